@@ -1,0 +1,107 @@
+import Foundation
+import HTTPTypes
+
+/// The error every generated operation throws.
+///
+/// It says which operation failed and why, carries what the provider said (its messages, its
+/// request id, the raw body and, where the spec describes one, the typed error body) and never
+/// contains a credential.
+public struct APIError: Error, CustomStringConvertible, CustomDebugStringConvertible {
+  /// Why the operation failed.
+  public enum Kind: Sendable, Hashable {
+    /// The server answered with a status the operation does not treat as success.
+    case unexpectedStatus
+    /// The request never got an answer: connection refused, timeout, TLS, a middleware threw.
+    case transport
+    /// The server answered with success, but the body did not match the spec.
+    case decoding
+    /// The request body could not be encoded.
+    case encoding
+  }
+
+  /// Why the operation failed.
+  public var kind: Kind
+  /// The spec's `operationId`, for example `createWebhook`.
+  public var operationID: String
+  /// The HTTP status code, when the server answered.
+  public var status: Int?
+  /// The provider's error messages, read from its error body as the spec describes it.
+  public var messages: [String]
+  /// The provider's request id (Thulium's `request_id`), to quote to its support.
+  public var requestID: String?
+  /// The response body as received; empty when there was none.
+  public var rawBody: Data
+  /// The response headers, when the server answered.
+  public var responseHeaders: HTTPFields?
+  /// The error body decoded into the spec's error schema, such as `Thulium.ErrorResponse`.
+  public var errorBody: (any Sendable)?
+  /// The error behind a transport, decoding or encoding failure.
+  public var underlyingError: (any Error)?
+  /// What went wrong in a decoding failure, with the JSON path, for example
+  /// `at data[0].id: expected Int, found a string`.
+  public var detail: String?
+
+  package init(
+    kind: Kind, operationID: String, status: Int? = nil, messages: [String] = [],
+    requestID: String? = nil, rawBody: Data = Data(), responseHeaders: HTTPFields? = nil,
+    errorBody: (any Sendable)? = nil, underlyingError: (any Error)? = nil, detail: String? = nil
+  ) {
+    self.kind = kind
+    self.operationID = operationID
+    self.status = status
+    self.messages = messages
+    self.requestID = requestID
+    self.rawBody = rawBody
+    self.responseHeaders = responseHeaders
+    self.errorBody = errorBody
+    self.underlyingError = underlyingError
+    self.detail = detail
+  }
+
+  /// The first of the provider's messages.
+  public var message: String? { messages.first }
+
+  /// Decodes the raw body into `type`, for an error shape the spec does not describe.
+  public func decodeBody<T: Decodable>(as type: T.Type) throws -> T {
+    try JSONCoding.decoder.decode(type, from: rawBody)
+  }
+
+  /// One line: the operation, the status and the provider's messages.
+  public var description: String {
+    var text = "\(operationID) failed: "
+    switch kind {
+    case .unexpectedStatus:
+      text += "HTTP \(status.map(String.init) ?? "?")"
+      if let status, let reason = HTTPResponse.Status(code: status).reasonPhraseIfKnown {
+        text += " \(reason)"
+      }
+      if !messages.isEmpty {
+        text += ": " + messages.joined(separator: "; ")
+      } else if let detail {
+        text += ": " + detail
+      }
+    case .transport:
+      text += "no response from the server: " + (detail ?? "unknown error")
+    case .decoding:
+      text += "the HTTP \(status.map(String.init) ?? "?") response body does not match the spec"
+      if let detail { text += " " + detail }
+    case .encoding:
+      text += "the request body could not be encoded"
+      if let detail { text += ": " + detail }
+    }
+    if let requestID {
+      text += " (request ID \(requestID))"
+    }
+    return text
+  }
+
+  public var debugDescription: String {
+    "APIError(\(description), body: \(rawBody.count) bytes)"
+  }
+}
+
+extension HTTPResponse.Status {
+  fileprivate var reasonPhraseIfKnown: String? {
+    reasonPhrase.isEmpty ? nil : reasonPhrase
+  }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import HTTPTypes
+
+/// A credential for one of the spec's security schemes, applied to each request that needs it.
+package enum Credential: Sendable, CustomStringConvertible {
+  /// An `apiKey` scheme sent in a header, as is (Api4Com's bare `Authorization` token).
+  case headerAPIKey(name: String, value: Secret)
+  /// An `apiKey` scheme sent as a query parameter.
+  case queryAPIKey(name: String, value: Secret)
+  /// An `http bearer` scheme: `Authorization: Bearer <token>`.
+  case bearer(Secret)
+  /// An `http basic` scheme: `Authorization: Basic base64(username:password)`.
+  case basic(username: String, password: Secret)
+
+  package static func apiKey(_ value: String, header name: String) -> Self {
+    .headerAPIKey(name: name, value: Secret(value))
+  }
+
+  package static func apiKey(_ value: String, query name: String) -> Self {
+    .queryAPIKey(name: name, value: Secret(value))
+  }
+
+  package static func bearer(_ token: String) -> Self {
+    .bearer(Secret(token))
+  }
+
+  package static func basic(username: String, password: String) -> Self {
+    .basic(username: username, password: Secret(password))
+  }
+
+  package var description: String {
+    switch self {
+    case .headerAPIKey(let name, _): "apiKey(header \(name): <redacted>)"
+    case .queryAPIKey(let name, _): "apiKey(query \(name): <redacted>)"
+    case .bearer: "bearer(<redacted>)"
+    case .basic: "basic(<redacted>)"
+    }
+  }
+
+  /// The secret strings, so that error text that echoes one (a URL with a query key) can be
+  /// scrubbed.
+  var secretValues: [String] {
+    switch self {
+    case .headerAPIKey(_, let value), .queryAPIKey(_, let value), .bearer(let value):
+      [value.value]
+    case .basic(let username, let password):
+      [password.value, Data("\(username):\(password.value)".utf8).base64EncodedString()]
+    }
+  }
+
+  func apply(to request: inout OperationRequest) {
+    switch self {
+    case .headerAPIKey(let name, let value):
+      request.setHeader(name, value.value)
+    case .queryAPIKey(let name, let value):
+      request.addQuery(name, value.value)
+    case .bearer(let token):
+      request.setHeader("Authorization", "Bearer \(token.value)")
+    case .basic(let username, let password):
+      let encoded = Data("\(username):\(password.value)".utf8).base64EncodedString()
+      request.setHeader("Authorization", "Basic \(encoded)")
+    }
+  }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import HTTPTypes
+
+/// What every generated client holds: where to send, how, and with which credentials.
+///
+/// Its description and mirror show the server and the names of the credentials, never their
+/// values, so `print(client)` and `dump(client)` are safe to log.
+package struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringConvertible,
+  CustomReflectable
+{
+  /// The largest response body read into memory.
+  package static let maximumResponseBodySize = 32 * 1024 * 1024
+
+  package let serverURL: URL
+  package let transport: any ClientTransport
+  package let middlewares: [any ClientMiddleware]
+  let credentials: [(scheme: String, credential: Credential)]
+
+  package init(
+    serverURL: URL, credentials: [(String, Credential)], transport: any ClientTransport,
+    middlewares: [any ClientMiddleware]
+  ) {
+    self.serverURL = serverURL
+    self.credentials = credentials.map { (scheme: $0.0, credential: $0.1) }
+    self.transport = transport
+    self.middlewares = middlewares
+  }
+
+  /// Authenticates `request` for the first of `security`'s alternatives whose schemes are all
+  /// configured, sends it through the middlewares and the transport, and reads the response.
+  package func send(_ request: OperationRequest, security: [[String]]) async throws -> OperationResponse {
+    var request = request
+    authenticate(&request, security: security)
+    request.headerFields[.accept] = request.headerFields[.accept] ?? "application/json"
+    let body = request.body.map { HTTPBody($0) }
+    if body != nil {
+      request.headerFields[.contentType] = "application/json"
+    }
+    let httpRequest = HTTPRequest(
+      method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
+      headerFields: request.headerFields)
+    let operationID = request.operationID
+    do {
+      let (response, responseBody) = try await chain(operationID: operationID)(
+        httpRequest, body, serverURL)
+      let data: Data
+      if let responseBody {
+        data = try await Data(collecting: responseBody, upTo: Self.maximumResponseBodySize)
+      } else {
+        data = Data()
+      }
+      return OperationResponse(
+        operationID: operationID, status: response.status.code, headerFields: response.headerFields,
+        body: data)
+    } catch let error as APIError {
+      throw error
+    } catch {
+      throw APIError(
+        kind: .transport, operationID: operationID, underlyingError: error,
+        detail: redact(TransportErrorDescription.describe(error)))
+    }
+  }
+
+  private func authenticate(_ request: inout OperationRequest, security: [[String]]) {
+    let available = Dictionary(credentials, uniquingKeysWith: { first, _ in first })
+    guard
+      let requirement = security.first(where: { names in names.allSatisfy { available[$0] != nil } })
+    else { return }
+    for name in requirement {
+      available[name]?.apply(to: &request)
+    }
+  }
+
+  private func chain(operationID: String)
+    -> @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+  {
+    let transport = transport
+    var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
+      try await transport.send($0, body: $1, baseURL: $2, operationID: operationID)
+    }
+    for middleware in middlewares.reversed() {
+      let tail = next
+      next = {
+        try await middleware.intercept($0, body: $1, baseURL: $2, operationID: operationID, next: tail)
+      }
+    }
+    return next
+  }
+
+  private func redact(_ text: String) -> String {
+    credentials.flatMap(\.credential.secretValues).filter { !$0.isEmpty }.reduce(text) {
+      $0.replacingOccurrences(of: $1, with: "<redacted>")
+    }
+  }
+
+  package var description: String {
+    let names = credentials.map { "\($0.scheme): <redacted>" }.joined(separator: ", ")
+    let middlewareNames = middlewares.map { String(describing: type(of: $0)) }.joined(separator: ", ")
+    return
+      "Client(serverURL: \(serverURL.absoluteString), credentials: [\(names)], transport: \(type(of: transport)), middlewares: [\(middlewareNames)])"
+  }
+
+  package var debugDescription: String { description }
+
+  package var customMirror: Mirror {
+    Mirror(
+      self,
+      children: [
+        "serverURL": serverURL,
+        "credentials": credentials.map { "\($0.scheme): <redacted>" },
+        "transport": String(describing: type(of: transport)),
+        "middlewares": middlewares.map { String(describing: type(of: $0)) },
+      ], displayStyle: .struct)
+  }
+}
+
+/// Turns the transport's errors into a sentence a person can act on.
+enum TransportErrorDescription {
+  static func describe(_ error: any Error) -> String {
+    if let error = error as? URLError {
+      let reason =
+        switch error.code {
+        case .cannotConnectToHost: "could not connect to the server (connection refused)"
+        case .timedOut: "the request timed out"
+        case .cannotFindHost, .dnsLookupFailed: "the server's host name could not be resolved"
+        case .networkConnectionLost: "the connection was lost"
+        case .notConnectedToInternet: "there is no network connection"
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+          .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
+          "the TLS connection failed"
+        case .cancelled: "the request was cancelled"
+        default: "URL error \(error.code.rawValue)"
+        }
+      return "\(reason) (URLError \(error.code.rawValue))"
+    }
+    return String(describing: error)
+  }
+}

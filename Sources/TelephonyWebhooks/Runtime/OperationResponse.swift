@@ -1,0 +1,83 @@
+import Foundation
+import HTTPTypes
+
+/// A response of a generated operation: the status, headers and the whole body.
+package struct OperationResponse: Sendable {
+  package let operationID: String
+  package let status: Int
+  package let headerFields: HTTPFields
+  package let body: Data
+
+  /// Decodes the body of a success response, or throws an ``APIError`` of kind `decoding` that
+  /// names the operation and the JSON path that failed.
+  package func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    do {
+      return try JSONCoding.decoder.decode(type, from: body)
+    } catch {
+      throw APIError(
+        kind: .decoding, operationID: operationID, status: status, rawBody: body,
+        responseHeaders: headerFields, underlyingError: error,
+        detail: JSONCoding.describe(error, body: body))
+    }
+  }
+
+  /// The error for a status the operation does not expect, without a typed error body.
+  package func failure() -> APIError {
+    APIError(
+      kind: .unexpectedStatus, operationID: operationID, status: status, rawBody: body,
+      responseHeaders: headerFields, detail: bodySummary)
+  }
+
+  /// The error for a status the operation does not expect, reading the provider's messages and
+  /// request id from the body as the spec's error schema `E` describes them.
+  package func failure<E: ProviderErrorBody>(errorBody: E.Type) -> APIError {
+    var error = failure()
+    guard let json = try? JSONCoding.decoder.decode(JSONValue.self, from: body) else {
+      return error
+    }
+    error.errorBody = try? JSONCoding.decoder.decode(E.self, from: body)
+    error.messages = E.messagePaths.flatMap { JSONPath.strings(at: $0, in: json) }
+    error.requestID =
+      E.requestIDPath.flatMap { JSONPath.strings(at: $0, in: json).first }
+      ?? headerFields[HTTPField.Name("X-Request-Id")!]
+    return error
+  }
+
+  /// A short, readable excerpt of a body that is not a described error.
+  private var bodySummary: String? {
+    guard !body.isEmpty else { return "empty body" }
+    guard let text = String(data: body, encoding: .utf8) else { return "\(body.count) bytes" }
+    let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    return line.count > 200 ? String(line.prefix(200)) + "…" : line
+  }
+}
+
+/// An error schema whose messages the runtime can find, described by paths such as
+/// `"errors[].message"`: keys separated by dots, `[]` for every element of an array.
+package protocol ProviderErrorBody: Decodable, Sendable {
+  /// Where the provider's messages are.
+  static var messagePaths: [String] { get }
+  /// Where the provider's request id is, if anywhere.
+  static var requestIDPath: String? { get }
+}
+
+enum JSONPath {
+  static func strings(at path: String, in value: JSONValue) -> [String] {
+    var values = [value]
+    for step in path.split(separator: ".") {
+      let isArray = step.hasSuffix("[]")
+      let key = String(isArray ? step.dropLast(2) : step)
+      values = values.compactMap { $0[key] }
+      if isArray {
+        values = values.flatMap { $0.arrayValue ?? [] }
+      }
+    }
+    return values.compactMap { value in
+      switch value {
+      case .string(let text): text
+      case .int(let number): String(number)
+      default: nil
+      }
+    }
+  }
+}

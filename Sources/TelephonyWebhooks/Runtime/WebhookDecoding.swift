@@ -1,0 +1,81 @@
+import Foundation
+import HTTPTypes
+
+/// Why an incoming webhook request could not be decoded.
+public struct WebhookDecodingError: Error, CustomStringConvertible {
+  /// The provider whose payload it was, such as `Api4Com`.
+  public var provider: String
+  /// What is wrong, with the JSON path where it applies.
+  public var reason: String
+  /// The body as received.
+  public var rawBody: Data
+  /// The decoding error behind it, if any.
+  public var underlyingError: (any Error)?
+
+  public var description: String {
+    "\(provider) webhook: \(reason)"
+  }
+}
+
+/// A webhook request body, parsed once, that generated decoders read from.
+package struct WebhookPayload: Sendable {
+  package let provider: String
+  package let json: JSONValue
+  package let body: Data
+
+  /// Parses `body` as a JSON object. `renamedFields` maps a standard field name to the name
+  /// the subscription renamed it to (Plusofon's `fields[]`, `before` to `after`); the payload
+  /// is read as if it used the standard names.
+  package init(
+    provider: String, body: Data, headers: HTTPFields, renamedFields: [String: String] = [:]
+  ) throws {
+    self.provider = provider
+    if let contentType = headers[.contentType]?.lowercased(), !contentType.contains("json") {
+      throw WebhookDecodingError(
+        provider: provider, reason: "the body is \(contentType), not JSON", rawBody: body)
+    }
+    let parsed: JSONValue
+    do {
+      parsed = try JSONCoding.decoder.decode(JSONValue.self, from: body)
+    } catch {
+      throw WebhookDecodingError(
+        provider: provider, reason: body.isEmpty ? "the body is empty" : "the body is not valid JSON",
+        rawBody: body, underlyingError: error)
+    }
+    guard var members = parsed.objectValue else {
+      throw WebhookDecodingError(provider: provider, reason: "the body is not a JSON object", rawBody: body)
+    }
+    if renamedFields.isEmpty {
+      self.body = body
+    } else {
+      for (standard, renamed) in renamedFields.sorted(by: { $0.key < $1.key }) where members[standard] == nil {
+        if let value = members.removeValue(forKey: renamed) {
+          members[standard] = value
+        }
+      }
+      self.body = try JSONCoding.encoder.encode(members)
+    }
+    self.json = .object(members)
+  }
+
+  /// The value of the discriminator property, such as `eventType` or `action`.
+  package func discriminator(_ property: String) throws -> String {
+    guard let value = json[property]?.stringValue else {
+      throw WebhookDecodingError(
+        provider: provider, reason: "the payload has no string \"\(property)\"", rawBody: body)
+    }
+    return value
+  }
+
+  /// Decodes the payload into its generated type.
+  package func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    do {
+      return try JSONCoding.decoder.decode(type, from: body)
+    } catch {
+      throw WebhookDecodingError(
+        provider: provider,
+        reason: "the payload does not match \(type) \(JSONCoding.describe(error, body: body))",
+        rawBody: body, underlyingError: error)
+    }
+  }
+}
