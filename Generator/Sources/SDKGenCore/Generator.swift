@@ -1,0 +1,59 @@
+import Foundation
+
+/// One generated Swift file.
+public struct GeneratedFile: Hashable, Sendable {
+  /// The file name, `<Namespace>.swift`.
+  public var name: String
+  public var contents: String
+  /// The spec it came from.
+  public var specPath: String
+}
+
+/// The whole pipeline: parse, model, render. Stops before rendering when any spec has errors.
+public enum Generator {
+  /// Generates one file per spec, or reports every problem in every spec.
+  public static func generate(specPaths: [String], options: RenderOptions = RenderOptions())
+    -> (files: [GeneratedFile], diagnostics: Diagnostics)
+  {
+    var diagnostics = Diagnostics()
+    var models: [(APIModel, String)] = []
+    for path in specPaths {
+      guard let spec = SpecParser.parse(path: path, diagnostics: &diagnostics),
+        let model = ModelBuilder.build(spec, diagnostics: &diagnostics)
+      else { continue }
+      models.append((model, path))
+    }
+    var namespaces: [String: String] = [:]
+    for (model, path) in models {
+      if let other = namespaces[model.namespace] {
+        diagnostics.error(
+          "the namespace \(model.namespace) is also generated from \(other); set a different info.x-swift-namespace",
+          at: SourceLocation(file: path, line: 1, column: 1))
+      }
+      namespaces[model.namespace] = path
+    }
+    guard !diagnostics.hasErrors else { return ([], diagnostics) }
+    let files = models.map { model, path in
+      GeneratedFile(name: model.namespace + ".swift", contents: FileRenderer.render(model, options: options), specPath: path)
+    }
+    return (files, diagnostics)
+  }
+
+  /// The spec files named by `inputs`: files as given, folders' `.yaml`/`.yml` files sorted.
+  public static func specPaths(_ inputs: [String]) -> (paths: [String], folders: [String]) {
+    var paths: [String] = []
+    var folders: [String] = []
+    for input in inputs {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
+        folders.append(input)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
+        paths += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+          .map { (input as NSString).appendingPathComponent($0) }
+      } else {
+        paths.append(input)
+      }
+    }
+    return (paths, folders)
+  }
+}

@@ -1,0 +1,315 @@
+import Foundation
+
+/// The small intermediate representation between a parsed spec and Swift text.
+///
+/// Plain values only: names are Swift identifiers already chosen by ``SwiftName``, but no
+/// Swift code is written here. The render stage reads this and nothing else.
+public struct APIModel: Hashable, Sendable {
+  /// The public namespace enum, such as `Plusofon`.
+  public var namespace: String
+  /// The spec file's name, for the generated file's header.
+  public var specFileName: String
+  public var documentation: Documentation
+  public var servers: [Server]
+  public var securitySchemes: [SecurityScheme]
+  /// Every generated type, sorted by name.
+  public var types: [TypeDeclaration]
+  /// In the spec's order.
+  public var operations: [Operation]
+  public var webhooks: Webhooks?
+}
+
+/// Text for a doc comment: a summary line and further paragraphs.
+public struct Documentation: Hashable, Sendable {
+  public var summary: String?
+  public var details: String?
+
+  public init(summary: String? = nil, details: String? = nil) {
+    self.summary = summary?.trimmedNonEmpty
+    self.details = details?.trimmedNonEmpty
+    if self.summary == nil, let details = self.details {
+      // A description alone: its first paragraph is the summary.
+      let paragraphs = details.components(separatedBy: "\n\n")
+      self.summary = paragraphs[0].trimmedNonEmpty
+      self.details = paragraphs.dropFirst().joined(separator: "\n\n").trimmedNonEmpty
+    }
+  }
+
+  public var isEmpty: Bool { summary == nil && details == nil }
+}
+
+public struct Server: Hashable, Sendable {
+  public var url: String
+  public var documentation: Documentation
+  public var variables: [ServerVariable]
+}
+
+public struct ServerVariable: Hashable, Sendable {
+  public var name: String
+  public var swiftName: String
+  public var defaultValue: String
+  public var allowedValues: [String]
+  public var documentation: Documentation
+}
+
+public struct SecurityScheme: Hashable, Sendable {
+  public enum Kind: Hashable, Sendable {
+    case apiKeyHeader(name: String)
+    case apiKeyQuery(name: String)
+    case bearer
+    case basic
+  }
+
+  /// The key in `components.securitySchemes`.
+  public var key: String
+  public var kind: Kind
+  /// The initializer's parameter: the key's Swift name, or `username`/`password` for basic.
+  public var swiftName: String
+  /// A default for the initializer parameter (`x-swift-default`).
+  public var defaultValue: String?
+  public var documentation: Documentation
+}
+
+/// The Swift type of a property, parameter or body.
+public indirect enum TypeUsage: Hashable, Sendable {
+  case builtin(BuiltinType)
+  /// A type generated into the namespace.
+  case named(String)
+  case array(TypeUsage)
+  /// `[String: T]`, for `additionalProperties`.
+  case dictionary(TypeUsage)
+}
+
+public enum BuiltinType: String, Hashable, Sendable {
+  case string = "String"
+  case int = "Int"
+  case int32 = "Int32"
+  case int64 = "Int64"
+  case double = "Double"
+  case float = "Float"
+  case bool = "Bool"
+  case url = "URL"
+  case uuid = "UUID"
+  /// The runtime's lossless date-time.
+  case timestamp = "Timestamp"
+  /// The runtime's any-JSON value.
+  case json = "JSONValue"
+}
+
+/// A value written in the spec (`default`, enum values), kept as data.
+public indirect enum LiteralValue: Hashable, Sendable {
+  case string(String)
+  case int(Int)
+  case double(Double)
+  case bool(Bool)
+  case null
+  /// A case of a generated enum, by its Swift name.
+  case enumCase(String)
+  case array([LiteralValue])
+}
+
+public enum TypeDeclaration: Hashable, Sendable {
+  case structure(StructDeclaration)
+  case enumeration(EnumDeclaration)
+  case oneOf(OneOfDeclaration)
+  case alias(AliasDeclaration)
+
+  public var name: String {
+    switch self {
+    case .structure(let value): value.name
+    case .enumeration(let value): value.name
+    case .oneOf(let value): value.name
+    case .alias(let value): value.name
+    }
+  }
+}
+
+public struct StructDeclaration: Hashable, Sendable {
+  public var name: String
+  public var documentation: Documentation
+  public var properties: [Property]
+  /// The value type of members beyond `properties`, kept in `additionalProperties`.
+  public var additionalProperties: TypeUsage?
+  public var isDeprecated: Bool
+  /// Where the provider's error messages are, when this is an error body.
+  public var errorFormat: ErrorFormat?
+}
+
+public struct Property: Hashable, Sendable {
+  public var jsonName: String
+  public var swiftName: String
+  public var type: TypeUsage
+  public var isOptional: Bool
+  public var defaultValue: LiteralValue?
+  public var documentation: Documentation
+  public var isDeprecated: Bool
+  public var isReadOnly: Bool
+  public var isWriteOnly: Bool
+}
+
+public struct EnumDeclaration: Hashable, Sendable {
+  public enum RawType: String, Hashable, Sendable {
+    case string = "String"
+    case int = "Int"
+  }
+
+  public var name: String
+  public var documentation: Documentation
+  public var rawType: RawType
+  public var cases: [EnumCase]
+  /// `x-swift-frozen: true`: no `unknown` case.
+  public var isFrozen: Bool
+  /// The spec says the provider adds values (`x-extensible-enum`); documentation only.
+  public var isDocumentedAsExtensible: Bool
+  public var isDeprecated: Bool
+}
+
+public struct EnumCase: Hashable, Sendable {
+  public var swiftName: String
+  public var rawValue: LiteralValue
+  public var documentation: Documentation
+}
+
+public struct OneOfDeclaration: Hashable, Sendable {
+  public var name: String
+  public var documentation: Documentation
+  /// The discriminator property's JSON name, if any.
+  public var discriminator: String?
+  public var cases: [OneOfCase]
+  public var isDeprecated: Bool
+}
+
+public struct OneOfCase: Hashable, Sendable {
+  public var swiftName: String
+  public var type: TypeUsage
+  /// The discriminator values that select this case.
+  public var discriminatorValues: [String]
+}
+
+public struct AliasDeclaration: Hashable, Sendable {
+  public var name: String
+  public var documentation: Documentation
+  public var type: TypeUsage
+  public var isDeprecated: Bool
+}
+
+/// Where an error body carries the provider's messages and request id, as paths like
+/// `errors[].message`.
+public struct ErrorFormat: Hashable, Sendable {
+  public var messagePaths: [String]
+  public var requestIDPath: String?
+}
+
+public struct Operation: Hashable, Sendable {
+  public enum Method: String, Hashable, Sendable, CaseIterable {
+    case get, put, post, delete, options, head, patch, trace
+  }
+
+  public var operationID: String
+  public var swiftName: String
+  public var method: Method
+  /// The path template, such as `/webhooks/{webhook_id}`.
+  public var path: String
+  public var documentation: Documentation
+  /// Path, then query, then header parameters, each group in the spec's order.
+  public var parameters: [Parameter]
+  public var requestBody: RequestBody?
+  public var success: SuccessResponse
+  public var errors: [ErrorResponse]
+  /// Alternatives, each a set of security scheme keys that must all be applied.
+  public var security: [[String]]
+  public var isDeprecated: Bool
+  public var pagination: Pagination?
+}
+
+public struct Parameter: Hashable, Sendable {
+  public enum Location: String, Hashable, Sendable {
+    case path, query, header
+  }
+
+  public var name: String
+  public var swiftName: String
+  public var location: Location
+  public var type: TypeUsage
+  /// Whether the value is an enum, sent as its raw value.
+  public var isEnum: Bool
+  public var isRequired: Bool
+  /// For arrays in the query: `tag=a&tag=b` (exploded) or `tag=a,b`.
+  public var explode: Bool
+  public var documentation: Documentation
+  public var isDeprecated: Bool
+}
+
+public struct RequestBody: Hashable, Sendable {
+  public var type: TypeUsage
+  public var isRequired: Bool
+  public var documentation: Documentation
+}
+
+public struct SuccessResponse: Hashable, Sendable {
+  /// The 2xx status codes; `2XX` is 200 through 299.
+  public var statuses: [StatusMatch]
+  /// The body's type, or `nil` for no body (the operation returns `Void`).
+  public var type: TypeUsage?
+  public var documentation: Documentation
+}
+
+public struct ErrorResponse: Hashable, Sendable {
+  public var status: StatusMatch
+  /// The body's type, when the spec gives one.
+  public var type: TypeUsage?
+  /// Whether `type` is a named struct with an ``ErrorFormat``.
+  public var hasErrorFormat: Bool
+}
+
+public enum StatusMatch: Hashable, Sendable {
+  case code(Int)
+  /// `4XX`: the first digit.
+  case range(Int)
+  case `default`
+}
+
+/// How to walk every page of a list operation (`x-pagination`).
+public struct Pagination: Hashable, Sendable {
+  /// The sequence method, such as `allWebhooks`.
+  public var swiftName: String
+  /// The page number parameter's Swift name.
+  public var pageParameter: String
+  /// Property steps from the response to the items array.
+  public var itemsPath: [PropertyStep]
+  public var elementType: TypeUsage
+  /// Property steps from the response to the next-page marker.
+  public var nextPath: [PropertyStep]
+  /// Whether the marker is the next page's number; otherwise it is non-nil while there is
+  /// a next page (a URL), and the next page is this one plus one.
+  public var nextIsPageNumber: Bool
+}
+
+public struct PropertyStep: Hashable, Sendable {
+  public var swiftName: String
+  public var isOptional: Bool
+}
+
+/// The incoming webhooks of the spec's `webhooks:` section.
+public struct Webhooks: Hashable, Sendable {
+  /// The property that names the event (`x-webhooks-discriminator`), if the payloads carry one.
+  public var discriminator: String?
+  public var events: [WebhookEventCase]
+  /// For specs without a discriminator: the payload types that get their own decoder.
+  public var payloadTypes: [String]
+}
+
+public struct WebhookEventCase: Hashable, Sendable {
+  /// The key in `webhooks:`, and the discriminator's value.
+  public var key: String
+  public var swiftName: String
+  public var payloadType: String
+  public var documentation: Documentation
+}
+
+extension String {
+  var trimmedNonEmpty: String? {
+    let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+    return trimmed.isEmpty ? nil : trimmed
+  }
+}

@@ -1,0 +1,457 @@
+import OpenAPIKit
+
+/// Paths to operations: parameters, bodies, responses, security and pagination.
+extension ModelBuilder {
+  /// A component entry behind a `$ref`, or the inline value, with its path in the spec.
+  struct Resolved<T> {
+    var value: T
+    var path: [String]
+    /// The component's key, when it came through a `$ref`.
+    var componentKey: String?
+  }
+
+  func resolve<T>(
+    _ entry: Either<OpenAPI.Reference<T>, T>, in components: OrderedDictionary<OpenAPI.ComponentKey, Either<OpenAPI.Reference<T>, T>>,
+    kind: String, path: [String], depth: Int = 0
+  ) -> Resolved<T>? {
+    switch entry {
+    case .b(let value):
+      return Resolved(value: value, path: path, componentKey: nil)
+    case .a(let reference):
+      let text = reference.absoluteString
+      let prefix = "#/components/\(kind)/"
+      guard text.hasPrefix(prefix) else {
+        error("unsupported: the $ref \"\(text)\" is not a local #/components/\(kind) reference", value: path + ["$ref"])
+        return nil
+      }
+      let name = String(text.dropFirst(prefix.count))
+      guard depth < 8, let key = OpenAPI.ComponentKey(rawValue: name), let target = components[key] else {
+        error("the $ref \"\(text)\" does not resolve: there is no \"\(name)\" in components/\(kind)", value: path + ["$ref"])
+        return nil
+      }
+      let resolved = resolve(target, in: components, kind: kind, path: ["components", kind, name], depth: depth + 1)
+      return resolved.map { Resolved(value: $0.value, path: $0.path, componentKey: $0.componentKey ?? name) }
+    }
+  }
+
+  func translateOperations(schemes: [SecurityScheme]) -> [Operation] {
+    var operations: [Operation] = []
+    var operationIDs: [String: [String]] = [:]
+    var methodNames: [String: String] = [:]
+    for (pathKey, entry) in document.paths {
+      let itemPath = ["paths", pathKey.rawValue]
+      guard let pathItem = entry.b else {
+        error("unsupported: a $ref for a whole path item", key: itemPath)
+        continue
+      }
+      for endpoint in pathItem.endpoints {
+        let methodKey = endpoint.method.rawValue.lowercased()
+        let operationPath = itemPath + [methodKey]
+        guard let method = Operation.Method(rawValue: methodKey) else {
+          error("unsupported: the HTTP method \(endpoint.method.rawValue)", key: operationPath)
+          continue
+        }
+        guard let operationID = endpoint.operation.operationId else {
+          error("the operation \(methodKey.uppercased()) \(pathKey.rawValue) has no operationId; the operationId names its Swift method", key: operationPath)
+          continue
+        }
+        if let first = operationIDs[operationID] {
+          let line = sourceMap.value(first + ["operationId"]).line
+          error("duplicate operationId \"\(operationID)\"; it is also used on line \(line)", value: operationPath + ["operationId"])
+          continue
+        }
+        operationIDs[operationID] = operationPath
+        let swiftName = (endpoint.operation.vendorExtensions["x-swift-name"]?.value as? String) ?? SwiftName.memberName(operationID)
+        if let other = methodNames[swiftName] {
+          error("the operationIds \"\(other)\" and \"\(operationID)\" both become the method \(swiftName)", value: operationPath + ["operationId"])
+        }
+        methodNames[swiftName] = operationID
+        if let operation = translateOperation(
+          endpoint.operation, id: operationID, swiftName: swiftName, method: method, template: pathKey.rawValue,
+          pathItem: pathItem, path: operationPath, schemes: schemes)
+        {
+          operations.append(operation)
+        }
+      }
+    }
+    return operations
+  }
+
+  private func translateOperation(
+    _ operation: OpenAPI.Operation, id: String, swiftName: String, method: Operation.Method, template: String,
+    pathItem: OpenAPI.PathItem, path: [String], schemes: [SecurityScheme]
+  ) -> Operation? {
+    let typePrefix = SwiftName.typeName(id)
+    var parameters = translateParameters(operation, pathItem: pathItem, path: path, typePrefix: typePrefix)
+    checkPathTemplate(template, parameters: parameters, path: path)
+    parameters.sort { $0.location.order < $1.location.order }
+    if let body = operation.requestBody, parameters.contains(where: { $0.swiftName == "body" }) {
+      _ = body
+      error("a parameter named \"body\" collides with the request body's label; set x-swift-name", key: path + ["parameters"])
+    }
+    let requestBody = operation.requestBody.flatMap { translateRequestBody($0, path: path + ["requestBody"], typePrefix: typePrefix) }
+    let (success, errors) = translateResponses(operation.responses, path: path + ["responses"], typePrefix: typePrefix)
+    guard let success else { return nil }
+    let security = translateSecurity(operation.security ?? document.security, schemes: schemes, path: operation.security == nil ? ["security"] : path + ["security"])
+    var model = Operation(
+      operationID: id, swiftName: swiftName, method: method, path: template,
+      documentation: Documentation(summary: operation.summary, details: operation.description),
+      parameters: parameters, requestBody: requestBody, success: success, errors: errors, security: security,
+      isDeprecated: operation.deprecated, pagination: nil)
+    if let pagination = operation.vendorExtensions["x-pagination"]?.value {
+      model.pagination = translatePagination(pagination, operation: model, path: path + ["x-pagination"])
+    }
+    return model
+  }
+
+  // MARK: Parameters
+
+  private func translateParameters(
+    _ operation: OpenAPI.Operation, pathItem: OpenAPI.PathItem, path: [String], typePrefix: String
+  ) -> [Parameter] {
+    // Path-item parameters first; an operation parameter with the same name and location
+    // replaces one.
+    let entries =
+      pathItem.parameters.enumerated().map { ($1, Array(path.dropLast()) + ["parameters", String($0)]) }
+      + operation.parameters.enumerated().map { ($1, path + ["parameters", String($0)]) }
+    var byKey: [String: Int] = [:]
+    var result: [Parameter] = []
+    var swiftNames: [String: String] = [:]
+    for (entry, entryPath) in entries {
+      guard let resolved = resolve(entry, in: document.components.parameters, kind: "parameters", path: entryPath),
+        let parameter = translateParameter(resolved, typePrefix: typePrefix)
+      else { continue }
+      let key = parameter.location.rawValue + ":" + parameter.name
+      if let index = byKey[key] {
+        result[index] = parameter
+        continue
+      }
+      if let other = swiftNames[parameter.swiftName] {
+        error("the parameters \"\(other)\" and \"\(parameter.name)\" both become \(parameter.swiftName) in Swift; set x-swift-name on one", key: entryPath)
+        continue
+      }
+      swiftNames[parameter.swiftName] = parameter.name
+      byKey[key] = result.count
+      result.append(parameter)
+    }
+    return result
+  }
+
+  private func translateParameter(_ resolved: Resolved<OpenAPI.Parameter>, typePrefix: String) -> Parameter? {
+    let parameter = resolved.value
+    let path = resolved.path
+    let location: Parameter.Location
+    switch parameter.context {
+    case .path: location = .path
+    case .query: location = .query
+    case .header: location = .header
+    case .cookie:
+      error("unsupported: cookie parameters (\"\(parameter.name)\")", value: path + ["in"])
+      return nil
+    case .querystring:
+      error("unsupported: querystring parameters (\"\(parameter.name)\")", value: path + ["in"])
+      return nil
+    }
+    guard case .a(let schemaContext) = parameter.schemaOrContent else {
+      error("unsupported: a parameter described by \"content\"; give it a schema", key: path + ["content"])
+      return nil
+    }
+    let defaultStyle: OpenAPI.Parameter.SchemaContext.Style = location == .query ? .form : .simple
+    if schemaContext.style != defaultStyle {
+      error("unsupported: the \(schemaContext.style.rawValue) style for a \(location.rawValue) parameter; use \(defaultStyle.rawValue)", value: path + ["style"])
+      return nil
+    }
+    let schemaPath = path + ["schema"]
+    let typeName = resolved.componentKey.map(SwiftName.typeName) ?? typePrefix + SwiftName.typeName(parameter.name)
+    let schema: JSONSchema
+    switch schemaContext.schema {
+    case .a(let reference):
+      schema = .reference(reference.jsonReference)
+    case .b(let inline):
+      schema = inline
+    }
+    let type = typeUsage(schema, path: schemaPath, name: typeName)
+    let element: TypeUsage
+    switch type {
+    case .array(let inner):
+      if location == .path {
+        error("unsupported: an array path parameter (\"\(parameter.name)\")", key: schemaPath)
+        return nil
+      }
+      element = inner
+    case .dictionary:
+      error("unsupported: an object \(location.rawValue) parameter (\"\(parameter.name)\"); deepObject is not supported", key: schemaPath)
+      return nil
+    default:
+      element = type
+    }
+    let resolvedElement = resolveAlias(element)
+    switch resolvedElement {
+    case .named(let name):
+      guard case .enumeration = declarations[name]?.declaration else {
+        error("unsupported: a \(location.rawValue) parameter of object type (\"\(parameter.name)\")", key: schemaPath)
+        return nil
+      }
+    case .array, .dictionary, .builtin(.json):
+      error("unsupported: a nested or free-form \(location.rawValue) parameter (\"\(parameter.name)\")", key: schemaPath)
+      return nil
+    default:
+      break
+    }
+    let isEnum: Bool
+    if case .named = resolvedElement { isEnum = true } else { isEnum = false }
+    let swiftName = (parameter.vendorExtensions["x-swift-name"]?.value as? String) ?? SwiftName.memberName(parameter.name)
+    return Parameter(
+      name: parameter.name, swiftName: swiftName, location: location, type: type, isEnum: isEnum,
+      isRequired: parameter.required, explode: schemaContext.explode,
+      documentation: Documentation(details: parameter.description), isDeprecated: parameter.deprecated)
+  }
+
+  /// Follows type aliases to the type they stand for.
+  func resolveAlias(_ type: TypeUsage) -> TypeUsage {
+    var type = type
+    var depth = 0
+    while case .named(let name) = type, case .alias(let alias)? = declarations[name]?.declaration, depth < 16 {
+      type = alias.type
+      depth += 1
+    }
+    return type
+  }
+
+  private func checkPathTemplate(_ template: String, parameters: [Parameter], path: [String]) {
+    var names: [String] = []
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{") {
+      guard let close = rest[open...].firstIndex(of: "}") else { break }
+      names.append(String(rest[rest.index(after: open)..<close]))
+      rest = rest[rest.index(after: close)...]
+    }
+    let declared = Set(parameters.filter { $0.location == .path }.map(\.name))
+    for name in names where !declared.contains(name) {
+      error("the path parameter \"\(name)\" is not declared; add it to the operation's parameters with in: path", key: Array(path.dropLast()))
+    }
+    for parameter in parameters where parameter.location == .path && !names.contains(parameter.name) {
+      error("the path parameter \"\(parameter.name)\" does not appear in the path \(template)", key: path + ["parameters"])
+    }
+  }
+
+  // MARK: Bodies
+
+  /// The JSON schema of a content map, or an error when it has no JSON.
+  func jsonSchema(_ content: OpenAPI.Content.Map, path: [String], what: String) -> (JSONSchema, [String])? {
+    for (type, entry) in content {
+      let raw = type.rawValue.lowercased()
+      if raw == "application/json" || (raw.hasPrefix("application/") && raw.hasSuffix("+json")) {
+        guard let resolved = resolve(entry, in: document.components.mediaTypes, kind: "mediaTypes", path: path + [type.rawValue]) else {
+          return nil
+        }
+        guard let schema = resolved.value.schema else {
+          error("the \(what)'s JSON content has no schema", key: path + [type.rawValue])
+          return nil
+        }
+        return (schema, resolved.path + ["schema"])
+      }
+    }
+    let types = content.keys.map(\.rawValue).joined(separator: ", ")
+    error("unsupported: a \(what) of type \(types); only application/json is supported", key: path + [content.keys.first?.rawValue ?? ""])
+    return nil
+  }
+
+  private func translateRequestBody(
+    _ entry: Either<OpenAPI.Reference<OpenAPI.Request>, OpenAPI.Request>, path: [String], typePrefix: String
+  ) -> RequestBody? {
+    guard let resolved = resolve(entry, in: document.components.requestBodies, kind: "requestBodies", path: path),
+      let (schema, schemaPath) = jsonSchema(resolved.value.content, path: resolved.path + ["content"], what: "request body")
+    else { return nil }
+    let name = resolved.componentKey.map(SwiftName.typeName) ?? typePrefix + "Request"
+    return RequestBody(
+      type: typeUsage(schema, path: schemaPath, name: name), isRequired: resolved.value.required,
+      documentation: Documentation(details: resolved.value.description))
+  }
+
+  // MARK: Responses
+
+  private func translateResponses(_ responses: OpenAPI.Response.Map, path: [String], typePrefix: String)
+    -> (SuccessResponse?, [ErrorResponse])
+  {
+    var successes: [(StatusMatch, TypeUsage?, Documentation, [String])] = []
+    var errors: [ErrorResponse] = []
+    for (status, entry) in responses {
+      let responsePath = path + [status.rawValue]
+      let match: StatusMatch
+      switch status.value {
+      case .default: match = .default
+      case .status(let code): match = .code(code)
+      case .range(let range): match = .range(Int(range.rawValue.prefix(1)) ?? 0)
+      }
+      guard let resolved = resolve(entry, in: document.components.responses, kind: "responses", path: responsePath) else { continue }
+      var type: TypeUsage?
+      if !resolved.value.content.isEmpty {
+        let isSuccess = match.isSuccess
+        let name = resolved.componentKey.map(SwiftName.typeName)
+          ?? typePrefix + (isSuccess ? "Response" : (match.code.map { "Error\($0)" } ?? "Error"))
+        if let (schema, schemaPath) = jsonSchema(resolved.value.content, path: resolved.path + ["content"], what: "response") {
+          type = typeUsage(schema, path: schemaPath, name: name)
+        }
+      }
+      if match.isSuccess {
+        successes.append((match, type, Documentation(details: resolved.value.description), responsePath))
+      } else {
+        errors.append(ErrorResponse(status: match, type: type, hasErrorFormat: false))
+      }
+    }
+    guard let first = successes.first else {
+      error("the operation has no 2xx response; it needs one to know what it returns", key: path)
+      return (nil, errors)
+    }
+    for other in successes.dropFirst() where other.1 != first.1 {
+      error("unsupported: 2xx responses with different bodies (\(first.0.text) and \(other.0.text)); the operation can return one type", key: other.3)
+    }
+    return (SuccessResponse(statuses: successes.map(\.0), type: first.1, documentation: first.2), errors)
+  }
+
+  // MARK: Security
+
+  func translateSecurity(_ requirements: [OpenAPI.SecurityRequirement]?, schemes: [SecurityScheme], path: [String]) -> [[String]] {
+    let order = Dictionary(uniqueKeysWithValues: schemes.enumerated().map { ($1.key, $0) })
+    return (requirements ?? []).enumerated().map { index, requirement in
+      let names = requirement.keys.compactMap { reference -> String? in
+        guard let name = reference.name, order[name] != nil else {
+          error("the security requirement names \"\(reference.name ?? reference.absoluteString)\", which is not in components/securitySchemes", key: path + [String(index)])
+          return nil
+        }
+        return name
+      }
+      return names.sorted { order[$0]! < order[$1]! }
+    }
+  }
+
+  // MARK: Pagination
+
+  private func translatePagination(_ value: Any, operation: Operation, path: [String]) -> Pagination? {
+    guard let settings = value as? [String: Any], let name = settings["name"] as? String,
+      let page = settings["page"] as? String, let items = settings["items"] as? String,
+      let next = settings["next"] as? String
+    else {
+      error("x-pagination needs the strings name, page, items and next", key: path)
+      return nil
+    }
+    guard let pageParameter = operation.parameters.first(where: { $0.name == page && $0.location == .query }),
+      resolveAlias(pageParameter.type) == .builtin(.int)
+    else {
+      error("x-pagination: \"\(page)\" is not an integer query parameter of \(operation.operationID)", value: path + ["page"])
+      return nil
+    }
+    guard let responseType = operation.success.type,
+      let (itemSteps, itemsType) = propertyPath(items, from: responseType, path: path + ["items"]),
+      let (nextSteps, nextType) = propertyPath(next, from: responseType, path: path + ["next"])
+    else { return nil }
+    guard case .array(let element) = resolveAlias(itemsType) else {
+      error("x-pagination: \"\(items)\" is not an array", value: path + ["items"])
+      return nil
+    }
+    return Pagination(
+      swiftName: SwiftName.memberName(name), pageParameter: pageParameter.swiftName, itemsPath: itemSteps,
+      elementType: element, nextPath: nextSteps, nextIsPageNumber: resolveAlias(nextType) == .builtin(.int))
+  }
+
+  /// Follows dotted JSON property names through generated structs.
+  private func propertyPath(_ dotted: String, from type: TypeUsage, path: [String]) -> ([PropertyStep], TypeUsage)? {
+    var steps: [PropertyStep] = []
+    var current = type
+    for key in dotted.split(separator: ".").map(String.init) {
+      guard case .named(let name) = resolveAlias(current), case .structure(let declaration)? = declarations[name]?.declaration,
+        let property = declaration.properties.first(where: { $0.jsonName == key })
+      else {
+        error("x-pagination: the response has no property \"\(dotted)\"", value: path)
+        return nil
+      }
+      steps.append(PropertyStep(swiftName: property.swiftName, isOptional: property.isOptional))
+      current = property.type
+    }
+    return (steps, current)
+  }
+
+  // MARK: Error bodies
+
+  /// Finds where each error body keeps its messages, for the runtime's error type.
+  func applyErrorFormats(_ operations: [Operation]) -> [Operation] {
+    var formatted = Set<String>()
+    let result = operations.map { operation in
+      var operation = operation
+      operation.errors = operation.errors.map { response in
+        var response = response
+        guard case .named(let name)? = response.type.map(resolveAlias), case .structure(var declaration)? = declarations[name]?.declaration else {
+          return response
+        }
+        response.type = .named(name)
+        response.hasErrorFormat = true
+        if !formatted.contains(name) {
+          formatted.insert(name)
+          declaration.errorFormat = errorFormat(of: declaration)
+          declarations[name]?.declaration = .structure(declaration)
+        }
+        return response
+      }
+      return operation
+    }
+    return result
+  }
+
+  private func errorFormat(of declaration: StructDeclaration) -> ErrorFormat {
+    var messages: [String] = []
+    var requestID: String?
+    func hasMessage(_ type: TypeUsage) -> Bool {
+      guard case .named(let name) = resolveAlias(type), case .structure(let inner)? = declarations[name]?.declaration else { return false }
+      return inner.properties.contains { $0.jsonName == "message" && resolveAlias($0.type) == .builtin(.string) }
+    }
+    for property in declaration.properties {
+      let type = resolveAlias(property.type)
+      if property.jsonName == "message", type == .builtin(.string) {
+        messages.append("message")
+      } else if ["request_id", "requestId", "requestID"].contains(property.jsonName), type == .builtin(.string) {
+        requestID = property.jsonName
+      } else if case .array(let element) = type, hasMessage(element) {
+        messages.append(property.jsonName + "[].message")
+      } else if hasMessage(type) {
+        messages.append(property.jsonName + ".message")
+      }
+    }
+    // Nested messages are the more specific ones: read them first.
+    messages.sort { ($0.contains(".") ? 0 : 1, $0) < ($1.contains(".") ? 0 : 1, $1) }
+    return ErrorFormat(messagePaths: messages, requestIDPath: requestID)
+  }
+}
+
+extension Parameter.Location {
+  var order: Int {
+    switch self {
+    case .path: 0
+    case .query: 1
+    case .header: 2
+    }
+  }
+}
+
+extension StatusMatch {
+  var isSuccess: Bool {
+    switch self {
+    case .code(let code): (200..<300).contains(code)
+    case .range(let digit): digit == 2
+    case .default: false
+    }
+  }
+
+  var code: Int? {
+    if case .code(let code) = self { return code }
+    return nil
+  }
+
+  var text: String {
+    switch self {
+    case .code(let code): String(code)
+    case .range(let digit): "\(digit)XX"
+    case .default: "default"
+    }
+  }
+}

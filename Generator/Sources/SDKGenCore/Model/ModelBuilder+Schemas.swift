@@ -1,0 +1,387 @@
+import OpenAPIKit
+
+/// Schemas to types: structs, enums, `oneOf` enums and type aliases.
+extension ModelBuilder {
+  /// The type of the component schema `name`, translating it on first use.
+  func componentType(_ name: String, at path: [String]) -> TypeUsage {
+    let swiftName = componentSwiftName(name)
+    if declarations[swiftName] != nil || componentsInProgress.contains(name) {
+      return .named(swiftName)
+    }
+    guard let schema = document.components.schemas[OpenAPI.ComponentKey(rawValue: name)!] else {
+      return .builtin(.json)
+    }
+    componentsInProgress.insert(name)
+    defer { componentsInProgress.remove(name) }
+    let schemaPath = ["components", "schemas", name]
+    let type = typeUsage(schema, path: schemaPath, name: swiftName, isComponent: true)
+    if type != .named(swiftName) {
+      // A primitive, array or free-form component keeps its name as a type alias.
+      declare(
+        .alias(
+          AliasDeclaration(
+            name: swiftName, documentation: documentation(schema), type: type,
+            isDeprecated: schema.deprecated)),
+        origin: schemaPath)
+    }
+    return .named(swiftName)
+  }
+
+  func componentSwiftName(_ name: String) -> String {
+    if let schema = document.components.schemas[OpenAPI.ComponentKey(rawValue: name)!],
+      let custom = schema.vendorExtensions["x-swift-name"]?.value as? String
+    {
+      return custom
+    }
+    return SwiftName.typeName(name)
+  }
+
+  /// The component a `$ref` names, or an error at the `$ref` when it does not resolve.
+  func resolveSchemaReference(_ reference: JSONReference<JSONSchema>, at path: [String]) -> String? {
+    let prefix = "#/components/schemas/"
+    let text = reference.absoluteString
+    guard text.hasPrefix(prefix) else {
+      error("unsupported: the $ref \"\(text)\" is not a local #/components/schemas reference", value: path + ["$ref"])
+      return nil
+    }
+    let name = String(text.dropFirst(prefix.count))
+    guard let key = OpenAPI.ComponentKey(rawValue: name), document.components.schemas[key] != nil else {
+      error("the $ref \"\(text)\" does not resolve: there is no schema \"\(name)\" in components/schemas", value: path + ["$ref"])
+      return nil
+    }
+    return name
+  }
+
+  /// The Swift type for `schema`; inline objects and enums are declared under `name`.
+  func typeUsage(_ schema: JSONSchema, path: [String], name: String, isComponent: Bool = false) -> TypeUsage {
+    switch schema.value {
+    case .reference(let reference, _):
+      guard let component = resolveSchemaReference(reference, at: path) else { return .builtin(.json) }
+      return componentType(component, at: path)
+    case .string(let core, _):
+      if let values = enumValues(schema, path: path) {
+        declareEnum(name: name, schema: schema, values: values, rawType: .string, path: path)
+        return .named(name)
+      }
+      switch core.formatString {
+      case "date-time": return .builtin(.timestamp)
+      case "uri", "url": return .builtin(.url)
+      case "uuid": return .builtin(.uuid)
+      case "binary":
+        error("unsupported: binary strings; JSON bodies carry text (use format: byte for base64)", value: path + ["format"])
+        return .builtin(.string)
+      default: return .builtin(.string)
+      }
+    case .integer(let core, _):
+      if let values = enumValues(schema, path: path) {
+        declareEnum(name: name, schema: schema, values: values, rawType: .int, path: path)
+        return .named(name)
+      }
+      switch core.formatString {
+      case "int32": return .builtin(.int32)
+      case "int64": return .builtin(.int64)
+      default: return .builtin(.int)
+      }
+    case .number(let core, _):
+      return core.formatString == "float" ? .builtin(.float) : .builtin(.double)
+    case .boolean:
+      return .builtin(.bool)
+    case .array(_, let context):
+      guard let items = context.items else { return .array(.builtin(.json)) }
+      return .array(typeUsage(items, path: path + ["items"], name: name + "Item"))
+    case .object(_, let context):
+      if context.properties.isEmpty {
+        return .dictionary(additionalPropertiesType(context, path: path, name: name) ?? .builtin(.json))
+      }
+      declareStruct(name: name, schema: schema, parts: [(schema, path)], path: path)
+      return .named(name)
+    case .all(let parts, _):
+      declareStruct(
+        name: name, schema: schema,
+        parts: parts.enumerated().map { ($1, path + ["allOf", String($0)]) }, path: path)
+      return .named(name)
+    case .one(let members, _), .any(let members, _):
+      let key = schema.value.isOneOf ? "oneOf" : "anyOf"
+      let nonNull = members.enumerated().filter { !$0.element.isNullSchema }
+      if nonNull.count == 1 {
+        return typeUsage(nonNull[0].element, path: path + [key, String(nonNull[0].offset)], name: name)
+      }
+      declareOneOf(name: name, schema: schema, members: members, key: key, path: path)
+      return .named(name)
+    case .not:
+      error("unsupported: \"not\" schemas", key: path + ["not"])
+      return .builtin(.json)
+    case .fragment, .null:
+      if let values = enumValues(schema, path: path) {
+        declareEnum(name: name, schema: schema, values: values, rawType: .string, path: path)
+        return .named(name)
+      }
+      return .builtin(.json)
+    }
+  }
+
+  /// Whether a property of this schema may be `null`.
+  func isNullable(_ schema: JSONSchema) -> Bool {
+    if schema.nullable { return true }
+    switch schema.value {
+    case .one(let members, _), .any(let members, _): return members.contains(where: \.isNullSchema)
+    default: return false
+    }
+  }
+
+  private func additionalPropertiesType(_ context: JSONSchema.ObjectContext, path: [String], name: String)
+    -> TypeUsage?
+  {
+    switch context.additionalProperties {
+    case .a(true): return .builtin(.json)
+    case .b(let schema): return typeUsage(schema, path: path + ["additionalProperties"], name: name + "Value")
+    case .a(false), nil: return nil
+    }
+  }
+
+  // MARK: Structs
+
+  /// Declares a struct from an object schema, or from the parts of an `allOf` flattened into one.
+  private func declareStruct(
+    name: String, schema: JSONSchema, parts: [(JSONSchema, [String])], path: [String]
+  ) {
+    var properties: [Property] = []
+    var additional: TypeUsage?
+    var seenJSON = Set<String>()
+    var seenSwift: [String: String] = [:]
+    var documentationParts = [documentation(schema)]
+    for (part, partPath) in flatten(parts) {
+      guard case .object(_, let context) = part.value else {
+        if case .fragment = part.value { continue }
+        error("unsupported: an allOf member must be an object schema", key: partPath)
+        continue
+      }
+      documentationParts.append(documentation(part))
+      // Inline types of a referenced part are named after that part's own component.
+      let parent = partPath.starts(with: ["components", "schemas"]) && partPath.count == 3
+        ? componentSwiftName(partPath[2]) : name
+      for (key, propertySchema) in context.properties where !seenJSON.contains(key) {
+        seenJSON.insert(key)
+        let propertyPath = partPath + ["properties", key]
+        let swiftName = (propertySchema.vendorExtensions["x-swift-name"]?.value as? String) ?? SwiftName.memberName(key)
+        if let other = seenSwift[swiftName] {
+          error("the properties \"\(other)\" and \"\(key)\" both become \(swiftName) in Swift; set x-swift-name on one", key: propertyPath)
+        }
+        seenSwift[swiftName] = key
+        let type = typeUsage(propertySchema, path: propertyPath, name: parent + SwiftName.typeName(key))
+        let required = context.requiredProperties.contains(key)
+        properties.append(
+          Property(
+            jsonName: key, swiftName: swiftName, type: type,
+            isOptional: !required || isNullable(propertySchema) || propertySchema.readOnly || propertySchema.writeOnly,
+            defaultValue: literal(propertySchema.defaultValue, for: type, path: propertyPath + ["default"]),
+            documentation: documentation(propertySchema),
+            isDeprecated: propertySchema.deprecated, isReadOnly: propertySchema.readOnly,
+            isWriteOnly: propertySchema.writeOnly))
+      }
+      if let type = additionalPropertiesType(context, path: partPath, name: parent) {
+        additional = type
+      }
+    }
+    if additional != nil, seenSwift["additionalProperties"] != nil {
+      error("the property \"additionalProperties\" collides with the generated member that keeps unknown keys; set x-swift-name", key: path)
+    }
+    let docs = documentationParts.first(where: { !$0.isEmpty }) ?? Documentation()
+    declare(
+      .structure(
+        StructDeclaration(
+          name: name, documentation: docs, properties: properties, additionalProperties: additional,
+          isDeprecated: schema.deprecated, errorFormat: nil)),
+      origin: path)
+  }
+
+  /// The object parts of an `allOf`, following `$ref`s and nested `allOf`s.
+  private func flatten(_ parts: [(JSONSchema, [String])], depth: Int = 0) -> [(JSONSchema, [String])] {
+    guard depth < 16 else { return [] }
+    return parts.flatMap { part, path -> [(JSONSchema, [String])] in
+      switch part.value {
+      case .reference(let reference, _):
+        guard let name = resolveSchemaReference(reference, at: path),
+          let target = document.components.schemas[OpenAPI.ComponentKey(rawValue: name)!]
+        else { return [] }
+        return flatten([(target, ["components", "schemas", name])], depth: depth + 1)
+      case .all(let nested, _):
+        return flatten(nested.enumerated().map { ($1, path + ["allOf", String($0)]) }, depth: depth + 1)
+      default:
+        return [(part, path)]
+      }
+    }
+  }
+
+  // MARK: Enums
+
+  /// The values of `enum` or `x-extensible-enum`, if the schema has either.
+  private func enumValues(_ schema: JSONSchema, path: [String]) -> [Any?]? {
+    if let values = schema.allowedValues { return values.map { $0.value as Any? } }
+    if let extensible = schema.vendorExtensions["x-extensible-enum"] {
+      guard let values = extensible.value as? [Any] else {
+        error("x-extensible-enum must be a list of values", value: path + ["x-extensible-enum"])
+        return nil
+      }
+      return values.map { $0 as Any? }
+    }
+    return nil
+  }
+
+  private func declareEnum(
+    name: String, schema: JSONSchema, values: [Any?], rawType: EnumDeclaration.RawType, path: [String]
+  ) {
+    let isFrozen = schema.vendorExtensions["x-swift-frozen"]?.value as? Bool ?? false
+    let descriptions = schema.vendorExtensions["x-enum-descriptions"]?.value as? [Any] ?? []
+    let varnames = schema.vendorExtensions["x-enum-varnames"]?.value as? [Any] ?? []
+    let valuesKey = schema.allowedValues != nil ? "enum" : "x-extensible-enum"
+    var cases: [EnumCase] = []
+    var used: Set<String> = isFrozen ? [] : ["unknown"]
+    for (index, value) in values.enumerated() {
+      let raw: LiteralValue
+      switch (rawType, value) {
+      case (.string, let text as String): raw = .string(text)
+      case (.int, let number as Int): raw = .int(number)
+      case (_, Optional<Any>.none), (_, is NSNullLike): continue  // `null` in a nullable enum
+      default:
+        error("the enum value at index \(index) is not a \(rawType == .string ? "string" : "integer")", value: path + [valuesKey, String(index)])
+        continue
+      }
+      var caseName: String
+      if index < varnames.count, let custom = varnames[index] as? String {
+        caseName = custom
+      } else {
+        switch raw {
+        case .string(let text): caseName = SwiftName.caseName(text)
+        case .int(let number): caseName = number < 0 ? "minus\(-number)" : "value\(number)"
+        default: caseName = "value"
+        }
+      }
+      if used.contains(SwiftName.unescaped(caseName)) {
+        let base = SwiftName.unescaped(caseName) + (caseName == "unknown" || caseName == "`unknown`" ? "Value" : "")
+        var candidate = base
+        var suffix = 2
+        while used.contains(candidate) {
+          candidate = base + String(suffix)
+          suffix += 1
+        }
+        caseName = candidate
+      }
+      used.insert(SwiftName.unescaped(caseName))
+      let caseDocumentation = index < descriptions.count ? (descriptions[index] as? String) : nil
+      cases.append(EnumCase(swiftName: caseName, rawValue: raw, documentation: Documentation(details: caseDocumentation)))
+    }
+    declare(
+      .enumeration(
+        EnumDeclaration(
+          name: name, documentation: documentation(schema), rawType: rawType, cases: cases,
+          isFrozen: isFrozen,
+          isDocumentedAsExtensible: schema.vendorExtensions["x-extensible-enum"] != nil,
+          isDeprecated: schema.deprecated)),
+      origin: path)
+  }
+
+  // MARK: oneOf
+
+  private func declareOneOf(name: String, schema: JSONSchema, members: [JSONSchema], key: String, path: [String]) {
+    let discriminator = schema.discriminator
+    var cases: [OneOfCase] = []
+    var used = Set<String>()
+    for (index, member) in members.enumerated() where !member.isNullSchema {
+      let memberPath = path + [key, String(index)]
+      var caseName: String
+      var values: [String] = []
+      if case .reference(let reference, _) = member.value,
+        let component = resolveSchemaReference(reference, at: memberPath)
+      {
+        caseName = SwiftName.memberName(component)
+        let mapped = (discriminator?.mapping ?? [:]).filter { _, target in
+          target == reference.absoluteString || target == component
+        }.map(\.key).sorted()
+        values = mapped.isEmpty ? [component] : mapped
+      } else {
+        caseName = "option\(index + 1)"
+        if discriminator != nil {
+          error("a oneOf with a discriminator must list $refs, so that each case has a name", key: memberPath)
+        }
+      }
+      if used.contains(caseName) { caseName += String(index + 1) }
+      used.insert(caseName)
+      let type = typeUsage(member, path: memberPath, name: name + SwiftName.typeName(SwiftName.unescaped(caseName)))
+      cases.append(OneOfCase(swiftName: caseName, type: type, discriminatorValues: values))
+    }
+    declare(
+      .oneOf(
+        OneOfDeclaration(
+          name: name, documentation: documentation(schema), discriminator: discriminator?.propertyName,
+          cases: cases, isDeprecated: schema.deprecated)),
+      origin: path)
+  }
+
+  // MARK: Values
+
+  func documentation(_ schema: JSONSchema) -> Documentation {
+    Documentation(summary: schema.title, details: schema.description)
+  }
+
+  /// A `default` value as a literal of `type`, or a warning when it cannot be one.
+  func literal(_ value: AnyCodable?, for type: TypeUsage, path: [String]) -> LiteralValue? {
+    guard let value else { return nil }
+    func convert(_ raw: Any?, _ type: TypeUsage) -> LiteralValue? {
+      switch (type, raw) {
+      case (_, Optional<Any>.none): return .null
+      case (.builtin(.string), let text as String), (.builtin(.timestamp), let text as String):
+        return .string(text)
+      case (.builtin(.int), let number as Int), (.builtin(.int32), let number as Int),
+        (.builtin(.int64), let number as Int):
+        return .int(number)
+      case (.builtin(.double), let number as Double), (.builtin(.float), let number as Double):
+        return .double(number)
+      case (.builtin(.double), let number as Int), (.builtin(.float), let number as Int):
+        return .double(Double(number))
+      case (.builtin(.bool), let flag as Bool):
+        return .bool(flag)
+      case (.array(let element), let list as [Any]):
+        let items = list.map { convert($0, element) }
+        return items.contains(nil) ? nil : .array(items.compactMap { $0 })
+      case (.named(let name), let raw?):
+        guard case .enumeration(let declaration)? = declarations[name]?.declaration else {
+          if case .alias(let alias)? = declarations[name]?.declaration { return convert(raw, alias.type) }
+          return nil
+        }
+        let match = declaration.cases.first { enumCase in
+          switch (enumCase.rawValue, raw) {
+          case (.string(let a), let b as String): a == b
+          case (.int(let a), let b as Int): a == b
+          default: false
+          }
+        }
+        return match.map { .enumCase($0.swiftName) }
+      default:
+        return nil
+      }
+    }
+    guard let literal = convert(value.value, type) else {
+      warning("the default value is not supported for this type and is ignored", key: path)
+      return nil
+    }
+    return literal
+  }
+}
+
+/// `NSNull`, without importing Foundation's class hierarchy into the pattern.
+private protocol NSNullLike {}
+
+extension JSONSchema {
+  var isNullSchema: Bool {
+    if case .null = value { return true }
+    return false
+  }
+}
+
+extension JSONSchema.Schema {
+  var isOneOf: Bool {
+    if case .one = self { return true }
+    return false
+  }
+}

@@ -1,0 +1,139 @@
+/// Every naming rule in one place: JSON, path and header names to Swift identifiers.
+///
+/// - `webhook_id` → `webhookID`, `subscription_url` → `subscriptionURL`, `type_call` →
+///   `typeCall`, `channel-answer` → `channelAnswer`, `CHAT_CONVERSATION_CREATED` →
+///   `chatConversationCreated`, `X-Request-Id` → `xRequestID`.
+/// - Initialisms follow the API Design Guidelines: `ID`, `URL`, `HTTP`.
+/// - Keywords are escaped with backticks; a name that has no letters gets a readable
+///   fallback.
+public enum SwiftName {
+  /// Words written in capitals when they are a whole word.
+  static let initialisms: Set<String> = [
+    "api", "cpu", "crm", "dns", "html", "http", "https", "id", "ip", "json", "jwt", "pbx", "sip",
+    "sms", "ssl", "tls", "ui", "uri", "url", "uuid", "voip", "xml",
+  ]
+
+  /// Swift keywords that need backticks as identifiers.
+  static let keywords: Set<String> = [
+    "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import",
+    "init", "inout", "internal", "let", "open", "operator", "private", "precedencegroup",
+    "protocol", "public", "rethrows", "static", "struct", "subscript", "typealias", "var", "break",
+    "case", "catch", "continue", "default", "defer", "do", "else", "fallthrough", "for", "guard",
+    "if", "in", "repeat", "return", "throw", "switch", "where", "while", "Any", "as", "await",
+    "false", "is", "nil", "self", "Self", "super", "throws", "true", "try", "package",
+  ]
+
+  /// Splits a name into words at separators, case changes and letter-digit boundaries that
+  /// follow a lowercase letter: `webhookUrl` → `webhook`, `Url`; `HTTPServer` → `HTTP`,
+  /// `Server`.
+  public static func words(_ name: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    let characters = Array(name)
+    for (index, character) in characters.enumerated() {
+      guard character.isLetter || character.isNumber else {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+        continue
+      }
+      if let previous = current.last {
+        let next = index + 1 < characters.count ? characters[index + 1] : nil
+        let startsWord =
+          (previous.isLowercase && character.isUppercase)
+          || (previous.isUppercase && character.isUppercase && (next?.isLowercase ?? false))
+          || (previous.isNumber && character.isUppercase)
+        if startsWord {
+          words.append(current)
+          current = ""
+        }
+      }
+      current.append(character)
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+
+  private static func capitalized(_ word: String) -> String {
+    let lower = word.lowercased()
+    if initialisms.contains(lower) { return lower.uppercased() }
+    return lower.prefix(1).uppercased() + lower.dropFirst()
+  }
+
+  /// Keeps a camel-case word's own capitals (`webhookUrl` arrives as separate words, but
+  /// `iOS` or `BINA` are single words); only an all-capitals word is lowered.
+  private static func normalized(_ word: String) -> String {
+    word == word.uppercased() ? word.lowercased() : word
+  }
+
+  /// `UpperCamelCase`, for types: `webhook_page` → `WebhookPage`.
+  public static func typeName(_ name: String) -> String {
+    let words = words(name)
+    guard !words.isEmpty else { return "Value" }
+    var result = words.map { word -> String in
+      let lower = word.lowercased()
+      if initialisms.contains(lower) { return lower.uppercased() }
+      let normal = normalized(word)
+      return normal.prefix(1).uppercased() + normal.dropFirst()
+    }.joined()
+    if result.first?.isNumber ?? false { result = "_" + result }
+    return escaped(result)
+  }
+
+  /// `lowerCamelCase`, for properties, parameters, methods and cases, without escaping.
+  public static func camelName(_ name: String) -> String {
+    let words = words(name)
+    guard let first = words.first else { return "value" }
+    let head = initialisms.contains(first.lowercased()) ? first.lowercased() : lowerFirst(normalized(first))
+    let tail = words.dropFirst().map { word -> String in
+      let lower = word.lowercased()
+      if initialisms.contains(lower) { return lower.uppercased() }
+      let normal = normalized(word)
+      return normal.prefix(1).uppercased() + normal.dropFirst()
+    }
+    var result = head + tail.joined()
+    if result.first?.isNumber ?? false {
+      result = "value" + result.prefix(1).uppercased() + result.dropFirst()
+    }
+    return result
+  }
+
+  /// A property, parameter or method name, escaped when it is a keyword.
+  public static func memberName(_ name: String) -> String {
+    escaped(camelName(name))
+  }
+
+  /// An enum case name for a raw value: `"1.8"` → `value1_8`, `""` → `empty`.
+  public static func caseName(_ rawValue: String) -> String {
+    if rawValue.isEmpty { return "empty" }
+    let words = words(rawValue)
+    if words.isEmpty { return "value" + String(rawValue.unicodeScalars.map { String($0.value) }.joined(separator: "_")) }
+    // Digits on both sides of a separator stay apart: "1.8" is not "18".
+    if words.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+      return "value" + words.joined(separator: "_")
+    }
+    return escaped(camelName(rawValue))
+  }
+
+  private static func lowerFirst(_ word: String) -> String {
+    // "URLPath" as a first word: lower the leading capitals.
+    var characters = Array(word)
+    var index = 0
+    while index < characters.count, characters[index].isUppercase {
+      let nextIsLower = index + 1 < characters.count && characters[index + 1].isLowercase
+      if index > 0 && nextIsLower { break }
+      characters[index] = Character(characters[index].lowercased())
+      index += 1
+    }
+    return String(characters)
+  }
+
+  /// Adds backticks around a keyword.
+  public static func escaped(_ identifier: String) -> String {
+    keywords.contains(identifier) ? "`\(identifier)`" : identifier
+  }
+
+  /// The identifier without backticks.
+  public static func unescaped(_ identifier: String) -> String {
+    identifier.hasPrefix("`") ? String(identifier.dropFirst().dropLast()) : identifier
+  }
+}

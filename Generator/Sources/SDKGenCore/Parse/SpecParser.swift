@@ -1,0 +1,101 @@
+import Foundation
+import OpenAPIKit
+import Yams
+
+/// A spec that parsed: the OpenAPI document and where each of its parts is in the file.
+public struct ParsedSpec: Sendable {
+  /// The path the spec was read from, as diagnostics print it.
+  public var path: String
+  public var document: OpenAPI.Document
+  public var sourceMap: SourceMap
+
+  /// The file name without its extension, such as `plusofon`.
+  public var baseName: String {
+    URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+  }
+}
+
+/// Reads a spec file into an OpenAPIKit document, turning every failure into a diagnostic
+/// with a line and column.
+public enum SpecParser {
+  /// Parses the spec at `path`, or reports why it cannot.
+  public static func parse(path: String, diagnostics: inout Diagnostics) -> ParsedSpec? {
+    let start = SourceLocation(file: path, line: 1, column: 1)
+    guard FileManager.default.fileExists(atPath: path) else {
+      diagnostics.error("no such file", at: start)
+      return nil
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      diagnostics.error("the file cannot be read", at: start)
+      return nil
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      diagnostics.error("the file is not UTF-8 text", at: start)
+      return nil
+    }
+    return parse(text: text, path: path, diagnostics: &diagnostics)
+  }
+
+  /// Parses spec text; `path` is used for the diagnostics' locations.
+  public static func parse(text: String, path: String, diagnostics: inout Diagnostics) -> ParsedSpec? {
+    let node: Node
+    do {
+      guard let composed = try Yams.compose(yaml: text) else {
+        diagnostics.error("the file is empty", at: SourceLocation(file: path, line: 1, column: 1))
+        return nil
+      }
+      node = composed
+    } catch let error as YamlError {
+      let (message, location) = describe(error, path: path)
+      diagnostics.error(message, at: location)
+      return nil
+    } catch {
+      diagnostics.error("invalid YAML: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
+      return nil
+    }
+    let sourceMap = SourceMap(file: path, root: node)
+    guard case .mapping = node else {
+      diagnostics.error("an OpenAPI document must be a mapping", at: sourceMap.value([]))
+      return nil
+    }
+    let document: OpenAPI.Document
+    do {
+      document = try YAMLDecoder().decode(OpenAPI.Document.self, from: text)
+    } catch {
+      let openAPIError = OpenAPI.Error(from: error)
+      let path = openAPIError.codingPath.map(\.pathComponent)
+      diagnostics.error(
+        "not a valid OpenAPI 3.1 document: \(openAPIError.localizedDescription)", at: sourceMap.key(path))
+      return nil
+    }
+    return ParsedSpec(path: path, document: document, sourceMap: sourceMap)
+  }
+
+  private static func describe(_ error: YamlError, path: String) -> (String, SourceLocation) {
+    func location(_ mark: Yams.Mark) -> SourceLocation {
+      SourceLocation(file: path, line: mark.line, column: mark.column)
+    }
+    let start = SourceLocation(file: path, line: 1, column: 1)
+    switch error {
+    case .scanner(let context, let problem, let mark, _):
+      return ("invalid YAML: \(problem)\(context.map { " \($0.text)" } ?? "")", location(mark))
+    case .parser(let context, let problem, let mark, _):
+      return ("invalid YAML: \(problem)\(context.map { " \($0.text)" } ?? "")", location(mark))
+    case .composer(let context, let problem, let mark, _):
+      return ("invalid YAML: \(problem)\(context.map { " \($0.text)" } ?? "")", location(mark))
+    case .reader(let problem, _, _, _):
+      return ("invalid YAML: \(problem)", start)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return ("invalid YAML: duplicate key \(duplicates.joined(separator: ", ")) \(context.text)", location(context.mark))
+    default:
+      return ("invalid YAML: \(error)", start)
+    }
+  }
+}
+
+extension CodingKey {
+  /// The step a source map uses: the key, or the index as a string.
+  var pathComponent: String {
+    intValue.map(String.init) ?? stringValue
+  }
+}

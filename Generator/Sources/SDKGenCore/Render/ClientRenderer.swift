@@ -1,0 +1,100 @@
+/// The namespace's `Client`: its servers and the initializer that takes the credentials.
+enum ClientRenderer {
+  static func render(_ model: APIModel, into writer: inout SwiftWriter) {
+    let defaultServer = model.servers.first.flatMap { $0.variables.isEmpty ? $0 : nil }
+    writer.block("extension \(model.namespace)") { writer in
+      writer.docComment([
+        "A client for \(model.documentation.summary ?? model.namespace).",
+        "Each operation is an `async throws` method. A status the operation does not expect throws an `APIError` carrying the provider's message; requests go through `middlewares` in order, then `transport`.",
+      ])
+      writer.block("public struct Client: Sendable") { writer in
+        if let defaultServer {
+          writer.docComment(["The spec's server: `\(defaultServer.url)`."] + SwiftSyntax.paragraphs(defaultServer.documentation))
+          writer.line("public static let defaultServerURL = URL(string: \(SwiftSyntax.stringLiteral(defaultServer.url)))!")
+          writer.blankLine()
+        }
+        for server in model.servers where !server.variables.isEmpty {
+          renderServerFunction(server, into: &writer)
+          writer.blankLine()
+        }
+        writer.line("let core: ClientCore")
+        writer.blankLine()
+        renderInitializer(model, defaultServer: defaultServer, into: &writer)
+        for operation in model.operations {
+          writer.blankLine()
+          OperationRenderer.render(operation, into: &writer)
+          if let pagination = operation.pagination {
+            writer.blankLine()
+            OperationRenderer.renderPagination(pagination, of: operation, into: &writer)
+          }
+        }
+      }
+    }
+  }
+
+  private static func renderServerFunction(_ server: Server, into writer: inout SwiftWriter) {
+    var docs = ["The server URL `\(server.url)` with its variables filled in."] + SwiftSyntax.paragraphs(server.documentation)
+    docs.append(
+      "- Parameters:\n" + server.variables.map { variable in
+        "  - \(SwiftName.unescaped(variable.swiftName)): \(variable.documentation.summary ?? "The `\(variable.name)` variable.")"
+      }.joined(separator: "\n"))
+    writer.docComment(docs)
+    let parameters = server.variables.map { variable in
+      "\(variable.swiftName): String = \(SwiftSyntax.stringLiteral(variable.defaultValue))"
+    }
+    writer.wrappedBlock("public static func serverURL", parameters, " -> URL") { writer in
+      let values = server.variables.map { "\(SwiftSyntax.stringLiteral($0.name)): \($0.swiftName)" }
+      writer.wrapped("ServerURL.expand", [SwiftSyntax.stringLiteral(server.url), "variables: [\(values.joined(separator: ", "))]"], "")
+    }
+  }
+
+  private static func renderInitializer(_ model: APIModel, defaultServer: Server?, into writer: inout SwiftWriter) {
+    var parameterDocs = [
+      "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? model.servers.first.map { ", such as `Client.serverURL(...)` for `\($0.url)`" } ?? "")."
+    ]
+    var parameters = ["serverURL: URL" + (defaultServer != nil ? " = Client.defaultServerURL" : "")]
+    var credentials: [String] = []
+    for scheme in model.securitySchemes {
+      let summary = scheme.documentation.summary.map { " " + $0 } ?? ""
+      switch scheme.kind {
+      case .basic:
+        parameters += ["username: String", "password: String"]
+        parameterDocs += [
+          "  - username: The HTTP Basic user name (`\(scheme.key)`).\(summary)",
+          "  - password: The HTTP Basic password (`\(scheme.key)`).",
+        ]
+        credentials.append("(\(SwiftSyntax.stringLiteral(scheme.key)), .basic(username: username, password: password))")
+      case .bearer, .apiKeyHeader, .apiKeyQuery:
+        let defaultValue = scheme.defaultValue.map { " = " + SwiftSyntax.stringLiteral($0) } ?? ""
+        parameters.append("\(scheme.swiftName): String\(defaultValue)")
+        parameterDocs.append("  - \(SwiftName.unescaped(scheme.swiftName)):\(summary.isEmpty ? " The `\(scheme.key)` credential." : summary)")
+        let credential =
+          switch scheme.kind {
+          case .apiKeyHeader(let name): ".apiKey(\(scheme.swiftName), header: \(SwiftSyntax.stringLiteral(name)))"
+          case .apiKeyQuery(let name): ".apiKey(\(scheme.swiftName), query: \(SwiftSyntax.stringLiteral(name)))"
+          default: ".bearer(\(scheme.swiftName))"
+          }
+        credentials.append("(\(SwiftSyntax.stringLiteral(scheme.key)), \(credential))")
+      }
+    }
+    parameters += [
+      "transport: any ClientTransport = URLSessionTransport()",
+      "middlewares: [any ClientMiddleware] = []",
+    ]
+    parameterDocs += [
+      "  - transport: Sends the requests; `URLSessionTransport()` by default.",
+      "  - middlewares: Wrap every request in order, such as `RetryMiddleware()`.",
+    ]
+    writer.docComment(["Creates a client.", "- Parameters:\n" + parameterDocs.joined(separator: "\n")])
+    writer.wrappedBlock("public init", parameters, "") { writer in
+      writer.line("core = ClientCore(")
+      writer.indent()
+      writer.line("serverURL: serverURL,")
+      writer.wrapped("credentials: ", credentials, ",", open: "[", close: "]")
+      writer.line("transport: transport,")
+      writer.line("middlewares: middlewares")
+      writer.outdent()
+      writer.line(")")
+    }
+  }
+}

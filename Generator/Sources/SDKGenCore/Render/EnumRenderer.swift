@@ -1,0 +1,110 @@
+/// String and integer enums: open ones keep an `unknown` case, frozen ones are plain.
+enum EnumRenderer {
+  static func render(_ declaration: EnumDeclaration, into writer: inout SwiftWriter) {
+    var docs = SwiftSyntax.paragraphs(declaration.documentation)
+    if !declaration.isFrozen {
+      docs.append(
+        declaration.isDocumentedAsExtensible
+          ? "The provider adds values over time: a value this SDK does not know decodes as `unknown` and encodes back unchanged."
+          : "A value this SDK does not know decodes as `unknown` and encodes back unchanged.")
+    }
+    writer.docComment(docs)
+    if declaration.isDeprecated { writer.line("@available(*, deprecated)") }
+    let raw = declaration.rawType.rawValue
+    if declaration.isFrozen {
+      writer.block("public enum \(declaration.name): \(raw), Codable, Hashable, Sendable, CaseIterable") { writer in
+        for enumCase in declaration.cases {
+          writer.docComment(SwiftSyntax.paragraphs(enumCase.documentation))
+          let literal = SwiftSyntax.literal(enumCase.rawValue)
+          let implicit = raw == "String" && SwiftSyntax.stringLiteral(SwiftName.unescaped(enumCase.swiftName)) == literal
+          writer.line("case \(enumCase.swiftName)" + (implicit ? "" : " = \(literal)"))
+        }
+      }
+      return
+    }
+    writer.block("public enum \(declaration.name): OpenEnum") { writer in
+      for enumCase in declaration.cases {
+        writer.docComment(SwiftSyntax.paragraphs(enumCase.documentation))
+        writer.line("case \(enumCase.swiftName)")
+      }
+      writer.docComment(["A value this SDK does not know, kept as it was sent."])
+      writer.line("case unknown(\(raw))")
+      writer.blankLine()
+      writer.block("public init(rawValue: \(raw))") { writer in
+        writer.switchBlock("rawValue") { writer in
+          for enumCase in declaration.cases {
+            writer.line("case \(SwiftSyntax.literal(enumCase.rawValue)): self = .\(enumCase.swiftName)")
+          }
+          writer.line("default: self = .unknown(rawValue)")
+        }
+      }
+      writer.blankLine()
+      writer.block("public var rawValue: \(raw)") { writer in
+        writer.switchBlock("self") { writer in
+          for enumCase in declaration.cases {
+            writer.line("case .\(enumCase.swiftName): \(SwiftSyntax.literal(enumCase.rawValue))")
+          }
+          writer.line("case .unknown(let value): value")
+        }
+      }
+    }
+  }
+}
+
+/// `oneOf` and `anyOf`: an enum with a case per schema, decoded by the discriminator when there
+/// is one and otherwise by trying each schema in order.
+enum OneOfRenderer {
+  static func render(_ declaration: OneOfDeclaration, into writer: inout SwiftWriter) {
+    var docs = SwiftSyntax.paragraphs(declaration.documentation)
+    if let discriminator = declaration.discriminator {
+      docs.append("Chosen by `\(discriminator)`; a value this SDK does not know decodes as `unknown`.")
+    }
+    writer.docComment(docs)
+    if declaration.isDeprecated { writer.line("@available(*, deprecated)") }
+    writer.block("public enum \(declaration.name): Codable, Hashable, Sendable") { writer in
+      for oneOfCase in declaration.cases {
+        writer.line("case \(oneOfCase.swiftName)(\(SwiftSyntax.type(oneOfCase.type)))")
+      }
+      if declaration.discriminator != nil {
+        writer.docComment(["A kind this SDK does not know, with the whole value."])
+        writer.line("case unknown(JSONValue)")
+      }
+      writer.blankLine()
+      writer.block("public init(from decoder: any Decoder) throws") { writer in
+        if let discriminator = declaration.discriminator {
+          writer.switchBlock("try decoder.discriminatorValue(\(SwiftSyntax.stringLiteral(discriminator)))") { writer in
+            for oneOfCase in declaration.cases {
+              let values = oneOfCase.discriminatorValues.map(SwiftSyntax.stringLiteral).joined(separator: ", ")
+              writer.line("case \(values): self = .\(oneOfCase.swiftName)(try \(SwiftSyntax.type(oneOfCase.type))(from: decoder))")
+            }
+            writer.line("default: self = .unknown(try JSONValue(from: decoder))")
+          }
+        } else {
+          for (index, oneOfCase) in declaration.cases.enumerated() {
+            let keyword = index == 0 ? "if" : "} else if"
+            writer.line("\(keyword) let value = try? \(SwiftSyntax.type(oneOfCase.type))(from: decoder) {")
+            writer.indent()
+            writer.line("self = .\(oneOfCase.swiftName)(value)")
+            writer.outdent()
+          }
+          writer.line(declaration.cases.isEmpty ? "do {" : "} else {")
+          writer.indent()
+          writer.line("throw decoder.noMatchingSchema(\(SwiftSyntax.stringLiteral(declaration.name)))")
+          writer.outdent()
+          writer.line("}")
+        }
+      }
+      writer.blankLine()
+      writer.block("public func encode(to encoder: any Encoder) throws") { writer in
+        writer.switchBlock("self") { writer in
+          for oneOfCase in declaration.cases {
+            writer.line("case .\(oneOfCase.swiftName)(let value): try value.encode(to: encoder)")
+          }
+          if declaration.discriminator != nil {
+            writer.line("case .unknown(let value): try value.encode(to: encoder)")
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/// A `Codable, Hashable, Sendable` struct with a memberwise initializer.
+enum StructRenderer {
+  static func render(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
+    writer.docComment(SwiftSyntax.paragraphs(declaration.documentation))
+    if declaration.isDeprecated { writer.line("@available(*, deprecated)") }
+    var conformances = "Codable, Hashable, Sendable"
+    if declaration.errorFormat != nil { conformances += ", ProviderErrorBody" }
+    writer.block("public struct \(declaration.name): \(conformances)") { writer in
+      for property in declaration.properties {
+        writer.blankLine()
+        var extra: [String] = []
+        if property.isReadOnly { extra.append("Read-only: the server sets it and ignores it in requests.") }
+        if property.isWriteOnly { extra.append("Write-only: the server accepts it but never returns it.") }
+        writer.docComment(SwiftSyntax.paragraphs(property.documentation, extra: extra))
+        if property.isDeprecated { writer.line("@available(*, deprecated)") }
+        writer.line("public var \(property.swiftName): \(SwiftSyntax.optionalType(property.type, optional: property.isOptional))")
+      }
+      if let additional = declaration.additionalProperties {
+        writer.blankLine()
+        writer.docComment(["Members the spec does not name, kept as they were sent."])
+        writer.line("public var additionalProperties: [String: \(SwiftSyntax.type(additional))]")
+      }
+      if let format = declaration.errorFormat {
+        writer.blankLine()
+        let paths = format.messagePaths.map(SwiftSyntax.stringLiteral).joined(separator: ", ")
+        writer.line("package static let messagePaths: [String] = [\(paths)]")
+        writer.line("package static let requestIDPath: String? = \(format.requestIDPath.map(SwiftSyntax.stringLiteral) ?? "nil")")
+      }
+      writer.blankLine()
+      renderInitializer(declaration, into: &writer)
+      renderCodingKeys(declaration, into: &writer)
+      if declaration.additionalProperties != nil {
+        writer.blankLine()
+        renderDecoder(declaration, into: &writer)
+        writer.blankLine()
+        renderEncoder(declaration, into: &writer)
+      }
+    }
+  }
+
+  private static func renderInitializer(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
+    var parameters = declaration.properties.map { property in
+      let type = SwiftSyntax.optionalType(property.type, optional: property.isOptional)
+      let defaultValue = property.defaultValue.map(SwiftSyntax.literal) ?? (property.isOptional ? "nil" : nil)
+      return "\(property.swiftName): \(type)" + (defaultValue.map { " = " + $0 } ?? "")
+    }
+    if let additional = declaration.additionalProperties {
+      parameters.append("additionalProperties: [String: \(SwiftSyntax.type(additional))] = [:]")
+    }
+    writer.docComment(["Creates a value from its properties."])
+    writer.wrappedBlock("public init", parameters, "") { writer in
+      for property in declaration.properties {
+        writer.line("self.\(property.swiftName) = \(property.swiftName)")
+      }
+      if declaration.additionalProperties != nil {
+        writer.line("self.additionalProperties = additionalProperties")
+      }
+    }
+  }
+
+  /// Written only where a JSON name differs from its Swift name, or where the decoder needs
+  /// the list of named keys.
+  private static func renderCodingKeys(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
+    let needsKeys = declaration.additionalProperties != nil
+      || declaration.properties.contains { SwiftName.unescaped($0.swiftName) != $0.jsonName }
+    guard needsKeys else { return }
+    writer.blankLine()
+    let protocols = declaration.additionalProperties != nil ? "String, CodingKey, CaseIterable" : "String, CodingKey"
+    writer.block("enum CodingKeys: \(protocols)") { writer in
+      for property in declaration.properties {
+        if SwiftName.unescaped(property.swiftName) == property.jsonName {
+          writer.line("case \(property.swiftName)")
+        } else {
+          writer.line("case \(property.swiftName) = \(SwiftSyntax.stringLiteral(property.jsonName))")
+        }
+      }
+    }
+  }
+
+  private static func renderDecoder(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
+    writer.block("public init(from decoder: any Decoder) throws") { writer in
+      if !declaration.properties.isEmpty {
+        writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
+      }
+      for property in declaration.properties {
+        let method = property.isOptional ? "decodeIfPresent" : "decode"
+        let key = "." + SwiftName.unescaped(property.swiftName)
+        writer.line("\(property.swiftName) = try container.\(method)(\(SwiftSyntax.type(property.type)).self, forKey: \(key))")
+      }
+      writer.line("additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)")
+    }
+  }
+
+  private static func renderEncoder(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
+    writer.block("public func encode(to encoder: any Encoder) throws") { writer in
+      if !declaration.properties.isEmpty {
+        writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
+      }
+      for property in declaration.properties {
+        let method = property.isOptional ? "encodeIfPresent" : "encode"
+        let key = "." + SwiftName.unescaped(property.swiftName)
+        writer.line("try container.\(method)(\(property.swiftName), forKey: \(key))")
+      }
+      writer.line("try encoder.encodeAdditionalProperties(additionalProperties)")
+    }
+  }
+}

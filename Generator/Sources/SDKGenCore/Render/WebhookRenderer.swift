@@ -1,0 +1,68 @@
+/// Incoming webhooks: an event enum that dispatches on the discriminator, or a decoder on each
+/// payload type when the payloads carry none.
+enum WebhookRenderer {
+  static func render(_ webhooks: Webhooks, namespace: String, into writer: inout SwiftWriter) {
+    let decodingParameters = [
+      "decoding body: Data", "headers: HTTPFields = [:]", "renamedFields: [String: String] = [:]",
+    ]
+    let parameterDocs = """
+      - Parameters:
+        - body: The request body.
+        - headers: The request headers; a `Content-Type` other than JSON is rejected.
+        - renamedFields: Fields the subscription renamed, from the standard name to the name \
+      sent (Plusofon's `fields[]`: `before` to `after`).
+      - Throws: `WebhookDecodingError` naming \(namespace) when the body is not a JSON object or \
+      does not match its payload type.
+      """
+    guard let discriminator = webhooks.discriminator else {
+      for payload in webhooks.payloadTypes {
+        let keys = webhooks.events.filter { $0.payloadType == payload }.map { "`\($0.key)`" }
+        writer.block("extension \(namespace).\(payload)") { writer in
+          writer.docComment([
+            "Decodes the body of a webhook request \(namespace) sends for \(keys.joined(separator: ", ")).",
+            parameterDocs,
+          ])
+          writer.wrappedBlock("public init", decodingParameters, " throws") { writer in
+            writer.line("let payload = try WebhookPayload(")
+            writer.indent()
+            writer.line("provider: \(SwiftSyntax.stringLiteral(namespace)), body: body, headers: headers, renamedFields: renamedFields)")
+            writer.outdent()
+            writer.line("self = try payload.decode(Self.self)")
+          }
+        }
+      }
+      return
+    }
+    writer.block("extension \(namespace)") { writer in
+      writer.docComment([
+        "An event \(namespace) POSTs to a subscriber, chosen by its `\(discriminator)`.",
+        "A `\(discriminator)` this SDK does not know decodes as `unknown`, with the whole payload, so a new event never breaks a deployed receiver.",
+      ])
+      writer.block("public enum WebhookEvent: Hashable, Sendable") { writer in
+        for event in webhooks.events {
+          writer.docComment(SwiftSyntax.paragraphs(event.documentation, extra: ["`\(discriminator)`: `\(event.key)`."]))
+          writer.line("case \(event.swiftName)(\(event.payloadType))")
+        }
+        writer.docComment(["An event this SDK does not know: its `\(discriminator)` and the whole payload."])
+        writer.line("case unknown(String, JSONValue)")
+        writer.blankLine()
+        writer.docComment(["Decodes the body of a webhook request.", parameterDocs])
+        writer.wrappedBlock("public init", decodingParameters, " throws") { writer in
+          writer.line("let payload = try WebhookPayload(")
+          writer.indent()
+          writer.line("provider: \(SwiftSyntax.stringLiteral(namespace)), body: body, headers: headers, renamedFields: renamedFields)")
+          writer.outdent()
+          writer.switchBlock("try payload.discriminator(\(SwiftSyntax.stringLiteral(discriminator)))") { writer in
+            for event in webhooks.events {
+              writer.line("case \(SwiftSyntax.stringLiteral(event.key)):")
+              writer.indent()
+              writer.line("self = .\(event.swiftName)(try payload.decode(\(event.payloadType).self))")
+              writer.outdent()
+            }
+            writer.line("case let other: self = .unknown(other, payload.json)")
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import SDKGenCore
+
+@main
+struct SDKGen: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sdkgen",
+    abstract: "Generates Swift clients and webhook types from OpenAPI 3.1 specs.",
+    subcommands: [Generate.self, Validate.self]
+  )
+}
+
+/// Prints diagnostics to standard error, in the compilers' format editors understand.
+func report(_ diagnostics: Diagnostics) {
+  for diagnostic in diagnostics.sorted {
+    FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+  }
+}
+
+struct Generate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Writes one <Namespace>.swift per spec into the output folder.",
+    discussion: """
+      Nothing is written when any spec has an error. Given a folder of specs, generated files \
+      whose spec is gone are removed from the output folder.
+      """
+  )
+
+  @Argument(help: "Spec files (.yaml), or folders of them.")
+  var inputs: [String]
+
+  @Option(name: .shortAndLong, help: "The folder to write the generated Swift files into.")
+  var output: String
+
+  @Option(name: .customLong("import"), help: "A module to import in each generated file, such as TelephonyWebhooks when the output is outside that module.")
+  var imports: [String] = []
+
+  func validate() throws {
+    if inputs.isEmpty { throw ValidationError("Give at least one spec file or folder.") }
+  }
+
+  func run() throws {
+    let (paths, folders) = Generator.specPaths(inputs)
+    let (files, diagnostics) = Generator.generate(specPaths: paths, options: RenderOptions(additionalImports: imports))
+    report(diagnostics)
+    guard !diagnostics.hasErrors else { throw ExitCode.failure }
+    do {
+      try OutputWriter.write(files, to: output, removeStale: !folders.isEmpty)
+    } catch {
+      FileHandle.standardError.write(Data("\(output): error: \(error.localizedDescription)\n".utf8))
+      throw ExitCode.failure
+    }
+  }
+}
+
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Checks specs without writing anything; exits 1 if any has an error."
+  )
+
+  @Argument(help: "Spec files (.yaml), or folders of them.")
+  var inputs: [String]
+
+  func run() throws {
+    let (paths, _) = Generator.specPaths(inputs)
+    let (_, diagnostics) = Generator.generate(specPaths: paths)
+    report(diagnostics)
+    if diagnostics.hasErrors { throw ExitCode.failure }
+  }
+}

@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "TelephonyWebhooks",
+  platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
+  products: [
+    .library(name: "TelephonyWebhooks", targets: ["TelephonyWebhooks"]),
+    .executable(name: "sdkgen", targets: ["sdkgen"]),
+  ],
+  dependencies: [
+    // The library's own dependencies: all a user of the SDK builds.
+    .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.0.0"),
+    // The generator's dependencies: only `sdkgen` and its tests build them.
+    .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // Tests only: an HTTP server on 127.0.0.1.
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+  ],
+  targets: [
+    .target(
+      name: "TelephonyWebhooks",
+      dependencies: [
+        .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+        .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+      ]
+    ),
+    .target(
+      name: "SDKGenCore",
+      dependencies: [
+        .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+        .product(name: "Yams", package: "Yams"),
+      ],
+      path: "Generator/Sources/SDKGenCore"
+    ),
+    .executableTarget(
+      name: "sdkgen",
+      dependencies: [
+        "SDKGenCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Generator/Sources/sdkgen"
+    ),
+  ]
+)
