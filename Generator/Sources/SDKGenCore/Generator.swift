@@ -34,7 +34,8 @@ public enum Generator {
     }
     guard !diagnostics.hasErrors else { return ([], diagnostics) }
     let files = models.map { model, path in
-      GeneratedFile(name: model.namespace + ".swift", contents: FileRenderer.render(model, options: options), specPath: path)
+      GeneratedFile(
+        name: model.namespace + ".swift", contents: FileRenderer.render(model, options: options), specPath: path)
     }
     return (files, diagnostics)
   }

@@ -21,7 +21,8 @@ public enum OutputWriter {
     }
     if removeStale {
       let names = Set(files.map(\.name))
-      for name in (try manager.contentsOfDirectory(atPath: folder)).sorted() where name.hasSuffix(".swift") && !names.contains(name) {
+      for name in (try manager.contentsOfDirectory(atPath: folder)).sorted()
+      where name.hasSuffix(".swift") && !names.contains(name) {
         let path = (folder as NSString).appendingPathComponent(name)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasPrefix(marker) else { continue }
         try manager.removeItem(atPath: path)

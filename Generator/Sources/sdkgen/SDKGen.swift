@@ -33,7 +33,10 @@ struct Generate: ParsableCommand {
   @Option(name: .shortAndLong, help: "The folder to write the generated Swift files into.")
   var output: String
 
-  @Option(name: .customLong("import"), help: "A module to import in each generated file, such as TelephonyWebhooks when the output is outside that module.")
+  @Option(
+    name: .customLong("import"),
+    help: "A module to import in each generated file, such as TelephonyWebhooks when the output is outside that module."
+  )
   var imports: [String] = []
 
   func validate() throws {

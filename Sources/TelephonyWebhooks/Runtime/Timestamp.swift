@@ -20,7 +20,8 @@ public struct Timestamp: Codable, Hashable, Sendable, CustomStringConvertible,
 
   /// Formats `date` as ISO 8601 in UTC, with fractional seconds only when it has them.
   public init(_ date: Date) {
-    let style = Date.ISO8601FormatStyle(includingFractionalSeconds: date.timeIntervalSince1970.rounded() != date.timeIntervalSince1970)
+    let style = Date.ISO8601FormatStyle(
+      includingFractionalSeconds: date.timeIntervalSince1970.rounded() != date.timeIntervalSince1970)
     self.rawValue = date.formatted(style)
   }
 

@@ -11,7 +11,8 @@ extension ModelBuilder {
   }
 
   func resolve<T>(
-    _ entry: Either<OpenAPI.Reference<T>, T>, in components: OrderedDictionary<OpenAPI.ComponentKey, Either<OpenAPI.Reference<T>, T>>,
+    _ entry: Either<OpenAPI.Reference<T>, T>,
+    in components: OrderedDictionary<OpenAPI.ComponentKey, Either<OpenAPI.Reference<T>, T>>,
     kind: String, path: [String], depth: Int = 0
   ) -> Resolved<T>? {
     switch entry {
@@ -26,7 +27,9 @@ extension ModelBuilder {
       }
       let name = String(text.dropFirst(prefix.count))
       guard depth < 8, let key = OpenAPI.ComponentKey(rawValue: name), let target = components[key] else {
-        error("the $ref \"\(text)\" does not resolve: there is no \"\(name)\" in components/\(kind)", value: path + ["$ref"])
+        error(
+          "the $ref \"\(text)\" does not resolve: there is no \"\(name)\" in components/\(kind)", value: path + ["$ref"]
+        )
         return nil
       }
       let resolved = resolve(target, in: components, kind: kind, path: ["components", kind, name], depth: depth + 1)
@@ -52,18 +55,25 @@ extension ModelBuilder {
           continue
         }
         guard let operationID = endpoint.operation.operationId else {
-          error("the operation \(methodKey.uppercased()) \(pathKey.rawValue) has no operationId; the operationId names its Swift method", key: operationPath)
+          error(
+            "the operation \(methodKey.uppercased()) \(pathKey.rawValue) has no operationId; the operationId names its Swift method",
+            key: operationPath)
           continue
         }
         if let first = operationIDs[operationID] {
           let line = sourceMap.value(first + ["operationId"]).line
-          error("duplicate operationId \"\(operationID)\"; it is also used on line \(line)", value: operationPath + ["operationId"])
+          error(
+            "duplicate operationId \"\(operationID)\"; it is also used on line \(line)",
+            value: operationPath + ["operationId"])
           continue
         }
         operationIDs[operationID] = operationPath
-        let swiftName = (endpoint.operation.vendorExtensions["x-swift-name"]?.value as? String) ?? SwiftName.memberName(operationID)
+        let swiftName =
+          (endpoint.operation.vendorExtensions["x-swift-name"]?.value as? String) ?? SwiftName.memberName(operationID)
         if let other = methodNames[swiftName] {
-          error("the operationIds \"\(other)\" and \"\(operationID)\" both become the method \(swiftName)", value: operationPath + ["operationId"])
+          error(
+            "the operationIds \"\(other)\" and \"\(operationID)\" both become the method \(swiftName)",
+            value: operationPath + ["operationId"])
         }
         methodNames[swiftName] = operationID
         if let operation = translateOperation(
@@ -87,12 +97,18 @@ extension ModelBuilder {
     parameters.sort { $0.location.order < $1.location.order }
     if let body = operation.requestBody, parameters.contains(where: { $0.swiftName == "body" }) {
       _ = body
-      error("a parameter named \"body\" collides with the request body's label; set x-swift-name", key: path + ["parameters"])
+      error(
+        "a parameter named \"body\" collides with the request body's label; set x-swift-name",
+        key: path + ["parameters"])
     }
-    let requestBody = operation.requestBody.flatMap { translateRequestBody($0, path: path + ["requestBody"], typePrefix: typePrefix) }
+    let requestBody = operation.requestBody.flatMap {
+      translateRequestBody($0, path: path + ["requestBody"], typePrefix: typePrefix)
+    }
     let (success, errors) = translateResponses(operation.responses, path: path + ["responses"], typePrefix: typePrefix)
     guard let success else { return nil }
-    let security = translateSecurity(operation.security ?? document.security, schemes: schemes, path: operation.security == nil ? ["security"] : path + ["security"])
+    let security = translateSecurity(
+      operation.security ?? document.security, schemes: schemes,
+      path: operation.security == nil ? ["security"] : path + ["security"])
     var model = Operation(
       operationID: id, swiftName: swiftName, method: method, path: template,
       documentation: Documentation(summary: operation.summary, details: operation.description),
@@ -127,7 +143,9 @@ extension ModelBuilder {
         continue
       }
       if let other = swiftNames[parameter.swiftName] {
-        error("the parameters \"\(other)\" and \"\(parameter.name)\" both become \(parameter.swiftName) in Swift; set x-swift-name on one", key: entryPath)
+        error(
+          "the parameters \"\(other)\" and \"\(parameter.name)\" both become \(parameter.swiftName) in Swift; set x-swift-name on one",
+          key: entryPath)
         continue
       }
       swiftNames[parameter.swiftName] = parameter.name
@@ -158,7 +176,9 @@ extension ModelBuilder {
     }
     let defaultStyle: OpenAPI.Parameter.SchemaContext.Style = location == .query ? .form : .simple
     if schemaContext.style != defaultStyle {
-      error("unsupported: the \(schemaContext.style.rawValue) style for a \(location.rawValue) parameter; use \(defaultStyle.rawValue)", value: path + ["style"])
+      error(
+        "unsupported: the \(schemaContext.style.rawValue) style for a \(location.rawValue) parameter; use \(defaultStyle.rawValue)",
+        value: path + ["style"])
       return nil
     }
     let schemaPath = path + ["schema"]
@@ -180,7 +200,9 @@ extension ModelBuilder {
       }
       element = inner
     case .dictionary:
-      error("unsupported: an object \(location.rawValue) parameter (\"\(parameter.name)\"); deepObject is not supported", key: schemaPath)
+      error(
+        "unsupported: an object \(location.rawValue) parameter (\"\(parameter.name)\"); deepObject is not supported",
+        key: schemaPath)
       return nil
     default:
       element = type
@@ -193,14 +215,16 @@ extension ModelBuilder {
         return nil
       }
     case .array, .dictionary, .builtin(.json):
-      error("unsupported: a nested or free-form \(location.rawValue) parameter (\"\(parameter.name)\")", key: schemaPath)
+      error(
+        "unsupported: a nested or free-form \(location.rawValue) parameter (\"\(parameter.name)\")", key: schemaPath)
       return nil
     default:
       break
     }
     let isEnum: Bool
     if case .named = resolvedElement { isEnum = true } else { isEnum = false }
-    let swiftName = (parameter.vendorExtensions["x-swift-name"]?.value as? String) ?? SwiftName.memberName(parameter.name)
+    let swiftName =
+      (parameter.vendorExtensions["x-swift-name"]?.value as? String) ?? SwiftName.memberName(parameter.name)
     return Parameter(
       name: parameter.name, swiftName: swiftName, location: location, type: type, isEnum: isEnum,
       isRequired: parameter.required, explode: schemaContext.explode,
@@ -228,10 +252,13 @@ extension ModelBuilder {
     }
     let declared = Set(parameters.filter { $0.location == .path }.map(\.name))
     for name in names where !declared.contains(name) {
-      error("the path parameter \"\(name)\" is not declared; add it to the operation's parameters with in: path", key: Array(path.dropLast()))
+      error(
+        "the path parameter \"\(name)\" is not declared; add it to the operation's parameters with in: path",
+        key: Array(path.dropLast()))
     }
     for parameter in parameters where parameter.location == .path && !names.contains(parameter.name) {
-      error("the path parameter \"\(parameter.name)\" does not appear in the path \(template)", key: path + ["parameters"])
+      error(
+        "the path parameter \"\(parameter.name)\" does not appear in the path \(template)", key: path + ["parameters"])
     }
   }
 
@@ -242,7 +269,10 @@ extension ModelBuilder {
     for (type, entry) in content {
       let raw = type.rawValue.lowercased()
       if raw == "application/json" || (raw.hasPrefix("application/") && raw.hasSuffix("+json")) {
-        guard let resolved = resolve(entry, in: document.components.mediaTypes, kind: "mediaTypes", path: path + [type.rawValue]) else {
+        guard
+          let resolved = resolve(
+            entry, in: document.components.mediaTypes, kind: "mediaTypes", path: path + [type.rawValue])
+        else {
           return nil
         }
         guard let schema = resolved.value.schema else {
@@ -253,7 +283,9 @@ extension ModelBuilder {
       }
     }
     let types = content.keys.map(\.rawValue).joined(separator: ", ")
-    error("unsupported: a \(what) of type \(types); only application/json is supported", key: path + [content.keys.first?.rawValue ?? ""])
+    error(
+      "unsupported: a \(what) of type \(types); only application/json is supported",
+      key: path + [content.keys.first?.rawValue ?? ""])
     return nil
   }
 
@@ -261,7 +293,8 @@ extension ModelBuilder {
     _ entry: Either<OpenAPI.Reference<OpenAPI.Request>, OpenAPI.Request>, path: [String], typePrefix: String
   ) -> RequestBody? {
     guard let resolved = resolve(entry, in: document.components.requestBodies, kind: "requestBodies", path: path),
-      let (schema, schemaPath) = jsonSchema(resolved.value.content, path: resolved.path + ["content"], what: "request body")
+      let (schema, schemaPath) = jsonSchema(
+        resolved.value.content, path: resolved.path + ["content"], what: "request body")
     else { return nil }
     let name = resolved.componentKey.map(SwiftName.typeName) ?? typePrefix + "Request"
     return RequestBody(
@@ -284,13 +317,17 @@ extension ModelBuilder {
       case .status(let code): match = .code(code)
       case .range(let range): match = .range(Int(range.rawValue.prefix(1)) ?? 0)
       }
-      guard let resolved = resolve(entry, in: document.components.responses, kind: "responses", path: responsePath) else { continue }
+      guard let resolved = resolve(entry, in: document.components.responses, kind: "responses", path: responsePath)
+      else { continue }
       var type: TypeUsage?
       if !resolved.value.content.isEmpty {
         let isSuccess = match.isSuccess
-        let name = resolved.componentKey.map(SwiftName.typeName)
+        let name =
+          resolved.componentKey.map(SwiftName.typeName)
           ?? typePrefix + (isSuccess ? "Response" : (match.code.map { "Error\($0)" } ?? "Error"))
-        if let (schema, schemaPath) = jsonSchema(resolved.value.content, path: resolved.path + ["content"], what: "response") {
+        if let (schema, schemaPath) = jsonSchema(
+          resolved.value.content, path: resolved.path + ["content"], what: "response")
+        {
           type = typeUsage(schema, path: schemaPath, name: name)
         }
       }
@@ -305,19 +342,25 @@ extension ModelBuilder {
       return (nil, errors)
     }
     for other in successes.dropFirst() where other.1 != first.1 {
-      error("unsupported: 2xx responses with different bodies (\(first.0.text) and \(other.0.text)); the operation can return one type", key: other.3)
+      error(
+        "unsupported: 2xx responses with different bodies (\(first.0.text) and \(other.0.text)); the operation can return one type",
+        key: other.3)
     }
     return (SuccessResponse(statuses: successes.map(\.0), type: first.1, documentation: first.2), errors)
   }
 
   // MARK: Security
 
-  func translateSecurity(_ requirements: [OpenAPI.SecurityRequirement]?, schemes: [SecurityScheme], path: [String]) -> [[String]] {
+  func translateSecurity(_ requirements: [OpenAPI.SecurityRequirement]?, schemes: [SecurityScheme], path: [String])
+    -> [[String]]
+  {
     let order = Dictionary(uniqueKeysWithValues: schemes.enumerated().map { ($1.key, $0) })
     return (requirements ?? []).enumerated().map { index, requirement in
       let names = requirement.keys.compactMap { reference -> String? in
         guard let name = reference.name, order[name] != nil else {
-          error("the security requirement names \"\(reference.name ?? reference.absoluteString)\", which is not in components/securitySchemes", key: path + [String(index)])
+          error(
+            "the security requirement names \"\(reference.name ?? reference.absoluteString)\", which is not in components/securitySchemes",
+            key: path + [String(index)])
           return nil
         }
         return name
@@ -339,7 +382,9 @@ extension ModelBuilder {
     guard let pageParameter = operation.parameters.first(where: { $0.name == page && $0.location == .query }),
       resolveAlias(pageParameter.type) == .builtin(.int)
     else {
-      error("x-pagination: \"\(page)\" is not an integer query parameter of \(operation.operationID)", value: path + ["page"])
+      error(
+        "x-pagination: \"\(page)\" is not an integer query parameter of \(operation.operationID)",
+        value: path + ["page"])
       return nil
     }
     guard let responseType = operation.success.type,
@@ -360,7 +405,8 @@ extension ModelBuilder {
     var steps: [PropertyStep] = []
     var current = type
     for key in dotted.split(separator: ".").map(String.init) {
-      guard case .named(let name) = resolveAlias(current), case .structure(let declaration)? = declarations[name]?.declaration,
+      guard case .named(let name) = resolveAlias(current),
+        case .structure(let declaration)? = declarations[name]?.declaration,
         let property = declaration.properties.first(where: { $0.jsonName == key })
       else {
         error("x-pagination: the response has no property \"\(dotted)\"", value: path)
@@ -381,7 +427,9 @@ extension ModelBuilder {
       var operation = operation
       operation.errors = operation.errors.map { response in
         var response = response
-        guard case .named(let name)? = response.type.map(resolveAlias), case .structure(var declaration)? = declarations[name]?.declaration else {
+        guard case .named(let name)? = response.type.map(resolveAlias),
+          case .structure(var declaration)? = declarations[name]?.declaration
+        else {
           return response
         }
         response.type = .named(name)
@@ -402,7 +450,8 @@ extension ModelBuilder {
     var messages: [String] = []
     var requestID: String?
     func hasMessage(_ type: TypeUsage) -> Bool {
-      guard case .named(let name) = resolveAlias(type), case .structure(let inner)? = declarations[name]?.declaration else { return false }
+      guard case .named(let name) = resolveAlias(type), case .structure(let inner)? = declarations[name]?.declaration
+      else { return false }
       return inner.properties.contains { $0.jsonName == "message" && resolveAlias($0.type) == .builtin(.string) }
     }
     for property in declaration.properties {

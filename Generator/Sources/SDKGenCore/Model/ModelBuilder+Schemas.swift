@@ -46,7 +46,9 @@ extension ModelBuilder {
     }
     let name = String(text.dropFirst(prefix.count))
     guard let key = OpenAPI.ComponentKey(rawValue: name), document.components.schemas[key] != nil else {
-      error("the $ref \"\(text)\" does not resolve: there is no schema \"\(name)\" in components/schemas", value: path + ["$ref"])
+      error(
+        "the $ref \"\(text)\" does not resolve: there is no schema \"\(name)\" in components/schemas",
+        value: path + ["$ref"])
       return nil
     }
     return name
@@ -68,7 +70,8 @@ extension ModelBuilder {
       case "uri", "url": return .builtin(.url)
       case "uuid": return .builtin(.uuid)
       case "binary":
-        error("unsupported: binary strings; JSON bodies carry text (use format: byte for base64)", value: path + ["format"])
+        error(
+          "unsupported: binary strings; JSON bodies carry text (use format: byte for base64)", value: path + ["format"])
         return .builtin(.string)
       default: return .builtin(.string)
       }
@@ -158,14 +161,17 @@ extension ModelBuilder {
       }
       documentationParts.append(documentation(part))
       // Inline types of a referenced part are named after that part's own component.
-      let parent = partPath.starts(with: ["components", "schemas"]) && partPath.count == 3
+      let parent =
+        partPath.starts(with: ["components", "schemas"]) && partPath.count == 3
         ? componentSwiftName(partPath[2]) : name
       for (key, propertySchema) in context.properties where !seenJSON.contains(key) {
         seenJSON.insert(key)
         let propertyPath = partPath + ["properties", key]
         let swiftName = (propertySchema.vendorExtensions["x-swift-name"]?.value as? String) ?? SwiftName.memberName(key)
         if let other = seenSwift[swiftName] {
-          error("the properties \"\(other)\" and \"\(key)\" both become \(swiftName) in Swift; set x-swift-name on one", key: propertyPath)
+          error(
+            "the properties \"\(other)\" and \"\(key)\" both become \(swiftName) in Swift; set x-swift-name on one",
+            key: propertyPath)
         }
         seenSwift[swiftName] = key
         let type = typeUsage(propertySchema, path: propertyPath, name: parent + SwiftName.typeName(key))
@@ -184,7 +190,9 @@ extension ModelBuilder {
       }
     }
     if additional != nil, seenSwift["additionalProperties"] != nil {
-      error("the property \"additionalProperties\" collides with the generated member that keeps unknown keys; set x-swift-name", key: path)
+      error(
+        "the property \"additionalProperties\" collides with the generated member that keeps unknown keys; set x-swift-name",
+        key: path)
     }
     let docs = documentationParts.first(where: { !$0.isEmpty }) ?? Documentation()
     declare(
@@ -244,7 +252,9 @@ extension ModelBuilder {
       case (.int, let number as Int): raw = .int(number)
       case (_, Optional<Any>.none), (_, is NSNullLike): continue  // `null` in a nullable enum
       default:
-        error("the enum value at index \(index) is not a \(rawType == .string ? "string" : "integer")", value: path + [valuesKey, String(index)])
+        error(
+          "the enum value at index \(index) is not a \(rawType == .string ? "string" : "integer")",
+          value: path + [valuesKey, String(index)])
         continue
       }
       var caseName: String
@@ -269,7 +279,8 @@ extension ModelBuilder {
       }
       used.insert(SwiftName.unescaped(caseName))
       let caseDocumentation = index < descriptions.count ? (descriptions[index] as? String) : nil
-      cases.append(EnumCase(swiftName: caseName, rawValue: raw, documentation: Documentation(details: caseDocumentation)))
+      cases.append(
+        EnumCase(swiftName: caseName, rawValue: raw, documentation: Documentation(details: caseDocumentation)))
     }
     declare(
       .enumeration(

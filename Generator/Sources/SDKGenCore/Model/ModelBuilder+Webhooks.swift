@@ -25,8 +25,10 @@ extension ModelBuilder {
         continue
       }
       guard let body = post.requestBody,
-        let resolved = resolve(body, in: document.components.requestBodies, kind: "requestBodies", path: path + ["post", "requestBody"]),
-        let (schema, schemaPath) = jsonSchema(resolved.value.content, path: resolved.path + ["content"], what: "webhook payload")
+        let resolved = resolve(
+          body, in: document.components.requestBodies, kind: "requestBodies", path: path + ["post", "requestBody"]),
+        let (schema, schemaPath) = jsonSchema(
+          resolved.value.content, path: resolved.path + ["content"], what: "webhook payload")
       else {
         if post.requestBody == nil {
           error("the webhook \"\(key)\" has no requestBody to describe its payload", key: path + ["post"])
@@ -34,12 +36,15 @@ extension ModelBuilder {
         continue
       }
       let type = typeUsage(schema, path: schemaPath, name: SwiftName.typeName(key) + "Payload")
-      guard case .named(let payloadType) = type, case .structure(let payload)? = declarations[payloadType]?.declaration else {
+      guard case .named(let payloadType) = type, case .structure(let payload)? = declarations[payloadType]?.declaration
+      else {
         error("the webhook \"\(key)\" payload must be an object schema", key: schemaPath)
         continue
       }
       if let discriminator, !payload.properties.contains(where: { $0.jsonName == discriminator }) {
-        error("the payload \(payloadType) of webhook \"\(key)\" has no property \"\(discriminator)\" (x-webhooks-discriminator)", key: path)
+        error(
+          "the payload \(payloadType) of webhook \"\(key)\" has no property \"\(discriminator)\" (x-webhooks-discriminator)",
+          key: path)
       }
       let swiftName = SwiftName.memberName(key)
       if let other = caseNames[swiftName] {
@@ -60,6 +65,7 @@ extension ModelBuilder {
         payloadTypes.append(event.payloadType)
       }
     }
-    return Webhooks(discriminator: discriminator, events: discriminator == nil ? events : events, payloadTypes: payloadTypes)
+    return Webhooks(
+      discriminator: discriminator, events: discriminator == nil ? events : events, payloadTypes: payloadTypes)
   }
 }

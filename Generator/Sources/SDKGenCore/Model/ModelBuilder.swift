@@ -120,13 +120,17 @@ public final class ModelBuilder {
         error("unsupported: the http security scheme \"\(httpScheme)\"; use basic or bearer", value: path + ["scheme"])
         continue
       case .oauth2, .openIdConnect, .mutualTLS:
-        error("unsupported: \(scheme.type.name.rawValue) security schemes; use apiKey, http basic or http bearer", value: path + ["type"])
+        error(
+          "unsupported: \(scheme.type.name.rawValue) security schemes; use apiKey, http basic or http bearer",
+          value: path + ["type"])
         continue
       }
       let defaultValue = scheme.vendorExtensions["x-swift-default"]?.value as? String
       let swiftName = kind == .basic ? "username" : SwiftName.memberName(key.rawValue)
       if schemes.contains(where: { $0.swiftName == swiftName }) {
-        error("the security scheme \"\(key.rawValue)\" gives the initializer parameter \(swiftName), which another scheme already uses", key: path)
+        error(
+          "the security scheme \"\(key.rawValue)\" gives the initializer parameter \(swiftName), which another scheme already uses",
+          key: path)
       }
       schemes.append(
         SecurityScheme(
@@ -160,7 +164,9 @@ public final class ModelBuilder {
     }
     for name in reserved {
       if let existing = declarations[name] {
-        error("the Swift type name \(name) is reserved for the generated \(name) in \(namespace); rename the schema or set x-swift-name", key: existing.origin)
+        error(
+          "the Swift type name \(name) is reserved for the generated \(name) in \(namespace); rename the schema or set x-swift-name",
+          key: existing.origin)
       }
     }
   }

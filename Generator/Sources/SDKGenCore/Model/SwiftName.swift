@@ -106,7 +106,9 @@ public enum SwiftName {
   public static func caseName(_ rawValue: String) -> String {
     if rawValue.isEmpty { return "empty" }
     let words = words(rawValue)
-    if words.isEmpty { return "value" + String(rawValue.unicodeScalars.map { String($0.value) }.joined(separator: "_")) }
+    if words.isEmpty {
+      return "value" + String(rawValue.unicodeScalars.map { String($0.value) }.joined(separator: "_"))
+    }
     // Digits on both sides of a separator stay apart: "1.8" is not "18".
     if words.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
       return "value" + words.joined(separator: "_")

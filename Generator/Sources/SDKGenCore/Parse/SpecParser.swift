@@ -86,7 +86,9 @@ public enum SpecParser {
     case .reader(let problem, _, _, _):
       return ("invalid YAML: \(problem)", start)
     case .duplicatedKeysInMapping(let duplicates, let context):
-      return ("invalid YAML: duplicate key \(duplicates.joined(separator: ", ")) \(context.text)", location(context.mark))
+      return (
+        "invalid YAML: duplicate key \(duplicates.joined(separator: ", ")) \(context.text)", location(context.mark)
+      )
     default:
       return ("invalid YAML: \(error)", start)
     }

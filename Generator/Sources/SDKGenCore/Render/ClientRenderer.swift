@@ -9,8 +9,10 @@ enum ClientRenderer {
       ])
       writer.block("public struct Client: Sendable") { writer in
         if let defaultServer {
-          writer.docComment(["The spec's server: `\(defaultServer.url)`."] + SwiftSyntax.paragraphs(defaultServer.documentation))
-          writer.line("public static let defaultServerURL = URL(string: \(SwiftSyntax.stringLiteral(defaultServer.url)))!")
+          writer.docComment(
+            ["The spec's server: `\(defaultServer.url)`."] + SwiftSyntax.paragraphs(defaultServer.documentation))
+          writer.line(
+            "public static let defaultServerURL = URL(string: \(SwiftSyntax.stringLiteral(defaultServer.url)))!")
           writer.blankLine()
         }
         for server in model.servers where !server.variables.isEmpty {
@@ -33,18 +35,22 @@ enum ClientRenderer {
   }
 
   private static func renderServerFunction(_ server: Server, into writer: inout SwiftWriter) {
-    var docs = ["The server URL `\(server.url)` with its variables filled in."] + SwiftSyntax.paragraphs(server.documentation)
+    var docs =
+      ["The server URL `\(server.url)` with its variables filled in."] + SwiftSyntax.paragraphs(server.documentation)
     docs.append(
-      "- Parameters:\n" + server.variables.map { variable in
-        "  - \(SwiftName.unescaped(variable.swiftName)): \(variable.documentation.summary ?? "The `\(variable.name)` variable.")"
-      }.joined(separator: "\n"))
+      "- Parameters:\n"
+        + server.variables.map { variable in
+          "  - \(SwiftName.unescaped(variable.swiftName)): \(variable.documentation.summary ?? "The `\(variable.name)` variable.")"
+        }.joined(separator: "\n"))
     writer.docComment(docs)
     let parameters = server.variables.map { variable in
       "\(variable.swiftName): String = \(SwiftSyntax.stringLiteral(variable.defaultValue))"
     }
     writer.wrappedBlock("public static func serverURL", parameters, " -> URL") { writer in
       let values = server.variables.map { "\(SwiftSyntax.stringLiteral($0.name)): \($0.swiftName)" }
-      writer.wrapped("ServerURL.expand", [SwiftSyntax.stringLiteral(server.url), "variables: [\(values.joined(separator: ", "))]"], "")
+      writer.wrapped(
+        "ServerURL.expand", [SwiftSyntax.stringLiteral(server.url), "variables: [\(values.joined(separator: ", "))]"],
+        "")
     }
   }
 
@@ -67,7 +73,9 @@ enum ClientRenderer {
       case .bearer, .apiKeyHeader, .apiKeyQuery:
         let defaultValue = scheme.defaultValue.map { " = " + SwiftSyntax.stringLiteral($0) } ?? ""
         parameters.append("\(scheme.swiftName): String\(defaultValue)")
-        parameterDocs.append("  - \(SwiftName.unescaped(scheme.swiftName)):\(summary.isEmpty ? " The `\(scheme.key)` credential." : summary)")
+        parameterDocs.append(
+          "  - \(SwiftName.unescaped(scheme.swiftName)):\(summary.isEmpty ? " The `\(scheme.key)` credential." : summary)"
+        )
         let credential =
           switch scheme.kind {
           case .apiKeyHeader(let name): ".apiKey(\(scheme.swiftName), header: \(SwiftSyntax.stringLiteral(name)))"

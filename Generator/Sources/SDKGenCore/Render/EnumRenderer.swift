@@ -16,7 +16,8 @@ enum EnumRenderer {
         for enumCase in declaration.cases {
           writer.docComment(SwiftSyntax.paragraphs(enumCase.documentation))
           let literal = SwiftSyntax.literal(enumCase.rawValue)
-          let implicit = raw == "String" && SwiftSyntax.stringLiteral(SwiftName.unescaped(enumCase.swiftName)) == literal
+          let implicit =
+            raw == "String" && SwiftSyntax.stringLiteral(SwiftName.unescaped(enumCase.swiftName)) == literal
           writer.line("case \(enumCase.swiftName)" + (implicit ? "" : " = \(literal)"))
         }
       }
@@ -75,7 +76,9 @@ enum OneOfRenderer {
           writer.switchBlock("try decoder.discriminatorValue(\(SwiftSyntax.stringLiteral(discriminator)))") { writer in
             for oneOfCase in declaration.cases {
               let values = oneOfCase.discriminatorValues.map(SwiftSyntax.stringLiteral).joined(separator: ", ")
-              writer.line("case \(values): self = .\(oneOfCase.swiftName)(try \(SwiftSyntax.type(oneOfCase.type))(from: decoder))")
+              writer.line(
+                "case \(values): self = .\(oneOfCase.swiftName)(try \(SwiftSyntax.type(oneOfCase.type))(from: decoder))"
+              )
             }
             writer.line("default: self = .unknown(try JSONValue(from: decoder))")
           }

@@ -8,10 +8,14 @@ enum OperationRenderer {
       "public func \(operation.swiftName)", signature(operation),
       " async throws" + (returnType.map { " -> " + $0 } ?? "")
     ) { writer in
-      let declaration = operation.parameters.contains { $0.location != .path } || operation.requestBody != nil ? "var" : "let"
+      let declaration =
+        operation.parameters.contains { $0.location != .path } || operation.requestBody != nil ? "var" : "let"
       writer.wrapped(
         "\(declaration) request = OperationRequest",
-        ["operationID: \(SwiftSyntax.stringLiteral(operation.operationID))", "method: .\(operation.method.rawValue)", "path: \(pathLiteral(operation))"],
+        [
+          "operationID: \(SwiftSyntax.stringLiteral(operation.operationID))", "method: .\(operation.method.rawValue)",
+          "path: \(pathLiteral(operation))",
+        ],
         "")
       for parameter in operation.parameters where parameter.location != .path {
         writer.line(parameterStatement(parameter))
@@ -19,7 +23,10 @@ enum OperationRenderer {
       if let body = operation.requestBody {
         writer.line(body.isRequired ? "try request.setBody(body)" : "if let body { try request.setBody(body) }")
       }
-      let security = "[" + operation.security.map { "[" + $0.map(SwiftSyntax.stringLiteral).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+      let security =
+        "["
+        + operation.security.map { "[" + $0.map(SwiftSyntax.stringLiteral).joined(separator: ", ") + "]" }.joined(
+          separator: ", ") + "]"
       writer.line("let response = try await core.send(request, security: \(security))")
       writer.switchBlock("response.status") { writer in
         let statuses = operation.success.statuses.map(caseLabel).joined(separator: ", ")
@@ -32,10 +39,12 @@ enum OperationRenderer {
   private static func signature(_ operation: Operation) -> [String] {
     var parameters = operation.parameters.map { parameter in
       let optional = !parameter.isRequired
-      return "\(parameter.swiftName): \(SwiftSyntax.optionalType(parameter.type, optional: optional))" + (optional ? " = nil" : "")
+      return "\(parameter.swiftName): \(SwiftSyntax.optionalType(parameter.type, optional: optional))"
+        + (optional ? " = nil" : "")
     }
     if let body = operation.requestBody {
-      parameters.append("body: \(SwiftSyntax.optionalType(body.type, optional: !body.isRequired))" + (body.isRequired ? "" : " = nil"))
+      parameters.append(
+        "body: \(SwiftSyntax.optionalType(body.type, optional: !body.isRequired))" + (body.isRequired ? "" : " = nil"))
     }
     return parameters
   }
@@ -56,7 +65,9 @@ enum OperationRenderer {
     if operation.success.type != nil {
       tail.append("- Returns: \(operation.success.documentation.summary ?? "The decoded response.")")
     }
-    tail.append("- Throws: `APIError` for a status other than \(operation.success.statuses.map(\.text).joined(separator: ", ")), a failed request or a body that does not match the spec.")
+    tail.append(
+      "- Throws: `APIError` for a status other than \(operation.success.statuses.map(\.text).joined(separator: ", ")), a failed request or a body that does not match the spec."
+    )
     paragraphs.append(tail.joined(separator: "\n"))
     return paragraphs
   }
@@ -146,20 +157,23 @@ enum OperationRenderer {
       ])
     var parameters = forwarded.map { parameter in
       let optional = !parameter.isRequired
-      return "\(parameter.swiftName): \(SwiftSyntax.optionalType(parameter.type, optional: optional))" + (optional ? " = nil" : "")
+      return "\(parameter.swiftName): \(SwiftSyntax.optionalType(parameter.type, optional: optional))"
+        + (optional ? " = nil" : "")
     }
     if let body = operation.requestBody {
-      parameters.append("body: \(SwiftSyntax.optionalType(body.type, optional: !body.isRequired))" + (body.isRequired ? "" : " = nil"))
+      parameters.append(
+        "body: \(SwiftSyntax.optionalType(body.type, optional: !body.isRequired))" + (body.isRequired ? "" : " = nil"))
     }
     let element = SwiftSyntax.type(pagination.elementType)
     writer.wrappedBlock("public func \(pagination.swiftName)", parameters, " -> PageSequence<\(element)>") { writer in
       writer.line("PageSequence { page in")
       writer.indent()
       do {
-        let arguments = operation.parameters.map { parameter in
-          parameter.swiftName == pagination.pageParameter
-            ? "\(parameter.swiftName): page" : "\(parameter.swiftName): \(parameter.swiftName)"
-        } + (operation.requestBody != nil ? ["body: body"] : [])
+        let arguments =
+          operation.parameters.map { parameter in
+            parameter.swiftName == pagination.pageParameter
+              ? "\(parameter.swiftName): page" : "\(parameter.swiftName): \(parameter.swiftName)"
+          } + (operation.requestBody != nil ? ["body: body"] : [])
         writer.wrapped("let response = try await \(operation.swiftName)", arguments, "")
         let (items, itemsOptional) = chain(pagination.itemsPath)
         let (next, _) = chain(pagination.nextPath)

@@ -13,7 +13,8 @@ enum StructRenderer {
         if property.isWriteOnly { extra.append("Write-only: the server accepts it but never returns it.") }
         writer.docComment(SwiftSyntax.paragraphs(property.documentation, extra: extra))
         if property.isDeprecated { writer.line("@available(*, deprecated)") }
-        writer.line("public var \(property.swiftName): \(SwiftSyntax.optionalType(property.type, optional: property.isOptional))")
+        writer.line(
+          "public var \(property.swiftName): \(SwiftSyntax.optionalType(property.type, optional: property.isOptional))")
       }
       if let additional = declaration.additionalProperties {
         writer.blankLine()
@@ -24,7 +25,8 @@ enum StructRenderer {
         writer.blankLine()
         let paths = format.messagePaths.map(SwiftSyntax.stringLiteral).joined(separator: ", ")
         writer.line("package static let messagePaths: [String] = [\(paths)]")
-        writer.line("package static let requestIDPath: String? = \(format.requestIDPath.map(SwiftSyntax.stringLiteral) ?? "nil")")
+        writer.line(
+          "package static let requestIDPath: String? = \(format.requestIDPath.map(SwiftSyntax.stringLiteral) ?? "nil")")
       }
       writer.blankLine()
       renderInitializer(declaration, into: &writer)
@@ -61,7 +63,8 @@ enum StructRenderer {
   /// Written only where a JSON name differs from its Swift name, or where the decoder needs
   /// the list of named keys.
   private static func renderCodingKeys(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
-    let needsKeys = declaration.additionalProperties != nil
+    let needsKeys =
+      declaration.additionalProperties != nil
       || declaration.properties.contains { SwiftName.unescaped($0.swiftName) != $0.jsonName }
     guard needsKeys else { return }
     writer.blankLine()
@@ -85,7 +88,8 @@ enum StructRenderer {
       for property in declaration.properties {
         let method = property.isOptional ? "decodeIfPresent" : "decode"
         let key = "." + SwiftName.unescaped(property.swiftName)
-        writer.line("\(property.swiftName) = try container.\(method)(\(SwiftSyntax.type(property.type)).self, forKey: \(key))")
+        writer.line(
+          "\(property.swiftName) = try container.\(method)(\(SwiftSyntax.type(property.type)).self, forKey: \(key))")
       }
       writer.line("additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)")
     }

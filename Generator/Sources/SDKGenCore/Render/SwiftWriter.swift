@@ -37,7 +37,8 @@ struct SwiftWriter {
   }
 
   /// `prefix(a, b) suffix {` on one line if it fits, or one item per line.
-  mutating func wrappedBlock(_ prefix: String, _ items: [String], _ suffix: String, _ body: (inout SwiftWriter) -> Void) {
+  mutating func wrappedBlock(_ prefix: String, _ items: [String], _ suffix: String, _ body: (inout SwiftWriter) -> Void)
+  {
     wrapped(prefix, items, suffix + " {")
     indent()
     body(&self)
@@ -46,7 +47,8 @@ struct SwiftWriter {
   }
 
   /// `prefix(a, b)suffix` on one line if it fits; otherwise each item on its own line.
-  mutating func wrapped(_ prefix: String, _ items: [String], _ suffix: String, open: String = "(", close: String = ")") {
+  mutating func wrapped(_ prefix: String, _ items: [String], _ suffix: String, open: String = "(", close: String = ")")
+  {
     let single = prefix + open + items.joined(separator: ", ") + close + suffix
     if indentation.count + single.count <= Self.lineWidth || items.isEmpty {
       line(single)
@@ -91,7 +93,9 @@ struct SwiftWriter {
     for marker in ["- ", "* "] where body.hasPrefix(marker) {
       hanging = leading + String(repeating: " ", count: marker.count)
     }
-    if let listNumber = body.firstIndex(of: "."), body[..<listNumber].allSatisfy(\.isNumber), !body[..<listNumber].isEmpty {
+    if let listNumber = body.firstIndex(of: "."), body[..<listNumber].allSatisfy(\.isNumber),
+      !body[..<listNumber].isEmpty
+    {
       hanging = leading + String(repeating: " ", count: body.distance(from: body.startIndex, to: listNumber) + 2)
     }
     var lines: [String] = []

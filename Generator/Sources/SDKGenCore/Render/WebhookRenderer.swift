@@ -25,7 +25,9 @@ enum WebhookRenderer {
           writer.wrappedBlock("public init", decodingParameters, " throws") { writer in
             writer.line("let payload = try WebhookPayload(")
             writer.indent()
-            writer.line("provider: \(SwiftSyntax.stringLiteral(namespace)), body: body, headers: headers, renamedFields: renamedFields)")
+            writer.line(
+              "provider: \(SwiftSyntax.stringLiteral(namespace)), body: body, headers: headers, renamedFields: renamedFields)"
+            )
             writer.outdent()
             writer.line("self = try payload.decode(Self.self)")
           }
@@ -50,7 +52,9 @@ enum WebhookRenderer {
         writer.wrappedBlock("public init", decodingParameters, " throws") { writer in
           writer.line("let payload = try WebhookPayload(")
           writer.indent()
-          writer.line("provider: \(SwiftSyntax.stringLiteral(namespace)), body: body, headers: headers, renamedFields: renamedFields)")
+          writer.line(
+            "provider: \(SwiftSyntax.stringLiteral(namespace)), body: body, headers: headers, renamedFields: renamedFields)"
+          )
           writer.outdent()
           writer.switchBlock("try payload.discriminator(\(SwiftSyntax.stringLiteral(discriminator)))") { writer in
             for event in webhooks.events {
