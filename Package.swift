@@ -12,6 +12,7 @@ let package = Package(
     // The library's own dependencies: all a user of the SDK builds.
     .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.0.0"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     // The generator's dependencies: only `sdkgen` and its tests build them.
     .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -42,6 +43,33 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Generator/Sources/sdkgen"
+    ),
+    // The golden output of the generator's fixture specs, compiled so that it cannot rot.
+    .target(
+      name: "FixtureClients",
+      dependencies: [
+        "TelephonyWebhooks",
+        .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+        .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ],
+      path: "Tests/Fixtures",
+      exclude: ["voxline.yaml"]
+    ),
+    .testTarget(
+      name: "GeneratorTests",
+      dependencies: ["SDKGenCore", "sdkgen"],
+      exclude: ["Diagnostics"]
+    ),
+    .testTarget(
+      name: "TelephonyWebhooksTests",
+      dependencies: [
+        "TelephonyWebhooks",
+        "FixtureClients",
+        .product(name: "FlyingFox", package: "FlyingFox"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ],
+      exclude: ["Fixtures"]
     ),
   ]
 )

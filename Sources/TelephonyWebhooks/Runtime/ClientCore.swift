@@ -97,7 +97,7 @@ package struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringC
     let names = credentials.map { "\($0.scheme): <redacted>" }.joined(separator: ", ")
     let middlewareNames = middlewares.map { String(describing: type(of: $0)) }.joined(separator: ", ")
     return
-      "Client(serverURL: \(serverURL.absoluteString), credentials: [\(names)], transport: \(type(of: transport)), middlewares: [\(middlewareNames)])"
+      "ClientCore(serverURL: \(serverURL.absoluteString), credentials: [\(names)], transport: \(type(of: transport)), middlewares: [\(middlewareNames)])"
   }
 
   package var debugDescription: String { description }

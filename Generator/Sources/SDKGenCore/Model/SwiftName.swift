@@ -90,7 +90,12 @@ public enum SwiftName {
       let normal = normalized(word)
       return normal.prefix(1).uppercased() + normal.dropFirst()
     }
-    var result = head + tail.joined()
+    // Digits on both sides of a separator stay apart: "v1.4" is `v1_4`, not `v14`.
+    var result = head
+    for word in tail {
+      if (result.last?.isNumber ?? false) && (word.first?.isNumber ?? false) { result += "_" }
+      result += word
+    }
     if result.first?.isNumber ?? false {
       result = "value" + result.prefix(1).uppercased() + result.dropFirst()
     }

@@ -1,0 +1,65 @@
+import Testing
+
+@testable import SDKGenCore
+
+@Suite struct SwiftNameTests {
+  @Test(arguments: [
+    ("webhook_id", "webhookID"),
+    ("subscription_url", "subscriptionURL"),
+    ("type_call", "typeCall"),
+    ("channel-answer", "channelAnswer"),
+    ("CHAT_CONVERSATION_CREATED", "chatConversationCreated"),
+    ("X-Request-Id", "xRequestID"),
+    ("webhookUrl", "webhookURL"),
+    ("pageSize", "pageSize"),
+    ("hangupCauseCode", "hangupCauseCode"),
+    ("BINA", "bina"),
+    ("id", "id"),
+    ("URLPath", "urlPath"),
+    ("http_auth_user", "httpAuthUser"),
+    ("Accept-Language", "acceptLanguage"),
+    ("2fa_code", "value2faCode"),
+    ("hangUpCall", "hangUpCall"),
+    ("api4com", "api4com"),
+  ])
+  func memberNames(_ input: String, _ expected: String) {
+    #expect(SwiftName.camelName(input) == expected)
+  }
+
+  @Test(arguments: [
+    ("webhook_page", "WebhookPage"),
+    ("ErrorResponse", "ErrorResponse"),
+    ("api4com", "Api4com"),
+    ("call-id", "CallID"),
+    ("uuid_value", "UUIDValue"),
+    ("3d_secure", "_3dSecure"),
+    ("Type", "Type"),
+  ])
+  func typeNames(_ input: String, _ expected: String) {
+    #expect(SwiftName.typeName(input) == expected)
+  }
+
+  @Test(arguments: [
+    ("in", "`in`"),
+    ("default", "`default`"),
+    ("internal", "`internal`"),
+    ("self", "`self`"),
+    ("from", "from"),
+    ("type", "type"),
+  ])
+  func keywordsAreEscaped(_ input: String, _ expected: String) {
+    #expect(SwiftName.memberName(input) == expected)
+  }
+
+  @Test(arguments: [
+    ("1.8", "value1_8"),
+    ("v1.4", "v1_4"),
+    ("", "empty"),
+    ("+", "value43"),
+    ("lk", "lk"),
+    ("default", "`default`"),
+  ])
+  func caseNames(_ input: String, _ expected: String) {
+    #expect(SwiftName.caseName(input) == expected)
+  }
+}
