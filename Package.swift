@@ -54,7 +54,7 @@ let package = Package(
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ],
       path: "Tests/Fixtures",
-      exclude: ["voxline.yaml"]
+      exclude: ["kitchen-sink.yaml", "voxline.yaml"]
     ),
     .testTarget(
       name: "GeneratorTests",

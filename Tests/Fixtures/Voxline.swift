@@ -180,6 +180,7 @@ extension Voxline {
 
   /// The payload of a call event.
   public struct CallEvent: Codable, Hashable, Sendable {
+    /// An event Voxline delivers.
     public var event: EventName
 
     /// The call's id.

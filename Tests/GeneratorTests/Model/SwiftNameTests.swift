@@ -52,8 +52,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ("1.8", "value1_8"),
-    ("v1.4", "v1_4"),
+    ("1.8", "value1Dot8"),
+    ("v1.4", "v1Dot4"),
     ("", "empty"),
     ("+", "value43"),
     ("lk", "lk"),

@@ -194,7 +194,9 @@ extension ModelBuilder {
         "the property \"additionalProperties\" collides with the generated member that keeps unknown keys; set x-swift-name",
         key: path)
     }
-    let docs = documentationParts.first(where: { !$0.isEmpty }) ?? Documentation()
+    let docs =
+      documentationParts.first(where: { !$0.isEmpty })
+      ?? Documentation(summary: "The inline schema at `#/\(path.joined(separator: "/"))` in the spec.")
     declare(
       .structure(
         StructDeclaration(
@@ -311,7 +313,7 @@ extension ModelBuilder {
         }.map(\.key).sorted()
         values = mapped.isEmpty ? [component] : mapped
       } else {
-        caseName = "option\(index + 1)"
+        caseName = SwiftName.memberName(inlineCaseName(member, index: index))
         if discriminator != nil {
           error("a oneOf with a discriminator must list $refs, so that each case has a name", key: memberPath)
         }
@@ -329,10 +331,29 @@ extension ModelBuilder {
       origin: path)
   }
 
+  /// A case name for an inline `oneOf` member: its type's name, such as `int` or `string`.
+  private func inlineCaseName(_ schema: JSONSchema, index: Int) -> String {
+    switch schema.value {
+    case .string(let core, _): core.formatString == "date-time" ? "timestamp" : (core.formatString.flatMap { $0.isEmpty ? nil : $0 } ?? "string")
+    case .integer: "int"
+    case .number: "double"
+    case .boolean: "bool"
+    case .array: "array"
+    case .object: "object"
+    default: "option\(index + 1)"
+    }
+  }
+
   // MARK: Values
 
+  /// The schema's title and description; a `$ref` without its own falls back to its target's.
   func documentation(_ schema: JSONSchema) -> Documentation {
-    Documentation(summary: schema.title, details: schema.description)
+    let own = Documentation(summary: schema.title, details: schema.description)
+    guard own.isEmpty, case .reference(let reference, _) = schema.value,
+      let name = reference.name, let key = OpenAPI.ComponentKey(rawValue: name),
+      let target = document.components.schemas[key], !target.isReference
+    else { return own }
+    return Documentation(summary: target.title, details: target.description)
   }
 
   /// A `default` value as a literal of `type`, or a warning when it cannot be one.

@@ -53,12 +53,6 @@ public enum SwiftName {
     return words
   }
 
-  private static func capitalized(_ word: String) -> String {
-    let lower = word.lowercased()
-    if initialisms.contains(lower) { return lower.uppercased() }
-    return lower.prefix(1).uppercased() + lower.dropFirst()
-  }
-
   /// Keeps a camel-case word's own capitals (`webhookUrl` arrives as separate words, but
   /// `iOS` or `BINA` are single words); only an all-capitals word is lowered.
   private static func normalized(_ word: String) -> String {
@@ -67,37 +61,47 @@ public enum SwiftName {
 
   /// `UpperCamelCase`, for types: `webhook_page` → `WebhookPage`.
   public static func typeName(_ name: String) -> String {
-    let words = words(name)
+    let words = words(spellingDigitSeparators(name))
     guard !words.isEmpty else { return "Value" }
-    var result = words.map { word -> String in
-      let lower = word.lowercased()
-      if initialisms.contains(lower) { return lower.uppercased() }
-      let normal = normalized(word)
-      return normal.prefix(1).uppercased() + normal.dropFirst()
-    }.joined()
+    var result = words.map(capitalizedWord).joined()
     if result.first?.isNumber ?? false { result = "_" + result }
     return escaped(result)
   }
 
   /// `lowerCamelCase`, for properties, parameters, methods and cases, without escaping.
   public static func camelName(_ name: String) -> String {
-    let words = words(name)
+    let words = words(spellingDigitSeparators(name))
     guard let first = words.first else { return "value" }
     let head = initialisms.contains(first.lowercased()) ? first.lowercased() : lowerFirst(normalized(first))
-    let tail = words.dropFirst().map { word -> String in
-      let lower = word.lowercased()
-      if initialisms.contains(lower) { return lower.uppercased() }
-      let normal = normalized(word)
-      return normal.prefix(1).uppercased() + normal.dropFirst()
-    }
-    // Digits on both sides of a separator stay apart: "v1.4" is `v1_4`, not `v14`.
-    var result = head
-    for word in tail {
-      if (result.last?.isNumber ?? false) && (word.first?.isNumber ?? false) { result += "_" }
-      result += word
-    }
+    var result = head + words.dropFirst().map(capitalizedWord).joined()
     if result.first?.isNumber ?? false {
       result = "value" + result.prefix(1).uppercased() + result.dropFirst()
+    }
+    return result
+  }
+
+  /// A word inside a camel-case name: an initialism in capitals, any other word capitalized.
+  private static func capitalizedWord(_ word: String) -> String {
+    let lower = word.lowercased()
+    if initialisms.contains(lower) { return lower.uppercased() }
+    let normal = normalized(word)
+    return normal.prefix(1).uppercased() + normal.dropFirst()
+  }
+
+  /// Digits on both sides of a separator stay apart, spelled so the name stays lowerCamelCase:
+  /// `"1.8"` → `1Dot8`, `"2024-01"` → `2024Dash01`.
+  static func spellingDigitSeparators(_ name: String) -> String {
+    let characters = Array(name)
+    var result = ""
+    for (index, character) in characters.enumerated() {
+      let between =
+        index > 0 && index + 1 < characters.count && characters[index - 1].isNumber
+        && characters[index + 1].isNumber
+      if between, let spelled = ["." : "Dot", "-": "Dash", "_": "Sep", ",": "Comma"][character] {
+        result += spelled
+      } else {
+        result.append(character)
+      }
     }
     return result
   }
@@ -107,16 +111,13 @@ public enum SwiftName {
     escaped(camelName(name))
   }
 
-  /// An enum case name for a raw value: `"1.8"` → `value1_8`, `""` → `empty`.
+  /// An enum case name for a raw value: `"1.8"` → `value1Dot8`, `""` → `empty`.
   public static func caseName(_ rawValue: String) -> String {
     if rawValue.isEmpty { return "empty" }
     let words = words(rawValue)
     if words.isEmpty {
-      return "value" + String(rawValue.unicodeScalars.map { String($0.value) }.joined(separator: "_"))
-    }
-    // Digits on both sides of a separator stay apart: "1.8" is not "18".
-    if words.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
-      return "value" + words.joined(separator: "_")
+      // Only punctuation: name it by its code points, `"+"` → `value43`.
+      return "value" + rawValue.unicodeScalars.map { String($0.value) }.joined(separator: "And")
     }
     return escaped(camelName(rawValue))
   }

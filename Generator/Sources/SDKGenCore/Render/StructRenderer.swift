@@ -12,9 +12,19 @@ enum StructRenderer {
         if property.isReadOnly { extra.append("Read-only: the server sets it and ignores it in requests.") }
         if property.isWriteOnly { extra.append("Write-only: the server accepts it but never returns it.") }
         writer.docComment(SwiftSyntax.paragraphs(property.documentation, extra: extra))
-        if property.isDeprecated { writer.line("@available(*, deprecated)") }
-        writer.line(
-          "public var \(property.swiftName): \(SwiftSyntax.optionalType(property.type, optional: property.isOptional))")
+        let type = SwiftSyntax.optionalType(property.type, optional: property.isOptional)
+        if property.isDeprecated {
+          // The value lives in a private stored property, so that the initializer and
+          // `Codable` do not use a deprecated declaration; users still get the warning.
+          writer.line("@available(*, deprecated)")
+          writer.block("public var \(property.swiftName): \(type)") { writer in
+            writer.line("get { \(storage(property)) }")
+            writer.line("set { \(storage(property)) = newValue }")
+          }
+          writer.line("private var \(storage(property)): \(type)")
+        } else {
+          writer.line("public var \(property.swiftName): \(type)")
+        }
       }
       if let additional = declaration.additionalProperties {
         writer.blankLine()
@@ -40,6 +50,11 @@ enum StructRenderer {
     }
   }
 
+  /// The stored property's name: a deprecated property is stored under `_name`.
+  private static func storage(_ property: Property) -> String {
+    property.isDeprecated ? "_" + SwiftName.unescaped(property.swiftName) : property.swiftName
+  }
+
   private static func renderInitializer(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
     var parameters = declaration.properties.map { property in
       let type = SwiftSyntax.optionalType(property.type, optional: property.isOptional)
@@ -52,7 +67,7 @@ enum StructRenderer {
     writer.docComment(["Creates a value from its properties."])
     writer.wrappedBlock("public init", parameters, "") { writer in
       for property in declaration.properties {
-        writer.line("self.\(property.swiftName) = \(property.swiftName)")
+        writer.line("self.\(storage(property)) = \(property.swiftName)")
       }
       if declaration.additionalProperties != nil {
         writer.line("self.additionalProperties = additionalProperties")
@@ -65,16 +80,16 @@ enum StructRenderer {
   private static func renderCodingKeys(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
     let needsKeys =
       declaration.additionalProperties != nil
-      || declaration.properties.contains { SwiftName.unescaped($0.swiftName) != $0.jsonName }
+      || declaration.properties.contains { SwiftName.unescaped(storage($0)) != $0.jsonName }
     guard needsKeys else { return }
     writer.blankLine()
     let protocols = declaration.additionalProperties != nil ? "String, CodingKey, CaseIterable" : "String, CodingKey"
     writer.block("enum CodingKeys: \(protocols)") { writer in
       for property in declaration.properties {
-        if SwiftName.unescaped(property.swiftName) == property.jsonName {
-          writer.line("case \(property.swiftName)")
+        if SwiftName.unescaped(storage(property)) == property.jsonName {
+          writer.line("case \(storage(property))")
         } else {
-          writer.line("case \(property.swiftName) = \(SwiftSyntax.stringLiteral(property.jsonName))")
+          writer.line("case \(storage(property)) = \(SwiftSyntax.stringLiteral(property.jsonName))")
         }
       }
     }
@@ -87,9 +102,9 @@ enum StructRenderer {
       }
       for property in declaration.properties {
         let method = property.isOptional ? "decodeIfPresent" : "decode"
-        let key = "." + SwiftName.unescaped(property.swiftName)
+        let key = "." + SwiftName.unescaped(storage(property))
         writer.line(
-          "\(property.swiftName) = try container.\(method)(\(SwiftSyntax.type(property.type)).self, forKey: \(key))")
+          "\(storage(property)) = try container.\(method)(\(SwiftSyntax.type(property.type)).self, forKey: \(key))")
       }
       writer.line("additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)")
     }
@@ -102,8 +117,8 @@ enum StructRenderer {
       }
       for property in declaration.properties {
         let method = property.isOptional ? "encodeIfPresent" : "encode"
-        let key = "." + SwiftName.unescaped(property.swiftName)
-        writer.line("try container.\(method)(\(property.swiftName), forKey: \(key))")
+        let key = "." + SwiftName.unescaped(storage(property))
+        writer.line("try container.\(method)(\(storage(property)), forKey: \(key))")
       }
       writer.line("try encoder.encodeAdditionalProperties(additionalProperties)")
     }
