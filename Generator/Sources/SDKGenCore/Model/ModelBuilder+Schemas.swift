@@ -5,6 +5,18 @@ extension ModelBuilder {
   /// The type of the component schema `name`, translating it on first use.
   func componentType(_ name: String, at path: [String]) -> TypeUsage {
     let swiftName = componentSwiftName(name)
+    if let owner = componentOwners[swiftName], owner != name {
+      let schemaPath = ["components", "schemas", name]
+      if !reportedCollisions.contains(name) {
+        reportedCollisions.insert(name)
+        let line = sourceMap.key(["components", "schemas", owner]).line
+        error(
+          "the schemas \"\(owner)\" (line \(line)) and \"\(name)\" both become the Swift type \(swiftName); set x-swift-name on one",
+          key: schemaPath)
+      }
+      return .named(swiftName)
+    }
+    componentOwners[swiftName] = name
     if declarations[swiftName] != nil || componentsInProgress.contains(name) {
       return .named(swiftName)
     }
@@ -334,7 +346,8 @@ extension ModelBuilder {
   /// A case name for an inline `oneOf` member: its type's name, such as `int` or `string`.
   private func inlineCaseName(_ schema: JSONSchema, index: Int) -> String {
     switch schema.value {
-    case .string(let core, _): core.formatString == "date-time" ? "timestamp" : (core.formatString.flatMap { $0.isEmpty ? nil : $0 } ?? "string")
+    case .string(let core, _):
+      core.formatString == "date-time" ? "timestamp" : (core.formatString.flatMap { $0.isEmpty ? nil : $0 } ?? "string")
     case .integer: "int"
     case .number: "double"
     case .boolean: "bool"

@@ -13,6 +13,10 @@ public final class ModelBuilder {
   var diagnostics = Diagnostics()
   /// Generated types by Swift name, with the spec path each came from.
   var declarations: [String: (declaration: TypeDeclaration, origin: [String])] = [:]
+  /// Which component schema each Swift type name was given to.
+  var componentOwners: [String: String] = [:]
+  /// Components already reported as colliding, to report each once.
+  var reportedCollisions: Set<String> = []
   /// Component schemas being translated, to stop on a cycle.
   var componentsInProgress: Set<String> = []
 

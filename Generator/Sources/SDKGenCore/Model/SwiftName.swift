@@ -97,7 +97,7 @@ public enum SwiftName {
       let between =
         index > 0 && index + 1 < characters.count && characters[index - 1].isNumber
         && characters[index + 1].isNumber
-      if between, let spelled = ["." : "Dot", "-": "Dash", "_": "Sep", ",": "Comma"][character] {
+      if between, let spelled = [".": "Dot", "-": "Dash", "_": "Sep", ",": "Comma"][character] {
         result += spelled
       } else {
         result.append(character)

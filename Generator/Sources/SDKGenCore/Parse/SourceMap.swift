@@ -45,10 +45,10 @@ public struct SourceMap: Sendable {
   }
 
   /// The location of the key at `path` (or of its value, for a sequence element). When the
-  /// path does not exist, the nearest ancestor that does.
+  /// path does not exist, the key of the nearest ancestor that does.
   public func key(_ path: [String]) -> SourceLocation {
-    let (entry, exact) = nearest(path)
-    return exact ? (entry.key ?? entry.value) : entry.value
+    let (entry, _) = nearest(path)
+    return entry.key ?? entry.value
   }
 
   /// The location of the value at `path`, or of the nearest ancestor that exists.

@@ -64,11 +64,22 @@ public enum SpecParser {
     } catch {
       let openAPIError = OpenAPI.Error(from: error)
       let path = openAPIError.codingPath.map(\.pathComponent)
-      diagnostics.error(
-        "not a valid OpenAPI 3.1 document: \(openAPIError.localizedDescription)", at: sourceMap.key(path))
+      diagnostics.error(message(for: openAPIError), at: sourceMap.key(path))
       return nil
     }
     return ParsedSpec(path: path, document: document, sourceMap: sourceMap)
+  }
+
+  /// OpenAPIKit's explanation, on one line; an unknown `type` gets a message of its own.
+  private static func message(for error: OpenAPI.Error) -> String {
+    let text = error.localizedDescription
+    if let range = text.range(of: "Cannot initialize JSONType from invalid String value ") {
+      let value = text[range.upperBound...].prefix { $0 != "." && !$0.isNewline }
+      return "unknown type \"\(value)\"; use string, integer, number, boolean, array, object or null"
+    }
+    let oneLine = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }.joined(separator: " ")
+    return "not a valid OpenAPI 3.1 document: " + oneLine
   }
 
   private static func describe(_ error: YamlError, path: String) -> (String, SourceLocation) {
