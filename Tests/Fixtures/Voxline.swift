@@ -356,17 +356,11 @@ extension Voxline {
     /// - Parameters:
     ///   - body: The request body.
     ///   - headers: The request headers; a `Content-Type` other than JSON is rejected.
-    ///   - renamedFields: Fields the subscription renamed, from the standard name to the name sent
-    ///     (Plusofon's `fields[]`: `before` to `after`).
     /// - Throws: `WebhookDecodingError` naming Voxline when the body is not a JSON object or does
     ///   not match its payload type.
-    public init(
-      decoding body: Data,
-      headers: HTTPFields = [:],
-      renamedFields: [String: String] = [:]
-    ) throws {
+    public init(decoding body: Data, headers: HTTPFields = [:]) throws {
       let payload = try WebhookPayload(
-        provider: "Voxline", body: body, headers: headers, renamedFields: renamedFields)
+        provider: "Voxline", body: body, headers: headers)
       switch try payload.discriminator("event") {
       case "call.started":
         self = .callStarted(try payload.decode(CallEvent.self))

@@ -355,7 +355,8 @@ extension Api4Com {
   }
 
   /// Payload Api4Com POSTs for `channel-answer` and `channel-hangup` (Seen in third-party code;
-  /// flat camelCase object). `eventType` tells the events apart.
+  /// flat camelCase object). `eventType` tells the events apart. Fields beyond the ones below are
+  /// kept: the provider's page for this payload was not found, so more may arrive (inferred).
   public struct ChannelEvent: Codable, Hashable, Sendable {
     /// Webhook version the integration registered, e.g. "1.8" or "v1.4"; not validated (see
     /// IntegrationMetadata.webhookVersion).
@@ -406,6 +407,9 @@ extension Api4Com {
     /// Free-form metadata of the call; echoes the POST /dialer metadata.
     public var metadata: [String: JSONValue]?
 
+    /// Members the spec does not name, kept as they were sent.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     public init(
       version: String,
@@ -422,7 +426,8 @@ extension Api4Com {
       hangupCause: String? = nil,
       hangupCauseCode: String? = nil,
       recordURL: String? = nil,
-      metadata: [String: JSONValue]? = nil
+      metadata: [String: JSONValue]? = nil,
+      additionalProperties: [String: JSONValue] = [:]
     ) {
       self.version = version
       self.eventType = eventType
@@ -439,9 +444,10 @@ extension Api4Com {
       self.hangupCauseCode = hangupCauseCode
       self.recordURL = recordURL
       self.metadata = metadata
+      self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case version
       case eventType
       case id
@@ -457,6 +463,46 @@ extension Api4Com {
       case hangupCauseCode
       case recordURL = "recordUrl"
       case metadata
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      version = try container.decode(String.self, forKey: .version)
+      eventType = try container.decode(EventType.self, forKey: .eventType)
+      id = try container.decode(String.self, forKey: .id)
+      domain = try container.decodeIfPresent(String.self, forKey: .domain)
+      direction = try container.decodeIfPresent(Direction.self, forKey: .direction)
+      caller = try container.decodeIfPresent(String.self, forKey: .caller)
+      called = try container.decodeIfPresent(String.self, forKey: .called)
+      startedAt = try container.decodeIfPresent(Timestamp.self, forKey: .startedAt)
+      answeredAt = try container.decodeIfPresent(Timestamp.self, forKey: .answeredAt)
+      endedAt = try container.decodeIfPresent(Timestamp.self, forKey: .endedAt)
+      duration = try container.decodeIfPresent(Int.self, forKey: .duration)
+      hangupCause = try container.decodeIfPresent(String.self, forKey: .hangupCause)
+      hangupCauseCode = try container.decodeIfPresent(String.self, forKey: .hangupCauseCode)
+      recordURL = try container.decodeIfPresent(String.self, forKey: .recordURL)
+      metadata = try container.decodeIfPresent([String: JSONValue].self, forKey: .metadata)
+      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(version, forKey: .version)
+      try container.encode(eventType, forKey: .eventType)
+      try container.encode(id, forKey: .id)
+      try container.encodeIfPresent(domain, forKey: .domain)
+      try container.encodeIfPresent(direction, forKey: .direction)
+      try container.encodeIfPresent(caller, forKey: .caller)
+      try container.encodeIfPresent(called, forKey: .called)
+      try container.encodeIfPresent(startedAt, forKey: .startedAt)
+      try container.encodeIfPresent(answeredAt, forKey: .answeredAt)
+      try container.encodeIfPresent(endedAt, forKey: .endedAt)
+      try container.encodeIfPresent(duration, forKey: .duration)
+      try container.encodeIfPresent(hangupCause, forKey: .hangupCause)
+      try container.encodeIfPresent(hangupCauseCode, forKey: .hangupCauseCode)
+      try container.encodeIfPresent(recordURL, forKey: .recordURL)
+      try container.encodeIfPresent(metadata, forKey: .metadata)
+      try encoder.encodeAdditionalProperties(additionalProperties)
     }
   }
 
@@ -814,17 +860,11 @@ extension Api4Com {
     /// - Parameters:
     ///   - body: The request body.
     ///   - headers: The request headers; a `Content-Type` other than JSON is rejected.
-    ///   - renamedFields: Fields the subscription renamed, from the standard name to the name sent
-    ///     (Plusofon's `fields[]`: `before` to `after`).
     /// - Throws: `WebhookDecodingError` naming Api4Com when the body is not a JSON object or does
     ///   not match its payload type.
-    public init(
-      decoding body: Data,
-      headers: HTTPFields = [:],
-      renamedFields: [String: String] = [:]
-    ) throws {
+    public init(decoding body: Data, headers: HTTPFields = [:]) throws {
       let payload = try WebhookPayload(
-        provider: "Api4Com", body: body, headers: headers, renamedFields: renamedFields)
+        provider: "Api4Com", body: body, headers: headers)
       switch try payload.discriminator("eventType") {
       case "channel-answer":
         self = .channelAnswer(try payload.decode(ChannelEvent.self))

@@ -276,9 +276,9 @@ extension Plusofon {
     /// Internal extension number involved in the call (Inferred).
     public var `internal`: String?
 
-    /// Event time (Inferred; its type and format are unknown - possibly Unix seconds or a date
-    /// string - so it is kept as text).
-    public var timestamp: String?
+    /// Event time (Inferred; its type and format are unknown - possibly Unix seconds as a number or
+    /// a string, or a date string - so any JSON value is accepted and kept as sent).
+    public var timestamp: JSONValue?
 
     /// Call duration in seconds, on destroy (Inferred).
     public var duration: Int?
@@ -293,7 +293,7 @@ extension Plusofon {
       from: String? = nil,
       to: String? = nil,
       `internal`: String? = nil,
-      timestamp: String? = nil,
+      timestamp: JSONValue? = nil,
       duration: Int? = nil,
       additionalProperties: [String: JSONValue] = [:]
     ) {
@@ -324,7 +324,7 @@ extension Plusofon {
       from = try container.decodeIfPresent(String.self, forKey: .from)
       to = try container.decodeIfPresent(String.self, forKey: .to)
       `internal` = try container.decodeIfPresent(String.self, forKey: .internal)
-      timestamp = try container.decodeIfPresent(String.self, forKey: .timestamp)
+      timestamp = try container.decodeIfPresent(JSONValue.self, forKey: .timestamp)
       duration = try container.decodeIfPresent(Int.self, forKey: .duration)
       additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
     }
@@ -817,8 +817,8 @@ extension Plusofon.CallEvent {
   /// - Parameters:
   ///   - body: The request body.
   ///   - headers: The request headers; a `Content-Type` other than JSON is rejected.
-  ///   - renamedFields: Fields the subscription renamed, from the standard name to the name sent
-  ///     (Plusofon's `fields[]`: `before` to `after`).
+  ///   - renamedFields: The payload fields the subscription renamed, from the standard name to the
+  ///     name sent, as configured (`before` to `after`).
   /// - Throws: `WebhookDecodingError` naming Plusofon when the body is not a JSON object or does
   ///   not match its payload type.
   public init(

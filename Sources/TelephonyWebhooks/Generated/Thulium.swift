@@ -307,6 +307,9 @@ extension Thulium {
     /// Chat queue id.
     public var chatQueueID: Int
 
+    /// Members the spec does not name, kept as they were sent.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     public init(
       action: Action,
@@ -314,7 +317,8 @@ extension Thulium {
       customData: [String: JSONValue]? = nil,
       conversationID: String,
       agentLogin: String,
-      chatQueueID: Int
+      chatQueueID: Int,
+      additionalProperties: [String: JSONValue] = [:]
     ) {
       self.action = action
       self.date = date
@@ -322,15 +326,38 @@ extension Thulium {
       self.conversationID = conversationID
       self.agentLogin = agentLogin
       self.chatQueueID = chatQueueID
+      self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case action
       case date
       case customData = "custom_data"
       case conversationID = "conversation_id"
       case agentLogin = "agent_login"
       case chatQueueID = "chat_queue_id"
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      action = try container.decode(Action.self, forKey: .action)
+      date = try container.decodeIfPresent(Timestamp.self, forKey: .date)
+      customData = try container.decodeIfPresent([String: JSONValue].self, forKey: .customData)
+      conversationID = try container.decode(String.self, forKey: .conversationID)
+      agentLogin = try container.decode(String.self, forKey: .agentLogin)
+      chatQueueID = try container.decode(Int.self, forKey: .chatQueueID)
+      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(action, forKey: .action)
+      try container.encodeIfPresent(date, forKey: .date)
+      try container.encodeIfPresent(customData, forKey: .customData)
+      try container.encode(conversationID, forKey: .conversationID)
+      try container.encode(agentLogin, forKey: .agentLogin)
+      try container.encode(chatQueueID, forKey: .chatQueueID)
+      try encoder.encodeAdditionalProperties(additionalProperties)
     }
   }
 
@@ -355,27 +382,52 @@ extension Thulium {
     /// Chat queue id.
     public var chatQueueID: Int
 
+    /// Members the spec does not name, kept as they were sent.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     public init(
       action: Action,
       date: Timestamp? = nil,
       customData: [String: JSONValue]? = nil,
       conversationID: String,
-      chatQueueID: Int
+      chatQueueID: Int,
+      additionalProperties: [String: JSONValue] = [:]
     ) {
       self.action = action
       self.date = date
       self.customData = customData
       self.conversationID = conversationID
       self.chatQueueID = chatQueueID
+      self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case action
       case date
       case customData = "custom_data"
       case conversationID = "conversation_id"
       case chatQueueID = "chat_queue_id"
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      action = try container.decode(Action.self, forKey: .action)
+      date = try container.decodeIfPresent(Timestamp.self, forKey: .date)
+      customData = try container.decodeIfPresent([String: JSONValue].self, forKey: .customData)
+      conversationID = try container.decode(String.self, forKey: .conversationID)
+      chatQueueID = try container.decode(Int.self, forKey: .chatQueueID)
+      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(action, forKey: .action)
+      try container.encodeIfPresent(date, forKey: .date)
+      try container.encodeIfPresent(customData, forKey: .customData)
+      try container.encode(conversationID, forKey: .conversationID)
+      try container.encode(chatQueueID, forKey: .chatQueueID)
+      try encoder.encodeAdditionalProperties(additionalProperties)
     }
   }
 
@@ -406,6 +458,9 @@ extension Thulium {
     /// Chat queue id.
     public var chatQueueID: Int
 
+    /// Members the spec does not name, kept as they were sent.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     public init(
       action: Action,
@@ -414,7 +469,8 @@ extension Thulium {
       conversationID: String,
       clientName: String? = nil,
       clientEmail: String? = nil,
-      chatQueueID: Int
+      chatQueueID: Int,
+      additionalProperties: [String: JSONValue] = [:]
     ) {
       self.action = action
       self.date = date
@@ -423,9 +479,10 @@ extension Thulium {
       self.clientName = clientName
       self.clientEmail = clientEmail
       self.chatQueueID = chatQueueID
+      self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case action
       case date
       case customData = "custom_data"
@@ -433,6 +490,30 @@ extension Thulium {
       case clientName = "client_name"
       case clientEmail = "client_email"
       case chatQueueID = "chat_queue_id"
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      action = try container.decode(Action.self, forKey: .action)
+      date = try container.decodeIfPresent(Timestamp.self, forKey: .date)
+      customData = try container.decodeIfPresent([String: JSONValue].self, forKey: .customData)
+      conversationID = try container.decode(String.self, forKey: .conversationID)
+      clientName = try container.decodeIfPresent(String.self, forKey: .clientName)
+      clientEmail = try container.decodeIfPresent(String.self, forKey: .clientEmail)
+      chatQueueID = try container.decode(Int.self, forKey: .chatQueueID)
+      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(action, forKey: .action)
+      try container.encodeIfPresent(date, forKey: .date)
+      try container.encodeIfPresent(customData, forKey: .customData)
+      try container.encode(conversationID, forKey: .conversationID)
+      try container.encodeIfPresent(clientName, forKey: .clientName)
+      try container.encodeIfPresent(clientEmail, forKey: .clientEmail)
+      try container.encode(chatQueueID, forKey: .chatQueueID)
+      try encoder.encodeAdditionalProperties(additionalProperties)
     }
   }
 
@@ -459,27 +540,52 @@ extension Thulium {
     /// company).
     public var companyID: Int?
 
+    /// Members the spec does not name, kept as they were sent.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
     public init(
       action: Action,
       date: Timestamp? = nil,
       customData: [String: JSONValue]? = nil,
       customerID: Int,
-      companyID: Int? = nil
+      companyID: Int? = nil,
+      additionalProperties: [String: JSONValue] = [:]
     ) {
       self.action = action
       self.date = date
       self.customData = customData
       self.customerID = customerID
       self.companyID = companyID
+      self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case action
       case date
       case customData = "custom_data"
       case customerID = "customer_id"
       case companyID = "company_id"
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      action = try container.decode(Action.self, forKey: .action)
+      date = try container.decodeIfPresent(Timestamp.self, forKey: .date)
+      customData = try container.decodeIfPresent([String: JSONValue].self, forKey: .customData)
+      customerID = try container.decode(Int.self, forKey: .customerID)
+      companyID = try container.decodeIfPresent(Int.self, forKey: .companyID)
+      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(action, forKey: .action)
+      try container.encodeIfPresent(date, forKey: .date)
+      try container.encodeIfPresent(customData, forKey: .customData)
+      try container.encode(customerID, forKey: .customerID)
+      try container.encodeIfPresent(companyID, forKey: .companyID)
+      try encoder.encodeAdditionalProperties(additionalProperties)
     }
   }
 
@@ -522,7 +628,8 @@ extension Thulium {
     }
   }
 
-  /// Fields common to every notification [DOC notifications].
+  /// Fields common to every notification [DOC notifications]. Fields beyond the ones described are
+  /// kept: the stored documentation was truncated, so more may arrive.
   public struct NotificationBase: Codable, Hashable, Sendable {
     /// The notification's action; tells the payloads apart.
     public var action: Action
@@ -537,17 +644,42 @@ extension Thulium {
     /// presence on chat and customer events, and that it is a JSON object.
     public var customData: [String: JSONValue]?
 
+    /// Members the spec does not name, kept as they were sent.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value from its properties.
-    public init(action: Action, date: Timestamp? = nil, customData: [String: JSONValue]? = nil) {
+    public init(
+      action: Action,
+      date: Timestamp? = nil,
+      customData: [String: JSONValue]? = nil,
+      additionalProperties: [String: JSONValue] = [:]
+    ) {
       self.action = action
       self.date = date
       self.customData = customData
+      self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case action
       case date
       case customData = "custom_data"
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      action = try container.decode(Action.self, forKey: .action)
+      date = try container.decodeIfPresent(Timestamp.self, forKey: .date)
+      customData = try container.decodeIfPresent([String: JSONValue].self, forKey: .customData)
+      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(action, forKey: .action)
+      try container.encodeIfPresent(date, forKey: .date)
+      try container.encodeIfPresent(customData, forKey: .customData)
+      try encoder.encodeAdditionalProperties(additionalProperties)
     }
   }
 
@@ -673,17 +805,11 @@ extension Thulium {
     /// - Parameters:
     ///   - body: The request body.
     ///   - headers: The request headers; a `Content-Type` other than JSON is rejected.
-    ///   - renamedFields: Fields the subscription renamed, from the standard name to the name sent
-    ///     (Plusofon's `fields[]`: `before` to `after`).
     /// - Throws: `WebhookDecodingError` naming Thulium when the body is not a JSON object or does
     ///   not match its payload type.
-    public init(
-      decoding body: Data,
-      headers: HTTPFields = [:],
-      renamedFields: [String: String] = [:]
-    ) throws {
+    public init(decoding body: Data, headers: HTTPFields = [:]) throws {
       let payload = try WebhookPayload(
-        provider: "Thulium", body: body, headers: headers, renamedFields: renamedFields)
+        provider: "Thulium", body: body, headers: headers)
       switch try payload.discriminator("action") {
       case "CHAT_AGENT_ASSIGNED":
         self = .chatAgentAssigned(try payload.decode(ChatAgentAssignedEvent.self))

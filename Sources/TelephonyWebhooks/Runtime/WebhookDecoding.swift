@@ -22,6 +22,10 @@ package struct WebhookPayload: Sendable {
   package let provider: String
   package let json: JSONValue
   package let body: Data
+  /// The body as received, before renames: what errors carry.
+  private let received: Data
+  /// The renames applied, from the standard name to the name sent: errors name fields as sent.
+  private let applied: [String: String]
 
   /// Parses `body` as a JSON object. `renamedFields` maps a standard field name to the name
   /// the subscription renamed it to (Plusofon's `fields[]`, `before` to `after`); the payload
@@ -30,6 +34,7 @@ package struct WebhookPayload: Sendable {
     provider: String, body: Data, headers: HTTPFields, renamedFields: [String: String] = [:]
   ) throws {
     self.provider = provider
+    self.received = body
     if let contentType = headers[.contentType]?.lowercased(), !contentType.contains("json") {
       throw WebhookDecodingError(
         provider: provider, reason: "the body is \(contentType), not JSON", rawBody: body)
@@ -45,16 +50,19 @@ package struct WebhookPayload: Sendable {
     guard var members = parsed.objectValue else {
       throw WebhookDecodingError(provider: provider, reason: "the body is not a JSON object", rawBody: body)
     }
+    var applied: [String: String] = [:]
     if renamedFields.isEmpty {
       self.body = body
     } else {
       for (standard, renamed) in renamedFields.sorted(by: { $0.key < $1.key }) where members[standard] == nil {
         if let value = members.removeValue(forKey: renamed) {
           members[standard] = value
+          applied[standard] = renamed
         }
       }
       self.body = try JSONCoding.encoder.encode(members)
     }
+    self.applied = applied
     self.json = .object(members)
   }
 
@@ -62,7 +70,7 @@ package struct WebhookPayload: Sendable {
   package func discriminator(_ property: String) throws -> String {
     guard let value = json[property]?.stringValue else {
       throw WebhookDecodingError(
-        provider: provider, reason: "the payload has no string \"\(property)\"", rawBody: body)
+        provider: provider, reason: "the payload has no string \"\(property)\"", rawBody: received)
     }
     return value
   }
@@ -72,10 +80,29 @@ package struct WebhookPayload: Sendable {
     do {
       return try JSONCoding.decoder.decode(type, from: body)
     } catch {
+      let error = namingFieldsAsSent(error)
       throw WebhookDecodingError(
         provider: provider,
-        reason: "the payload does not match \(type) \(JSONCoding.describe(error, body: body))",
-        rawBody: body, underlyingError: error)
+        reason: "the payload does not match \(type) \(JSONCoding.describe(error, body: received))",
+        rawBody: received, underlyingError: error)
+    }
+  }
+
+  /// `error` with a renamed field in its coding path named as the body sent it.
+  private func namingFieldsAsSent(_ error: any Error) -> any Error {
+    guard !applied.isEmpty, let error = error as? DecodingError else { return error }
+    func asSent(_ context: DecodingError.Context) -> DecodingError.Context {
+      guard let first = context.codingPath.first, let sent = applied[first.stringValue] else { return context }
+      return DecodingError.Context(
+        codingPath: [AnyCodingKey(sent)] + context.codingPath.dropFirst(),
+        debugDescription: context.debugDescription, underlyingError: context.underlyingError)
+    }
+    switch error {
+    case .typeMismatch(let type, let context): return DecodingError.typeMismatch(type, asSent(context))
+    case .valueNotFound(let type, let context): return DecodingError.valueNotFound(type, asSent(context))
+    case .keyNotFound(let key, let context): return DecodingError.keyNotFound(key, asSent(context))
+    case .dataCorrupted(let context): return DecodingError.dataCorrupted(asSent(context))
+    @unknown default: return error
     }
   }
 }

@@ -297,6 +297,9 @@ public struct Webhooks: Hashable, Sendable {
   public var events: [WebhookEventCase]
   /// For specs without a discriminator: the payload types that get their own decoder.
   public var payloadTypes: [String]
+  /// Whether subscriptions can rename payload fields (`x-webhooks-renamable-fields`), so the
+  /// decoders take the renames.
+  public var acceptsRenamedFields: Bool
 }
 
 public struct WebhookEventCase: Hashable, Sendable {

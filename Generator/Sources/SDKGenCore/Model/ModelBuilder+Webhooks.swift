@@ -66,6 +66,7 @@ extension ModelBuilder {
       }
     }
     return Webhooks(
-      discriminator: discriminator, events: discriminator == nil ? events : events, payloadTypes: payloadTypes)
+      discriminator: discriminator, events: events, payloadTypes: payloadTypes,
+      acceptsRenamedFields: document.vendorExtensions["x-webhooks-renamable-fields"]?.value as? Bool ?? false)
   }
 }

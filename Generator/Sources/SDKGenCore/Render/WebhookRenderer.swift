@@ -2,18 +2,25 @@
 /// payload type when the payloads carry none.
 enum WebhookRenderer {
   static func render(_ webhooks: Webhooks, namespace: String, into writer: inout SwiftWriter) {
-    let decodingParameters = [
-      "decoding body: Data", "headers: HTTPFields = [:]", "renamedFields: [String: String] = [:]",
+    let renames = webhooks.acceptsRenamedFields
+    var decodingParameters = ["decoding body: Data", "headers: HTTPFields = [:]"]
+    var parameterLines = [
+      "  - body: The request body.",
+      "  - headers: The request headers; a `Content-Type` other than JSON is rejected.",
     ]
-    let parameterDocs = """
-      - Parameters:
-        - body: The request body.
-        - headers: The request headers; a `Content-Type` other than JSON is rejected.
-        - renamedFields: Fields the subscription renamed, from the standard name to the name \
-      sent (Plusofon's `fields[]`: `before` to `after`).
-      - Throws: `WebhookDecodingError` naming \(namespace) when the body is not a JSON object or \
-      does not match its payload type.
-      """
+    if renames {
+      decodingParameters.append("renamedFields: [String: String] = [:]")
+      parameterLines.append(
+        "  - renamedFields: The payload fields the subscription renamed, from the standard name to "
+          + "the name sent, as configured (`before` to `after`).")
+    }
+    let parameterDocs =
+      "- Parameters:\n" + parameterLines.joined(separator: "\n")
+      + "\n- Throws: `WebhookDecodingError` naming \(namespace) when the body is not a JSON object or "
+      + "does not match its payload type."
+    let payloadArguments =
+      "provider: \(SwiftSyntax.stringLiteral(namespace)), body: body, headers: headers"
+      + (renames ? ", renamedFields: renamedFields" : "")
     guard let discriminator = webhooks.discriminator else {
       for payload in webhooks.payloadTypes {
         let keys = webhooks.events.filter { $0.payloadType == payload }.map { "`\($0.key)`" }
@@ -26,7 +33,7 @@ enum WebhookRenderer {
             writer.line("let payload = try WebhookPayload(")
             writer.indent()
             writer.line(
-              "provider: \(SwiftSyntax.stringLiteral(namespace)), body: body, headers: headers, renamedFields: renamedFields)"
+              payloadArguments + ")"
             )
             writer.outdent()
             writer.line("self = try payload.decode(Self.self)")
@@ -53,7 +60,7 @@ enum WebhookRenderer {
           writer.line("let payload = try WebhookPayload(")
           writer.indent()
           writer.line(
-            "provider: \(SwiftSyntax.stringLiteral(namespace)), body: body, headers: headers, renamedFields: renamedFields)"
+            payloadArguments + ")"
           )
           writer.outdent()
           writer.switchBlock("try payload.discriminator(\(SwiftSyntax.stringLiteral(discriminator)))") { writer in
