@@ -44,6 +44,21 @@ let package = Package(
       ],
       path: "Generator/Sources/sdkgen"
     ),
+    // The README's snippets and the example program, compiled so that they cannot rot.
+    .target(
+      name: "TelephonyWebhooksExamples",
+      dependencies: [
+        "TelephonyWebhooks",
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ],
+      path: "Examples",
+      exclude: ["Program"]
+    ),
+    .executableTarget(
+      name: "TelephonyWebhooksExample",
+      dependencies: ["TelephonyWebhooksExamples"],
+      path: "Examples/Program"
+    ),
     // The golden output of the generator's fixture specs, compiled so that it cannot rot.
     .target(
       name: "FixtureClients",
@@ -66,6 +81,7 @@ let package = Package(
       dependencies: [
         "TelephonyWebhooks",
         "FixtureClients",
+        "TelephonyWebhooksExamples",
         .product(name: "FlyingFox", package: "FlyingFox"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ],

@@ -56,7 +56,7 @@ package struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringC
       throw error
     } catch {
       throw APIError(
-        kind: .transport, operationID: operationID, underlyingError: error,
+        kind: .transport, operationID: operationID, underlyingError: redact(error),
         detail: redact(TransportErrorDescription.describe(error)))
     }
   }
@@ -90,6 +90,35 @@ package struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringC
   private func redact(_ text: String) -> String {
     credentials.flatMap(\.credential.secretValues).filter { !$0.isEmpty }.reduce(text) {
       $0.replacingOccurrences(of: $1, with: "<redacted>")
+    }
+  }
+
+  /// The transport's error without the credentials it echoes: URLSession's errors carry the
+  /// request URL, and with it a query API key, in their `userInfo`.
+  private func redact(_ error: any Error) -> any Error {
+    guard let urlError = error as? URLError else { return error }
+    return URLError(urlError.code, userInfo: redact(userInfo: urlError.userInfo))
+  }
+
+  private func redact(userInfo: [String: Any]) -> [String: Any] {
+    userInfo.mapValues { value -> Any in
+      switch value {
+      case let text as String:
+        return redact(text)
+      case let url as URL:
+        let redacted = redact(url.absoluteString)
+        guard redacted != url.absoluteString else { return url }
+        if let redactedURL = URL(string: redacted.replacingOccurrences(of: "<redacted>", with: "%3Credacted%3E")) {
+          return redactedURL
+        }
+        return redacted
+      case let error as URLError:
+        return redact(error)
+      case let error as NSError:
+        return NSError(domain: error.domain, code: error.code, userInfo: redact(userInfo: error.userInfo))
+      default:
+        return value
+      }
     }
   }
 

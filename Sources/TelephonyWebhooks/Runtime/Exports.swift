@@ -1,4 +1,6 @@
-// The transport vocabulary a user needs to create a client, without a second import.
+@_exported import struct HTTPTypes.HTTPField
+@_exported import struct HTTPTypes.HTTPFields
+// The vocabulary a user needs to create a client or read a webhook request, without a second import.
 @_exported import protocol OpenAPIRuntime.ClientMiddleware
 @_exported import protocol OpenAPIRuntime.ClientTransport
 @_exported import class OpenAPIRuntime.HTTPBody
