@@ -5,7 +5,9 @@ let package = Package(
   name: "TelephonyWebhooks",
   platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
   products: [
-    .library(name: "TelephonyWebhooks", targets: ["TelephonyWebhooks"]),
+    // An explicit type, so that `swift build --product TelephonyWebhooks` builds the library
+    // and its runtime dependencies alone (SwiftPM ignores `--product` for automatic libraries).
+    .library(name: "TelephonyWebhooks", type: .static, targets: ["TelephonyWebhooks"]),
     .executable(name: "sdkgen", targets: ["sdkgen"]),
   ],
   dependencies: [

@@ -1,4 +1,5 @@
 import FlyingFox
+import FlyingSocks
 import Foundation
 
 /// A real HTTP/1.1 server on 127.0.0.1 and a free port, inside the test process.
@@ -69,7 +70,8 @@ final class TestServer: Sendable {
       guard let instance = box.value else { return HTTPResponse(statusCode: .serviceUnavailable) }
       return await instance.handle(request)
     }
-    let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 10, handler: handler)
+    let server = HTTPServer(
+      address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 10, logger: DisabledLogger.disabled, handler: handler)
     let task = Task { try await server.run() }
     try await server.waitUntilListening()
     guard case .ip4(_, let port)? = await server.listeningAddress else {
