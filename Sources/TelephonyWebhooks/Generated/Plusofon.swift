@@ -447,7 +447,7 @@ extension Plusofon {
     /// Inferred: Laravel validation errors (422), field name to list of messages.
     public var errors: [String: [String]]?
 
-    package static let messagePaths: [String] = ["message"]
+    package static let messagePaths: [String] = ["errors{}[]", "message"]
     package static let requestIDPath: String? = nil
 
     /// Creates a value from its properties.

@@ -195,8 +195,8 @@ extension Thulium {
     ///   - webhookID: Webhook id, the integer `id` returned by create and list.
     ///   - acceptLanguage: Language of error messages [DOC error_handling]: English by default,
     ///     `pl` for Polish.
-    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
-    ///   match the spec.
+    /// - Throws: `APIError` for a status other than 200, 204, a failed request or a body that does
+    ///   not match the spec.
     public func deleteWebhook(webhookID: Int, acceptLanguage: AcceptLanguage? = nil) async throws {
       var request = OperationRequest(
         operationID: "deleteWebhook",
@@ -206,7 +206,7 @@ extension Thulium {
       request.setHeader("Accept-Language", acceptLanguage?.rawValue)
       let response = try await core.send(request, security: [["basicAuth"]])
       switch response.status {
-      case 204: return
+      case 200, 204: return
       default: throw response.failure(errorBody: ErrorResponse.self)
       }
     }
@@ -698,8 +698,9 @@ extension Thulium {
     public var httpAuthUser: String?
 
     /// Basic auth password sent with notifications (hasło Auth Basic); empty when unset. Returned
-    /// in clear text by the API: treat it as a secret.
-    public var httpAuthPassword: String?
+    /// in clear text by the API: treat it as a secret (the SDK keeps it out of descriptions and
+    /// dumps).
+    public var httpAuthPassword: Secret?
 
     /// Creates a value from its properties.
     public init(
@@ -707,7 +708,7 @@ extension Thulium {
       actions: [Action],
       subscriptionURL: String,
       httpAuthUser: String? = nil,
-      httpAuthPassword: String? = nil
+      httpAuthPassword: Secret? = nil
     ) {
       self.id = id
       self.actions = actions
@@ -737,14 +738,14 @@ extension Thulium {
     public var httpAuthUser: String?
 
     /// Optional Basic auth password sent with notifications (hasło Auth Basic, opcjonalny).
-    public var httpAuthPassword: String?
+    public var httpAuthPassword: Secret?
 
     /// Creates a value from its properties.
     public init(
       actions: [Action],
       subscriptionURL: URL,
       httpAuthUser: String? = nil,
-      httpAuthPassword: String? = nil
+      httpAuthPassword: Secret? = nil
     ) {
       self.actions = actions
       self.subscriptionURL = subscriptionURL

@@ -101,7 +101,16 @@ public struct APIError: Error, CustomStringConvertible, CustomDebugStringConvert
 }
 
 extension HTTPResponse.Status {
+  /// The standard reason phrase: `HTTPResponse.Status(code:)` carries none.
   fileprivate var reasonPhraseIfKnown: String? {
-    reasonPhrase.isEmpty ? nil : reasonPhrase
+    if !reasonPhrase.isEmpty { return reasonPhrase }
+    let known: [Int: String] = [
+      400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found",
+      405: "Method Not Allowed", 408: "Request Timeout", 409: "Conflict", 410: "Gone",
+      413: "Content Too Large", 415: "Unsupported Media Type", 422: "Unprocessable Content",
+      429: "Too Many Requests", 500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway",
+      503: "Service Unavailable", 504: "Gateway Timeout",
+    ]
+    return known[code]
   }
 }

@@ -53,7 +53,8 @@ package struct OperationResponse: Sendable {
 }
 
 /// An error schema whose messages the runtime can find, described by paths such as
-/// `"errors[].message"`: keys separated by dots, `[]` for every element of an array.
+/// `"errors[].message"`: keys separated by dots, `[]` for every element of an array and `{}`
+/// for every value of an object (in key order), as in Laravel's `"errors{}[]"`.
 package protocol ProviderErrorBody: Decodable, Sendable {
   /// Where the provider's messages are.
   static var messagePaths: [String] { get }
@@ -65,11 +66,19 @@ enum JSONPath {
   static func strings(at path: String, in value: JSONValue) -> [String] {
     var values = [value]
     for step in path.split(separator: ".") {
-      let isArray = step.hasSuffix("[]")
-      let key = String(isArray ? step.dropLast(2) : step)
-      values = values.compactMap { $0[key] }
-      if isArray {
-        values = values.flatMap { $0.arrayValue ?? [] }
+      var step = Substring(step)
+      var expansions: [Substring] = []
+      while let suffix = ["[]", "{}"].first(where: { step.hasSuffix($0) }) {
+        expansions.insert(Substring(suffix), at: 0)
+        step = step.dropLast(2)
+      }
+      values = values.compactMap { $0[String(step)] }
+      for expansion in expansions {
+        values = values.flatMap { value -> [JSONValue] in
+          expansion == "[]"
+            ? (value.arrayValue ?? [])
+            : (value.objectValue ?? [:]).sorted { $0.key < $1.key }.map(\.value)
+        }
       }
     }
     return values.compactMap { value in

@@ -62,3 +62,4 @@ enum PercentEncoding {
     text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
   }
 }
+extension Secret: ParameterValue { package var parameterText: String { value } }

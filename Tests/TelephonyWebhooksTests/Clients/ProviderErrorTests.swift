@@ -32,7 +32,7 @@ import Testing
         ])
       #expect(
         error.description
-          == "createWebhook failed: HTTP 400: Wrong format of phone number.; Duplicated customer name. (request ID 53678450401cf)"
+          == "createWebhook failed: HTTP 400 Bad Request: Wrong format of phone number.; Duplicated customer name. (request ID 53678450401cf)"
       )
       expectOneLine(error)
       expectNoSecrets(in: error, TestCredentials.thuliumSecrets)
@@ -79,7 +79,7 @@ import Testing
       #expect(error.requestID == nil)
       #expect(error.rawBody == Data(json.utf8))
       #expect(error.errorBody as? Plusofon.ErrorResponse == .init(success: false, message: "Unauthenticated."))
-      #expect(error.description == "listWebhooks failed: HTTP 401: Unauthenticated.")
+      #expect(error.description == "listWebhooks failed: HTTP 401 Unauthorized: Unauthenticated.")
       expectOneLine(error)
       expectNoSecrets(in: error, TestCredentials.plusofonSecrets)
     }
@@ -96,7 +96,8 @@ import Testing
       }
 
       #expect(error.status == 422)
-      #expect(error.messages == ["The given data was invalid."])
+      // Laravel's field errors first (the spec's `errors{}[]`), then the summary.
+      #expect(error.messages == ["The url format is invalid.", "The given data was invalid."])
       let body = try #require(error.errorBody as? Plusofon.ErrorResponse)
       #expect(body.errors == ["url": ["The url format is invalid."]])
       #expect(body.success == nil)
@@ -117,7 +118,7 @@ import Testing
       #expect(error.messages == ["Нет доступа"])
       #expect(error.rawBody == Data(json.utf8))
       #expect((error.errorBody as? Plusofon.ErrorResponse)?.success == false)
-      #expect(error.description == "getWebhook failed: HTTP 500: Нет доступа")
+      #expect(error.description == "getWebhook failed: HTTP 500 Internal Server Error: Нет доступа")
       expectNoSecrets(in: error, TestCredentials.plusofonSecrets)
     }
   }
@@ -139,7 +140,7 @@ import Testing
       let body = try #require(error.errorBody as? Api4Com.ErrorResponse)
       #expect(body.error == .init(statusCode: 401, name: "Error", message: "Authorization Required"))
       #expect(body.message == nil)
-      #expect(error.description == "listIntegrations failed: HTTP 401: Authorization Required")
+      #expect(error.description == "listIntegrations failed: HTTP 401 Unauthorized: Authorization Required")
       expectOneLine(error)
       expectNoSecrets(in: error, TestCredentials.api4comSecrets)
     }
@@ -160,7 +161,7 @@ import Testing
       #expect(error.status == 500)
       #expect(error.messages == ["user not registered"])
       #expect((error.errorBody as? Api4Com.ErrorResponse) == .init(message: "user not registered"))
-      #expect(error.description == "dial failed: HTTP 500: user not registered")
+      #expect(error.description == "dial failed: HTTP 500 Internal Server Error: user not registered")
       expectNoSecrets(in: error, TestCredentials.api4comSecrets)
     }
   }

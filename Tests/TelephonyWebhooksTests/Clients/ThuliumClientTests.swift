@@ -130,6 +130,37 @@ import Testing
     }
   }
 
+  @Test func deleteWebhookReturnsOn200WithAnEmptyBody() async throws {
+    try await withServer { server in
+      server.enqueue(.init(status: 200, headers: [:], body: Data()))
+
+      try await server.thulium().deleteWebhook(webhookID: 7)
+
+      #expect(server.lastRequest?.path == "/webhooks/7")
+    }
+  }
+
+  @Test func aWebhooksPasswordStaysOutOfPrintAndDump() async throws {
+    try await withServer { server in
+      server.enqueue(
+        .json(
+          #"{"id":5,"actions":["CHAT_CONVERSATION_CREATED"],"subscription_url":"https://example.pl","http_auth_user":"hook","http_auth_password":"hook-pass"}"#
+        ))
+
+      let webhook = try await server.thulium().getWebhook(webhookID: 5)
+
+      #expect(webhook.httpAuthPassword?.value == "hook-pass")
+      var dumped = ""
+      dump(webhook, to: &dumped)
+      for text in [String(describing: webhook), String(reflecting: webhook), dumped] {
+        #expect(!text.contains("hook-pass"))
+        #expect(text.contains("<redacted>"))
+      }
+      let reencoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(webhook)) as? [String: Any]
+      #expect(reencoded?["http_auth_password"] as? String == "hook-pass")
+    }
+  }
+
   @Test func aServerURLWithAPathKeepsIt() async throws {
     try await withServer { server in
       server.enqueue(.json(ThuliumSeeds.webhooks))

@@ -126,7 +126,9 @@ import Testing
       let problem = try #require(error.errorBody as? Voxline.Problem)
       #expect(problem.error == .init(code: "invalid_url", message: "url must use https"))
       #expect(problem.requestID == "req_8f2")
-      #expect(error.description == "createWebhook failed: HTTP 422: url must use https (request ID req_8f2)")
+      #expect(
+        error.description
+          == "createWebhook failed: HTTP 422 Unprocessable Content: url must use https (request ID req_8f2)")
       expectNoSecrets(in: error, TestCredentials.voxlineSecrets)
     }
   }

@@ -92,6 +92,8 @@ public enum BuiltinType: String, Hashable, Sendable {
   case uuid = "UUID"
   /// The runtime's lossless date-time.
   case timestamp = "Timestamp"
+  /// The runtime's redacted string, for `format: password`.
+  case secret = "Secret"
   /// The runtime's any-JSON value.
   case json = "JSONValue"
 }

@@ -460,6 +460,11 @@ extension ModelBuilder {
         messages.append("message")
       } else if ["request_id", "requestId", "requestID"].contains(property.jsonName), type == .builtin(.string) {
         requestID = property.jsonName
+      } else if case .dictionary(let value) = type, resolveAlias(value) == .array(.builtin(.string)) {
+        // Laravel's validation errors: {"field": ["message", …]}.
+        messages.append(property.jsonName + "{}[]")
+      } else if case .dictionary(let value) = type, resolveAlias(value) == .builtin(.string) {
+        messages.append(property.jsonName + "{}")
       } else if case .array(let element) = type, hasMessage(element) {
         messages.append(property.jsonName + "[].message")
       } else if hasMessage(type) {

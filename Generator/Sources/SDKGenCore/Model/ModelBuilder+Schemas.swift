@@ -81,6 +81,7 @@ extension ModelBuilder {
       case "date-time": return .builtin(.timestamp)
       case "uri", "url": return .builtin(.url)
       case "uuid": return .builtin(.uuid)
+      case "password": return .builtin(.secret)
       case "binary":
         error(
           "unsupported: binary strings; JSON bodies carry text (use format: byte for base64)", value: path + ["format"])
@@ -375,7 +376,8 @@ extension ModelBuilder {
     func convert(_ raw: Any?, _ type: TypeUsage) -> LiteralValue? {
       switch (type, raw) {
       case (_, Optional<Any>.none): return .null
-      case (.builtin(.string), let text as String), (.builtin(.timestamp), let text as String):
+      case (.builtin(.string), let text as String), (.builtin(.timestamp), let text as String),
+        (.builtin(.secret), let text as String):
         return .string(text)
       case (.builtin(.int), let number as Int), (.builtin(.int32), let number as Int),
         (.builtin(.int64), let number as Int):
