@@ -36,8 +36,9 @@ enum OperationRenderer {
     }
   }
 
-  private static func signature(_ operation: Operation) -> [String] {
-    var parameters = operation.parameters.map { parameter in
+  /// The method's parameters, leaving out `excluding` (the page parameter of a sequence).
+  private static func signature(_ operation: Operation, excluding: String? = nil) -> [String] {
+    var parameters = operation.parameters.filter { $0.swiftName != excluding }.map { parameter in
       let optional = !parameter.isRequired
       return "\(parameter.swiftName): \(SwiftSyntax.optionalType(parameter.type, optional: optional))"
         + (optional ? " = nil" : "")
@@ -155,15 +156,7 @@ enum OperationRenderer {
         (parameterLines.isEmpty ? "" : "- Parameters:\n" + parameterLines.joined(separator: "\n") + "\n")
           + "- Returns: A sequence of every item; iterating it throws `APIError` if a page request fails.",
       ])
-    var parameters = forwarded.map { parameter in
-      let optional = !parameter.isRequired
-      return "\(parameter.swiftName): \(SwiftSyntax.optionalType(parameter.type, optional: optional))"
-        + (optional ? " = nil" : "")
-    }
-    if let body = operation.requestBody {
-      parameters.append(
-        "body: \(SwiftSyntax.optionalType(body.type, optional: !body.isRequired))" + (body.isRequired ? "" : " = nil"))
-    }
+    let parameters = signature(operation, excluding: pagination.pageParameter)
     let element = SwiftSyntax.type(pagination.elementType)
     writer.wrappedBlock("public func \(pagination.swiftName)", parameters, " -> PageSequence<\(element)>") { writer in
       writer.line("PageSequence { page in")

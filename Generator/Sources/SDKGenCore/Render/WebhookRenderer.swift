@@ -30,12 +30,7 @@ enum WebhookRenderer {
             parameterDocs,
           ])
           writer.wrappedBlock("public init", decodingParameters, " throws") { writer in
-            writer.line("let payload = try WebhookPayload(")
-            writer.indent()
-            writer.line(
-              payloadArguments + ")"
-            )
-            writer.outdent()
+            parsePayload(payloadArguments, into: &writer)
             writer.line("self = try payload.decode(Self.self)")
           }
         }
@@ -57,12 +52,7 @@ enum WebhookRenderer {
         writer.blankLine()
         writer.docComment(["Decodes the body of a webhook request.", parameterDocs])
         writer.wrappedBlock("public init", decodingParameters, " throws") { writer in
-          writer.line("let payload = try WebhookPayload(")
-          writer.indent()
-          writer.line(
-            payloadArguments + ")"
-          )
-          writer.outdent()
+          parsePayload(payloadArguments, into: &writer)
           writer.switchBlock("try payload.discriminator(\(SwiftSyntax.stringLiteral(discriminator)))") { writer in
             for event in webhooks.events {
               writer.line("case \(SwiftSyntax.stringLiteral(event.key)):")
@@ -75,5 +65,13 @@ enum WebhookRenderer {
         }
       }
     }
+  }
+
+  /// `let payload = try WebhookPayload(…)`: the body parsed once, for the decoders.
+  private static func parsePayload(_ arguments: String, into writer: inout SwiftWriter) {
+    writer.line("let payload = try WebhookPayload(")
+    writer.indent()
+    writer.line(arguments + ")")
+    writer.outdent()
   }
 }
