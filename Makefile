@@ -40,7 +40,8 @@ golden: sdkgen
 lint-specs:
 	@if ! $(PYTHON) -c "import openapi_spec_validator" 2>/dev/null && [ ! -x $(SPEC_VENV)/bin/openapi-spec-validator ]; then \
 	  echo "installing openapi-spec-validator into $(SPEC_VENV)"; \
-	  $(PYTHON) -m venv $(SPEC_VENV) && $(SPEC_VENV)/bin/pip install --quiet openapi-spec-validator; \
+	  $(PYTHON) -m venv $(SPEC_VENV) && $(SPEC_VENV)/bin/pip install --quiet openapi-spec-validator \
+	    || { rm -rf $(SPEC_VENV); $(PYTHON) -m pip install --quiet --user openapi-spec-validator; }; \
 	fi
 	@if [ -x $(SPEC_VENV)/bin/python ]; then PY=$(SPEC_VENV)/bin/python; else PY=$(PYTHON); fi; \
 	$$PY -m openapi_spec_validator $(SPECS) && \
