@@ -69,7 +69,7 @@ extension ModelBuilder {
         }
         operationIDs[operationID] = operationPath
         let swiftName =
-          (endpoint.operation.vendorExtensions["x-swift-name"]?.value as? String) ?? SwiftName.memberName(operationID)
+          (extensionValue("x-swift-name", at: operationPath) as? String) ?? SwiftName.memberName(operationID)
         if let other = methodNames[swiftName] {
           error(
             "the operationIds \"\(other)\" and \"\(operationID)\" both become the method \(swiftName)",
@@ -114,7 +114,7 @@ extension ModelBuilder {
       documentation: Documentation(summary: operation.summary, details: operation.description),
       parameters: parameters, requestBody: requestBody, success: success, errors: errors, security: security,
       isDeprecated: operation.deprecated, pagination: nil)
-    if let pagination = operation.vendorExtensions["x-pagination"]?.value {
+    if let pagination = extensionValue("x-pagination", at: path) {
       model.pagination = translatePagination(pagination, operation: model, path: path + ["x-pagination"])
     }
     return model
@@ -224,7 +224,7 @@ extension ModelBuilder {
     let isEnum: Bool
     if case .named = resolvedElement { isEnum = true } else { isEnum = false }
     let swiftName =
-      (parameter.vendorExtensions["x-swift-name"]?.value as? String) ?? SwiftName.memberName(parameter.name)
+      (extensionValue("x-swift-name", at: path) as? String) ?? SwiftName.memberName(parameter.name)
     return Parameter(
       name: parameter.name, swiftName: swiftName, location: location, type: type, isEnum: isEnum,
       isRequired: parameter.required, explode: schemaContext.explode,

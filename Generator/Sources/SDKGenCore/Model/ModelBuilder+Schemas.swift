@@ -41,7 +41,7 @@ extension ModelBuilder {
 
   func componentSwiftName(_ name: String) -> String {
     if let schema = document.components.schemas[OpenAPI.ComponentKey(rawValue: name)!],
-      let custom = schema.vendorExtensions["x-swift-name"]?.value as? String
+      let custom = extensionValue("x-swift-name", at: ["components", "schemas", name]) as? String
     {
       return custom
     }
@@ -180,7 +180,7 @@ extension ModelBuilder {
       for (key, propertySchema) in context.properties where !seenJSON.contains(key) {
         seenJSON.insert(key)
         let propertyPath = partPath + ["properties", key]
-        let swiftName = (propertySchema.vendorExtensions["x-swift-name"]?.value as? String) ?? SwiftName.memberName(key)
+        let swiftName = (extensionValue("x-swift-name", at: propertyPath) as? String) ?? SwiftName.memberName(key)
         if let other = seenSwift[swiftName] {
           error(
             "the properties \"\(other)\" and \"\(key)\" both become \(swiftName) in Swift; set x-swift-name on one",
@@ -241,8 +241,8 @@ extension ModelBuilder {
   /// The values of `enum` or `x-extensible-enum`, if the schema has either.
   private func enumValues(_ schema: JSONSchema, path: [String]) -> [Any?]? {
     if let values = schema.allowedValues { return values.map { $0.value as Any? } }
-    if let extensible = schema.vendorExtensions["x-extensible-enum"] {
-      guard let values = extensible.value as? [Any] else {
+    if let extensible = extensionValue("x-extensible-enum", at: path) {
+      guard let values = extensible as? [Any] else {
         error("x-extensible-enum must be a list of values", value: path + ["x-extensible-enum"])
         return nil
       }
@@ -254,9 +254,9 @@ extension ModelBuilder {
   private func declareEnum(
     name: String, schema: JSONSchema, values: [Any?], rawType: EnumDeclaration.RawType, path: [String]
   ) {
-    let isFrozen = schema.vendorExtensions["x-swift-frozen"]?.value as? Bool ?? false
-    let descriptions = schema.vendorExtensions["x-enum-descriptions"]?.value as? [Any] ?? []
-    let varnames = schema.vendorExtensions["x-enum-varnames"]?.value as? [Any] ?? []
+    let isFrozen = extensionValue("x-swift-frozen", at: path) as? Bool ?? false
+    let descriptions = extensionValue("x-enum-descriptions", at: path) as? [Any] ?? []
+    let varnames = extensionValue("x-enum-varnames", at: path) as? [Any] ?? []
     let valuesKey = schema.allowedValues != nil ? "enum" : "x-extensible-enum"
     var cases: [EnumCase] = []
     var used: Set<String> = isFrozen ? [] : ["unknown"]
@@ -302,7 +302,7 @@ extension ModelBuilder {
         EnumDeclaration(
           name: name, documentation: documentation(schema), rawType: rawType, cases: cases,
           isFrozen: isFrozen,
-          isDocumentedAsExtensible: schema.vendorExtensions["x-extensible-enum"] != nil,
+          isDocumentedAsExtensible: extensionValue("x-extensible-enum", at: path) != nil,
           isDeprecated: schema.deprecated)),
       origin: path)
   }

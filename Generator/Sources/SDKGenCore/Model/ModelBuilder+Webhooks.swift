@@ -5,7 +5,7 @@ extension ModelBuilder {
   func translateWebhooks() -> Webhooks? {
     guard !document.webhooks.isEmpty else { return nil }
     var discriminator: String?
-    if let value = document.vendorExtensions["x-webhooks-discriminator"]?.value {
+    if let value = extensionValue("x-webhooks-discriminator", at: []) {
       guard let name = value as? String, !name.isEmpty else {
         error("x-webhooks-discriminator must name a payload property", value: ["x-webhooks-discriminator"])
         return nil
@@ -67,6 +67,6 @@ extension ModelBuilder {
     }
     return Webhooks(
       discriminator: discriminator, events: events, payloadTypes: payloadTypes,
-      acceptsRenamedFields: document.vendorExtensions["x-webhooks-renamable-fields"]?.value as? Bool ?? false)
+      acceptsRenamedFields: extensionValue("x-webhooks-renamable-fields", at: []) as? Bool ?? false)
   }
 }

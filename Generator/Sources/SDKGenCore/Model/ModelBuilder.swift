@@ -54,6 +54,11 @@ public final class ModelBuilder {
     )
   }
 
+  /// A vendor extension of the object at `path` (see ``VendorExtensions``).
+  func extensionValue(_ name: String, at path: [String]) -> Any? {
+    spec.extensions.value(name, at: path)
+  }
+
   // MARK: Diagnostics
 
   func error(_ message: String, key path: [String]) {
@@ -71,7 +76,7 @@ public final class ModelBuilder {
   // MARK: Namespace, servers, security
 
   private func namespaceName() -> String {
-    if let value = document.info.vendorExtensions["x-swift-namespace"]?.value {
+    if let value = extensionValue("x-swift-namespace", at: ["info"]) {
       guard let name = value as? String, isIdentifier(name) else {
         error("x-swift-namespace must be a Swift type name", value: ["info", "x-swift-namespace"])
         return "API"
@@ -129,7 +134,7 @@ public final class ModelBuilder {
           value: path + ["type"])
         continue
       }
-      let defaultValue = scheme.vendorExtensions["x-swift-default"]?.value as? String
+      let defaultValue = extensionValue("x-swift-default", at: path) as? String
       let swiftName = kind == .basic ? "username" : SwiftName.memberName(key.rawValue)
       if schemes.contains(where: { $0.swiftName == swiftName }) {
         error(
@@ -163,7 +168,7 @@ public final class ModelBuilder {
   /// The names the generated file itself declares inside the namespace.
   private func checkReservedNames(namespace: String) {
     var reserved = ["Client"]
-    if document.webhooks.isEmpty == false, document.vendorExtensions["x-webhooks-discriminator"] != nil {
+    if document.webhooks.isEmpty == false, extensionValue("x-webhooks-discriminator", at: []) != nil {
       reserved.append("WebhookEvent")
     }
     for name in reserved {

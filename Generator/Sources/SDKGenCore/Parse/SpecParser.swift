@@ -8,6 +8,8 @@ public struct ParsedSpec: Sendable {
   public var path: String
   public var document: OpenAPI.Document
   public var sourceMap: SourceMap
+  /// The `x-` keys, by the path of the object that holds them.
+  public var extensions: VendorExtensions
 
   /// The file name without its extension, such as `plusofon`.
   public var baseName: String {
@@ -39,8 +41,14 @@ public enum SpecParser {
   /// Parses spec text; `path` is used for the diagnostics' locations.
   public static func parse(text: String, path: String, diagnostics: inout Diagnostics) -> ParsedSpec? {
     let node: Node
+    var parser: Parser?
     do {
-      guard let composed = try Yams.compose(yaml: text) else {
+      // YAMLDecoder's own resolver: scalars stay strings until a type asks for them, so the one
+      // parse serves both the source map and the decoder.
+      let resolver = [Tag.Name.bool, .int, .float, .null, .timestamp, .value]
+        .reduce(Resolver.default) { $0.removing($1) }
+      parser = try Parser(yaml: text, resolver: resolver)
+      guard let composed = try parser?.singleRoot() else {
         diagnostics.error("the file is empty", at: SourceLocation(file: path, line: 1, column: 1))
         return nil
       }
@@ -60,14 +68,19 @@ public enum SpecParser {
     }
     let document: OpenAPI.Document
     do {
-      document = try YAMLDecoder().decode(OpenAPI.Document.self, from: text)
+      // Vendor extensions are read from the YAML instead (see VendorExtensions). Yams' decoder
+      // keeps the document's key order, which the output's order follows.
+      document = try withExtendedLifetime(parser) {
+        try YAMLDecoder().decode(
+          OpenAPI.Document.self, from: node, userInfo: [VendorExtensionsConfiguration.enabledKey: false])
+      }
     } catch {
       let openAPIError = OpenAPI.Error(from: error)
       let path = openAPIError.codingPath.map(\.pathComponent)
       diagnostics.error(message(for: openAPIError), at: sourceMap.key(path))
       return nil
     }
-    return ParsedSpec(path: path, document: document, sourceMap: sourceMap)
+    return ParsedSpec(path: path, document: document, sourceMap: sourceMap, extensions: VendorExtensions(root: node))
   }
 
   /// OpenAPIKit's explanation, on one line; an unknown `type` gets a message of its own.
