@@ -15,6 +15,8 @@ package struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringC
   package let transport: any ClientTransport
   package let middlewares: [any ClientMiddleware]
   let credentials: [(scheme: String, credential: Credential)]
+  /// The same credentials by scheme key, built once rather than on every request.
+  private let credentialsByScheme: [String: Credential]
 
   package init(
     serverURL: URL, credentials: [(String, Credential)], transport: any ClientTransport,
@@ -22,6 +24,7 @@ package struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringC
   ) {
     self.serverURL = serverURL
     self.credentials = credentials.map { (scheme: $0.0, credential: $0.1) }
+    self.credentialsByScheme = Dictionary(credentials, uniquingKeysWith: { first, _ in first })
     self.transport = transport
     self.middlewares = middlewares
   }
@@ -62,7 +65,7 @@ package struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringC
   }
 
   private func authenticate(_ request: inout OperationRequest, security: [[String]]) {
-    let available = Dictionary(credentials, uniquingKeysWith: { first, _ in first })
+    let available = credentialsByScheme
     guard
       let requirement = security.first(where: { names in names.allSatisfy { available[$0] != nil } })
     else { return }

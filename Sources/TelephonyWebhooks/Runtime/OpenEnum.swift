@@ -27,3 +27,26 @@ extension OpenEnum {
     hasher.combine(rawValue)
   }
 }
+
+// Synthesized `Codable` code asks the container for each property. These overloads read and
+// write an open enum's raw value directly, instead of through a nested single-value decoder:
+// a quarter of a large page's decoding time. The result is the same.
+extension KeyedDecodingContainer {
+  public func decode<T: OpenEnum>(_ type: T.Type, forKey key: Key) throws -> T {
+    T(rawValue: try decode(T.RawValue.self, forKey: key))
+  }
+
+  public func decodeIfPresent<T: OpenEnum>(_ type: T.Type, forKey key: Key) throws -> T? {
+    try decodeIfPresent(T.RawValue.self, forKey: key).map(T.init(rawValue:))
+  }
+}
+
+extension KeyedEncodingContainer {
+  public mutating func encode<T: OpenEnum>(_ value: T, forKey key: Key) throws {
+    try encode(value.rawValue, forKey: key)
+  }
+
+  public mutating func encodeIfPresent<T: OpenEnum>(_ value: T?, forKey key: Key) throws {
+    try encodeIfPresent(value?.rawValue, forKey: key)
+  }
+}

@@ -71,8 +71,8 @@ struct SwiftWriter {
     for paragraph in paragraphs where !paragraph.isEmpty {
       if !first { line("///") }
       first = false
-      for sourceLine in paragraph.components(separatedBy: "\n") {
-        let trimmed = sourceLine.trimmingTrailingWhitespace
+      for sourceLine in paragraph.split(separator: "\n", omittingEmptySubsequences: false) {
+        let trimmed = String(sourceLine).trimmingTrailingWhitespace
         if trimmed.isEmpty {
           line("///")
           continue
