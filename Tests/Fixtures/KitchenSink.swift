@@ -790,8 +790,8 @@ extension KitchenSink {
 extension KitchenSink {
   /// An event KitchenSink POSTs to a subscriber, chosen by its `kind`.
   ///
-  /// A `kind` this SDK does not know decodes as `unknown`, with the whole payload, so a new event
-  /// never breaks a deployed receiver.
+  /// An event whose `kind` this SDK does not know decodes as `unknown`, with the whole payload, so
+  /// a new event never breaks a deployed receiver.
   public enum WebhookEvent: Hashable, Sendable {
     /// An item was created
     ///
@@ -810,8 +810,7 @@ extension KitchenSink {
     /// - Throws: `WebhookDecodingError` naming KitchenSink when the body is not a JSON object or
     ///   does not match its payload type.
     public init(decoding body: Data, headers: HTTPFields = [:]) throws {
-      let payload = try WebhookPayload(
-        provider: "KitchenSink", body: body, headers: headers)
+      let payload = try WebhookPayload(provider: "KitchenSink", body: body, headers: headers)
       switch try payload.discriminator("kind") {
       case "item.created":
         self = .itemCreated(try payload.decode(ItemEvent.self))

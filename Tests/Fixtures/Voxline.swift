@@ -337,8 +337,8 @@ extension Voxline {
 extension Voxline {
   /// An event Voxline POSTs to a subscriber, chosen by its `event`.
   ///
-  /// A `event` this SDK does not know decodes as `unknown`, with the whole payload, so a new event
-  /// never breaks a deployed receiver.
+  /// An event whose `event` this SDK does not know decodes as `unknown`, with the whole payload, so
+  /// a new event never breaks a deployed receiver.
   public enum WebhookEvent: Hashable, Sendable {
     /// A call started ringing
     ///
@@ -359,8 +359,7 @@ extension Voxline {
     /// - Throws: `WebhookDecodingError` naming Voxline when the body is not a JSON object or does
     ///   not match its payload type.
     public init(decoding body: Data, headers: HTTPFields = [:]) throws {
-      let payload = try WebhookPayload(
-        provider: "Voxline", body: body, headers: headers)
+      let payload = try WebhookPayload(provider: "Voxline", body: body, headers: headers)
       switch try payload.discriminator("event") {
       case "call.started":
         self = .callStarted(try payload.decode(CallEvent.self))

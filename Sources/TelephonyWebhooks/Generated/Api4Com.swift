@@ -832,8 +832,8 @@ extension Api4Com {
 extension Api4Com {
   /// An event Api4Com POSTs to a subscriber, chosen by its `eventType`.
   ///
-  /// A `eventType` this SDK does not know decodes as `unknown`, with the whole payload, so a new
-  /// event never breaks a deployed receiver.
+  /// An event whose `eventType` this SDK does not know decodes as `unknown`, with the whole
+  /// payload, so a new event never breaks a deployed receiver.
   public enum WebhookEvent: Hashable, Sendable {
     /// A call was answered (chamada atendida)
     ///
@@ -863,8 +863,7 @@ extension Api4Com {
     /// - Throws: `WebhookDecodingError` naming Api4Com when the body is not a JSON object or does
     ///   not match its payload type.
     public init(decoding body: Data, headers: HTTPFields = [:]) throws {
-      let payload = try WebhookPayload(
-        provider: "Api4Com", body: body, headers: headers)
+      let payload = try WebhookPayload(provider: "Api4Com", body: body, headers: headers)
       switch try payload.discriminator("eventType") {
       case "channel-answer":
         self = .channelAnswer(try payload.decode(ChannelEvent.self))

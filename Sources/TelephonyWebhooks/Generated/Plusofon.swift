@@ -827,7 +827,11 @@ extension Plusofon.CallEvent {
     renamedFields: [String: String] = [:]
   ) throws {
     let payload = try WebhookPayload(
-      provider: "Plusofon", body: body, headers: headers, renamedFields: renamedFields)
+      provider: "Plusofon",
+      body: body,
+      headers: headers,
+      renamedFields: renamedFields
+    )
     self = try payload.decode(Self.self)
   }
 }

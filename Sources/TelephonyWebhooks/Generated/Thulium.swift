@@ -767,8 +767,8 @@ extension Thulium {
 extension Thulium {
   /// An event Thulium POSTs to a subscriber, chosen by its `action`.
   ///
-  /// A `action` this SDK does not know decodes as `unknown`, with the whole payload, so a new event
-  /// never breaks a deployed receiver.
+  /// An event whose `action` this SDK does not know decodes as `unknown`, with the whole payload,
+  /// so a new event never breaks a deployed receiver.
   public enum WebhookEvent: Hashable, Sendable {
     /// An agent was assigned to a chat
     ///
@@ -809,8 +809,7 @@ extension Thulium {
     /// - Throws: `WebhookDecodingError` naming Thulium when the body is not a JSON object or does
     ///   not match its payload type.
     public init(decoding body: Data, headers: HTTPFields = [:]) throws {
-      let payload = try WebhookPayload(
-        provider: "Thulium", body: body, headers: headers)
+      let payload = try WebhookPayload(provider: "Thulium", body: body, headers: headers)
       switch try payload.discriminator("action") {
       case "CHAT_AGENT_ASSIGNED":
         self = .chatAgentAssigned(try payload.decode(ChatAgentAssignedEvent.self))

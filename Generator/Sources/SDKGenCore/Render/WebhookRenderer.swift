@@ -19,8 +19,8 @@ enum WebhookRenderer {
       + "\n- Throws: `WebhookDecodingError` naming \(namespace) when the body is not a JSON object or "
       + "does not match its payload type."
     let payloadArguments =
-      "provider: \(SwiftSyntax.stringLiteral(namespace)), body: body, headers: headers"
-      + (renames ? ", renamedFields: renamedFields" : "")
+      ["provider: \(SwiftSyntax.stringLiteral(namespace))", "body: body", "headers: headers"]
+      + (renames ? ["renamedFields: renamedFields"] : [])
     guard let discriminator = webhooks.discriminator else {
       for payload in webhooks.payloadTypes {
         let keys = webhooks.events.filter { $0.payloadType == payload }.map { "`\($0.key)`" }
@@ -40,7 +40,7 @@ enum WebhookRenderer {
     writer.block("extension \(namespace)") { writer in
       writer.docComment([
         "An event \(namespace) POSTs to a subscriber, chosen by its `\(discriminator)`.",
-        "A `\(discriminator)` this SDK does not know decodes as `unknown`, with the whole payload, so a new event never breaks a deployed receiver.",
+        "An event whose `\(discriminator)` this SDK does not know decodes as `unknown`, with the whole payload, so a new event never breaks a deployed receiver.",
       ])
       writer.block("public enum WebhookEvent: Hashable, Sendable") { writer in
         for event in webhooks.events {
@@ -68,10 +68,7 @@ enum WebhookRenderer {
   }
 
   /// `let payload = try WebhookPayload(…)`: the body parsed once, for the decoders.
-  private static func parsePayload(_ arguments: String, into writer: inout SwiftWriter) {
-    writer.line("let payload = try WebhookPayload(")
-    writer.indent()
-    writer.line(arguments + ")")
-    writer.outdent()
+  private static func parsePayload(_ arguments: [String], into writer: inout SwiftWriter) {
+    writer.wrapped("let payload = try WebhookPayload", arguments, "")
   }
 }
