@@ -95,8 +95,7 @@ extension ModelBuilder {
     var parameters = translateParameters(operation, pathItem: pathItem, path: path, typePrefix: typePrefix)
     checkPathTemplate(template, parameters: parameters, path: path)
     parameters.sort { $0.location.order < $1.location.order }
-    if let body = operation.requestBody, parameters.contains(where: { $0.swiftName == "body" }) {
-      _ = body
+    if operation.requestBody != nil, parameters.contains(where: { $0.swiftName == "body" }) {
       error(
         "a parameter named \"body\" collides with the request body's label; set x-swift-name",
         key: path + ["parameters"])
