@@ -40,12 +40,7 @@ extension ModelBuilder {
   }
 
   func componentSwiftName(_ name: String) -> String {
-    if let schema = document.components.schemas[OpenAPI.ComponentKey(rawValue: name)!],
-      let custom = extensionValue("x-swift-name", at: ["components", "schemas", name]) as? String
-    {
-      return custom
-    }
-    return SwiftName.typeName(name)
+    extensionValue("x-swift-name", at: ["components", "schemas", name]) as? String ?? SwiftName.typeName(name)
   }
 
   /// The component a `$ref` names, or an error at the `$ref` when it does not resolve.
