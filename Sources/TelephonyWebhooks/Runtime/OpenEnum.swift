@@ -50,3 +50,27 @@ extension KeyedEncodingContainer {
     try encodeIfPresent(value?.rawValue, forKey: key)
   }
 }
+
+// String-backed enums, the common case, take the containers' concrete `String` methods, which
+// JSONDecoder implements without generic dispatch.
+extension KeyedDecodingContainer {
+  public func decode<T: OpenEnum>(_ type: T.Type, forKey key: Key) throws -> T where T.RawValue == String {
+    T(rawValue: try decode(String.self, forKey: key))
+  }
+
+  public func decodeIfPresent<T: OpenEnum>(_ type: T.Type, forKey key: Key) throws -> T?
+  where T.RawValue == String {
+    try decodeIfPresent(String.self, forKey: key).map(T.init(rawValue:))
+  }
+}
+
+extension KeyedEncodingContainer {
+  public mutating func encode<T: OpenEnum>(_ value: T, forKey key: Key) throws where T.RawValue == String {
+    try encode(value.rawValue as String, forKey: key)
+  }
+
+  public mutating func encodeIfPresent<T: OpenEnum>(_ value: T?, forKey key: Key) throws
+  where T.RawValue == String {
+    try encodeIfPresent(value?.rawValue as String?, forKey: key)
+  }
+}
