@@ -1,0 +1,4 @@
+// Imports the modules the compile-time benchmark compiles against; see Package.swift.
+import HTTPTypes
+import OpenAPIRuntime
+import OpenAPIURLSession
