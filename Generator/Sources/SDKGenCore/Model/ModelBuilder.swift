@@ -101,7 +101,7 @@ public final class ModelBuilder {
           allowedValues: variable.enum ?? [], documentation: Documentation(details: variable.description))
       }
       let url = server.urlTemplate.absoluteString
-      if variables.isEmpty, URL(string: url)?.scheme == nil {
+      if variables.isEmpty, !url.contains("{"), URL(string: url)?.scheme == nil {
         error("the server URL \"\(url)\" is not an absolute URL", value: path + ["url"])
       }
       return Server(url: url, documentation: Documentation(details: server.description), variables: variables)

@@ -80,7 +80,38 @@ public enum SpecParser {
       diagnostics.error(message(for: openAPIError), at: sourceMap.key(path))
       return nil
     }
+    validate(document, sourceMap: sourceMap, diagnostics: &diagnostics)
     return ParsedSpec(path: path, document: document, sourceMap: sourceMap, extensions: VendorExtensions(root: node))
+  }
+
+  /// OpenAPIKit's own checks of what its types cannot express (server variables, duplicate
+  /// parameters, parameter styles, …), each at its location. Its warnings stay
+  /// warnings.
+  private static func validate(_ document: OpenAPI.Document, sourceMap: SourceMap, diagnostics: inout Diagnostics) {
+    do {
+      // The checks sdkgen's own model stage does not make; duplicate operation ids, unresolved
+      // `$ref`s and undeclared path parameters get more precise diagnostics there.
+      let validator = Validator.blank
+        .validating(.operationsContainResponses)
+        .validating(.serverVariablesAreDefined)
+        .validating(.serverVariableEnumIsValid)
+        .validating(.serverVariableDefaultExistsInEnum)
+        .validating(.pathItemParametersAreUnique)
+        .validating(.operationParametersAreUnique)
+        .validating(.parameterStyleAndLocationAreCompatible)
+        .validating(.documentTagNamesAreUnique)
+      let warnings = try document.validate(using: validator, strict: false)
+      for warning in warnings {
+        let path: [String] = warning.codingPath?.map { $0.pathComponent } ?? []
+        diagnostics.warning(warning.localizedDescription, at: sourceMap.key(path))
+      }
+    } catch let errors as ValidationErrorCollection {
+      for error in errors.values {
+        diagnostics.error(error.reason, at: sourceMap.key(error.codingPath.map(\.pathComponent)))
+      }
+    } catch {
+      diagnostics.error("the document does not validate: \(error)", at: sourceMap.value([]))
+    }
   }
 
   /// OpenAPIKit's explanation, on one line; an unknown `type` gets a message of its own.
