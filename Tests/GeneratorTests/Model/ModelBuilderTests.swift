@@ -125,6 +125,26 @@ import Testing
     #expect(byName["dimensions"]?.type == .named("NewItemDimensions"))
   }
 
+  @Test func aNullableEnumMayListNullAmongItsValues() throws {
+    let (model, diagnostics) = Self.model(
+      yaml: """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Mood:
+              type: [string, 'null']
+              enum: [happy, sad, null]
+        """)
+    #expect(diagnostics.all.isEmpty)
+    guard case .enumeration(let mood)? = model?.types.first(where: { $0.name == "Mood" }) else {
+      Issue.record("no Mood enum")
+      return
+    }
+    #expect(mood.cases.map(\.rawValue) == [.string("happy"), .string("sad")])
+  }
+
   @Test func unsupportedDefaultIsAWarningNotAnError() {
     let (model, diagnostics) = Self.model(
       yaml: """

@@ -1,3 +1,4 @@
+import Foundation
 import OpenAPIKit
 
 /// Schemas to types: structs, enums, `oneOf` enums and type aliases.
@@ -260,7 +261,7 @@ extension ModelBuilder {
       switch (rawType, value) {
       case (.string, let text as String): raw = .string(text)
       case (.int, let number as Int): raw = .int(number)
-      case (_, Optional<Any>.none), (_, is NSNullLike): continue  // `null` in a nullable enum
+      case (_, Optional<Any>.none), (_, is NSNull): continue  // `null` in a nullable enum
       default:
         error(
           "the enum value at index \(index) is not a \(rawType == .string ? "string" : "integer")",
@@ -410,9 +411,6 @@ extension ModelBuilder {
     return literal
   }
 }
-
-/// `NSNull`, without importing Foundation's class hierarchy into the pattern.
-private protocol NSNullLike {}
 
 extension JSONSchema {
   var isNullSchema: Bool {
