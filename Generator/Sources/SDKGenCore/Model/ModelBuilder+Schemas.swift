@@ -261,7 +261,8 @@ extension ModelBuilder {
       switch (rawType, value) {
       case (.string, let text as String): raw = .string(text)
       case (.int, let number as Int): raw = .int(number)
-      case (_, Optional<Any>.none), (_, is NSNull): continue  // `null` in a nullable enum
+      // `null` in a nullable enum: OpenAPIKit's AnyCodable holds it as `()` or `NSNull`.
+      case (_, Optional<Any>.none), (_, is Void), (_, is NSNull): continue
       default:
         error(
           "the enum value at index \(index) is not a \(rawType == .string ? "string" : "integer")",
