@@ -18,11 +18,6 @@ public struct SourceMap: Sendable {
     add(root, key: nil, at: [])
   }
 
-  /// An empty map, for a document that failed to parse.
-  init(file: String) {
-    self.file = file
-  }
-
   private mutating func add(_ node: Node, key: Node?, at path: [String]) {
     entries[path] = Entry(key: key.map(location), value: location(node))
     switch node {
@@ -54,11 +49,6 @@ public struct SourceMap: Sendable {
   /// The location of the value at `path`, or of the nearest ancestor that exists.
   public func value(_ path: [String]) -> SourceLocation {
     nearest(path).entry.value
-  }
-
-  /// Whether the document has something at `path`.
-  public func contains(_ path: [String]) -> Bool {
-    entries[path] != nil
   }
 
   private func nearest(_ path: [String]) -> (entry: Entry, exact: Bool) {

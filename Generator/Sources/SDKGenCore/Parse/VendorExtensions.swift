@@ -12,8 +12,6 @@ public struct VendorExtensions: Sendable {
     collect(root, at: [])
   }
 
-  init() {}
-
   private mutating func collect(_ node: Node, at path: [String]) {
     switch node {
     case .mapping(let mapping):
