@@ -5,7 +5,7 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 import OpenAPIURLSession
-import TelephonyWebhooks
+@_spi(Generated) import TelephonyWebhooks
 
 /// Kitchen Sink
 ///
@@ -269,7 +269,7 @@ extension KitchenSink {
   public typealias Counters = [String: Int]
 
   /// The error body.
-  public struct Error: Codable, Hashable, Sendable, ProviderErrorBody {
+  public struct Error: Codable, Hashable, Sendable {
     /// The message.
     public var message: String?
 
@@ -278,9 +278,6 @@ extension KitchenSink {
 
     /// The request id.
     public var requestID: String?
-
-    package static let messagePaths: [String] = ["errors[].message", "message"]
-    package static let requestIDPath: String? = "request_id"
 
     /// Creates a value from its properties.
     public init(
@@ -533,13 +530,13 @@ extension KitchenSink {
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       source = try container.decodeIfPresent(String.self, forKey: .source)
-      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+      additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encodeIfPresent(source, forKey: .source)
-      try encoder.encodeAdditionalProperties(additionalProperties)
+      try encoder.encodeUnnamedMembers(additionalProperties)
     }
   }
 
@@ -670,12 +667,9 @@ extension KitchenSink {
   }
 
   /// A not-found error.
-  public struct NotFound: Codable, Hashable, Sendable, ProviderErrorBody {
+  public struct NotFound: Codable, Hashable, Sendable {
     /// Which item.
     public var detail: String?
-
-    package static let messagePaths: [String] = []
-    package static let requestIDPath: String? = nil
 
     /// Creates a value from its properties.
     public init(detail: String? = nil) {
@@ -783,6 +777,18 @@ extension KitchenSink {
       self.members = members
     }
   }
+}
+
+// MARK: - Error bodies
+
+@_spi(Generated) extension KitchenSink.Error: ProviderErrorBody {
+  public static let messagePaths: [String] = ["errors[].message", "message"]
+  public static let requestIDPath: String? = "request_id"
+}
+
+@_spi(Generated) extension KitchenSink.NotFound: ProviderErrorBody {
+  public static let messagePaths: [String] = []
+  public static let requestIDPath: String? = nil
 }
 
 // MARK: - Webhooks

@@ -5,7 +5,7 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 import OpenAPIURLSession
-import TelephonyWebhooks
+@_spi(Generated) import TelephonyWebhooks
 
 /// Voxline Telephony API
 ///
@@ -251,15 +251,12 @@ extension Voxline {
   }
 
   /// Voxline's error body.
-  public struct Problem: Codable, Hashable, Sendable, ProviderErrorBody {
+  public struct Problem: Codable, Hashable, Sendable {
     /// What went wrong.
     public var error: ProblemError?
 
     /// Quote it to Voxline's support.
     public var requestID: String?
-
-    package static let messagePaths: [String] = ["error.message"]
-    package static let requestIDPath: String? = "request_id"
 
     /// Creates a value from its properties.
     public init(error: ProblemError? = nil, requestID: String? = nil) {
@@ -330,6 +327,13 @@ extension Voxline {
       case createdAt = "created_at"
     }
   }
+}
+
+// MARK: - Error bodies
+
+@_spi(Generated) extension Voxline.Problem: ProviderErrorBody {
+  public static let messagePaths: [String] = ["error.message"]
+  public static let requestIDPath: String? = "request_id"
 }
 
 // MARK: - Webhooks

@@ -482,7 +482,7 @@ extension Api4Com {
       hangupCauseCode = try container.decodeIfPresent(String.self, forKey: .hangupCauseCode)
       recordURL = try container.decodeIfPresent(String.self, forKey: .recordURL)
       metadata = try container.decodeIfPresent([String: JSONValue].self, forKey: .metadata)
-      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+      additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -502,7 +502,7 @@ extension Api4Com {
       try container.encodeIfPresent(hangupCauseCode, forKey: .hangupCauseCode)
       try container.encodeIfPresent(recordURL, forKey: .recordURL)
       try container.encodeIfPresent(metadata, forKey: .metadata)
-      try encoder.encodeAdditionalProperties(additionalProperties)
+      try encoder.encodeUnnamedMembers(additionalProperties)
     }
   }
 
@@ -592,15 +592,12 @@ extension Api4Com {
 
   /// Error body. Inferred: no sample was found; integrators read `error.message` or `message`,
   /// which fits LoopBack's `{"error": {"statusCode", "name", "message"}}`.
-  public struct ErrorResponse: Codable, Hashable, Sendable, ProviderErrorBody {
+  public struct ErrorResponse: Codable, Hashable, Sendable {
     /// LoopBack error object (inferred).
     public var error: ErrorDetail?
 
     /// Top-level error message (inferred).
     public var message: String?
-
-    package static let messagePaths: [String] = ["error.message", "message"]
-    package static let requestIDPath: String? = nil
 
     /// Creates a value from its properties.
     public init(error: ErrorDetail? = nil, message: String? = nil) {
@@ -739,7 +736,7 @@ extension Api4Com {
       webhookURL = try container.decodeIfPresent(URL.self, forKey: .webhookURL)
       webhookVersion = try container.decodeIfPresent(String.self, forKey: .webhookVersion)
       webhookTypes = try container.decodeIfPresent([WebhookType].self, forKey: .webhookTypes)
-      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+      additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -747,7 +744,7 @@ extension Api4Com {
       try container.encodeIfPresent(webhookURL, forKey: .webhookURL)
       try container.encodeIfPresent(webhookVersion, forKey: .webhookVersion)
       try container.encodeIfPresent(webhookTypes, forKey: .webhookTypes)
-      try encoder.encodeAdditionalProperties(additionalProperties)
+      try encoder.encodeUnnamedMembers(additionalProperties)
     }
   }
 
@@ -825,6 +822,13 @@ extension Api4Com {
       }
     }
   }
+}
+
+// MARK: - Error bodies
+
+@_spi(Generated) extension Api4Com.ErrorResponse: ProviderErrorBody {
+  public static let messagePaths: [String] = ["error.message", "message"]
+  public static let requestIDPath: String? = nil
 }
 
 // MARK: - Webhooks

@@ -326,7 +326,7 @@ extension Plusofon {
       `internal` = try container.decodeIfPresent(String.self, forKey: .internal)
       timestamp = try container.decodeIfPresent(JSONValue.self, forKey: .timestamp)
       duration = try container.decodeIfPresent(Int.self, forKey: .duration)
-      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+      additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -338,7 +338,7 @@ extension Plusofon {
       try container.encodeIfPresent(`internal`, forKey: .internal)
       try container.encodeIfPresent(timestamp, forKey: .timestamp)
       try container.encodeIfPresent(duration, forKey: .duration)
-      try encoder.encodeAdditionalProperties(additionalProperties)
+      try encoder.encodeUnnamedMembers(additionalProperties)
     }
   }
 
@@ -437,7 +437,7 @@ extension Plusofon {
 
   /// Error body. `success` and `message` are documented as response fields [DOC]; a failure sample
   /// was not found, so `{"success": false, "message": "..."}` is inferred.
-  public struct ErrorResponse: Codable, Hashable, Sendable, ProviderErrorBody {
+  public struct ErrorResponse: Codable, Hashable, Sendable {
     /// Whether the request succeeded; false on errors (признак успешно выполненного запроса).
     public var success: Bool?
 
@@ -446,9 +446,6 @@ extension Plusofon {
 
     /// Inferred: Laravel validation errors (422), field name to list of messages.
     public var errors: [String: [String]]?
-
-    package static let messagePaths: [String] = ["errors{}[]", "message"]
-    package static let requestIDPath: String? = nil
 
     /// Creates a value from its properties.
     public init(success: Bool? = nil, message: String? = nil, errors: [String: [String]]? = nil) {
@@ -807,6 +804,13 @@ extension Plusofon {
       }
     }
   }
+}
+
+// MARK: - Error bodies
+
+@_spi(Generated) extension Plusofon.ErrorResponse: ProviderErrorBody {
+  public static let messagePaths: [String] = ["errors{}[]", "message"]
+  public static let requestIDPath: String? = nil
 }
 
 // MARK: - Webhooks

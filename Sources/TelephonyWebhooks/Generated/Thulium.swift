@@ -346,7 +346,7 @@ extension Thulium {
       conversationID = try container.decode(String.self, forKey: .conversationID)
       agentLogin = try container.decode(String.self, forKey: .agentLogin)
       chatQueueID = try container.decode(Int.self, forKey: .chatQueueID)
-      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+      additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -357,7 +357,7 @@ extension Thulium {
       try container.encode(conversationID, forKey: .conversationID)
       try container.encode(agentLogin, forKey: .agentLogin)
       try container.encode(chatQueueID, forKey: .chatQueueID)
-      try encoder.encodeAdditionalProperties(additionalProperties)
+      try encoder.encodeUnnamedMembers(additionalProperties)
     }
   }
 
@@ -417,7 +417,7 @@ extension Thulium {
       customData = try container.decodeIfPresent([String: JSONValue].self, forKey: .customData)
       conversationID = try container.decode(String.self, forKey: .conversationID)
       chatQueueID = try container.decode(Int.self, forKey: .chatQueueID)
-      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+      additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -427,7 +427,7 @@ extension Thulium {
       try container.encodeIfPresent(customData, forKey: .customData)
       try container.encode(conversationID, forKey: .conversationID)
       try container.encode(chatQueueID, forKey: .chatQueueID)
-      try encoder.encodeAdditionalProperties(additionalProperties)
+      try encoder.encodeUnnamedMembers(additionalProperties)
     }
   }
 
@@ -501,7 +501,7 @@ extension Thulium {
       clientName = try container.decodeIfPresent(String.self, forKey: .clientName)
       clientEmail = try container.decodeIfPresent(String.self, forKey: .clientEmail)
       chatQueueID = try container.decode(Int.self, forKey: .chatQueueID)
-      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+      additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -513,7 +513,7 @@ extension Thulium {
       try container.encodeIfPresent(clientName, forKey: .clientName)
       try container.encodeIfPresent(clientEmail, forKey: .clientEmail)
       try container.encode(chatQueueID, forKey: .chatQueueID)
-      try encoder.encodeAdditionalProperties(additionalProperties)
+      try encoder.encodeUnnamedMembers(additionalProperties)
     }
   }
 
@@ -575,7 +575,7 @@ extension Thulium {
       customData = try container.decodeIfPresent([String: JSONValue].self, forKey: .customData)
       customerID = try container.decode(Int.self, forKey: .customerID)
       companyID = try container.decodeIfPresent(Int.self, forKey: .companyID)
-      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+      additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -585,7 +585,7 @@ extension Thulium {
       try container.encodeIfPresent(customData, forKey: .customData)
       try container.encode(customerID, forKey: .customerID)
       try container.encodeIfPresent(companyID, forKey: .companyID)
-      try encoder.encodeAdditionalProperties(additionalProperties)
+      try encoder.encodeUnnamedMembers(additionalProperties)
     }
   }
 
@@ -606,15 +606,12 @@ extension Thulium {
 
   /// Error body [DOC error_handling]. Several errors can be returned at once; quote `request_id`
   /// when reporting problems to Thulium.
-  public struct ErrorResponse: Codable, Hashable, Sendable, ProviderErrorBody {
+  public struct ErrorResponse: Codable, Hashable, Sendable {
     /// Id of the request, for Thulium support.
     public var requestID: String?
 
     /// The errors.
     public var errors: [ErrorDetail]?
-
-    package static let messagePaths: [String] = ["errors[].message"]
-    package static let requestIDPath: String? = "request_id"
 
     /// Creates a value from its properties.
     public init(requestID: String? = nil, errors: [ErrorDetail]? = nil) {
@@ -671,7 +668,7 @@ extension Thulium {
       action = try container.decode(Action.self, forKey: .action)
       date = try container.decodeIfPresent(Timestamp.self, forKey: .date)
       customData = try container.decodeIfPresent([String: JSONValue].self, forKey: .customData)
-      additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)
+      additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -679,7 +676,7 @@ extension Thulium {
       try container.encode(action, forKey: .action)
       try container.encodeIfPresent(date, forKey: .date)
       try container.encodeIfPresent(customData, forKey: .customData)
-      try encoder.encodeAdditionalProperties(additionalProperties)
+      try encoder.encodeUnnamedMembers(additionalProperties)
     }
   }
 
@@ -760,6 +757,13 @@ extension Thulium {
       case httpAuthPassword = "http_auth_password"
     }
   }
+}
+
+// MARK: - Error bodies
+
+@_spi(Generated) extension Thulium.ErrorResponse: ProviderErrorBody {
+  public static let messagePaths: [String] = ["errors[].message"]
+  public static let requestIDPath: String? = "request_id"
 }
 
 // MARK: - Webhooks

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 
 /// A credential for one of the spec's security schemes, applied to each request that needs it.
-package enum Credential: Sendable, CustomStringConvertible {
+@_spi(Generated) public enum Credential: Sendable, CustomStringConvertible {
   /// An `apiKey` scheme sent in a header, as is (Api4Com's bare `Authorization` token).
   case headerAPIKey(name: String, value: Secret)
   /// An `apiKey` scheme sent as a query parameter.
@@ -12,23 +12,23 @@ package enum Credential: Sendable, CustomStringConvertible {
   /// An `http basic` scheme: `Authorization: Basic base64(username:password)`.
   case basic(username: String, password: Secret)
 
-  package static func apiKey(_ value: String, header name: String) -> Self {
+  @_spi(Generated) public static func apiKey(_ value: String, header name: String) -> Self {
     .headerAPIKey(name: name, value: Secret(value))
   }
 
-  package static func apiKey(_ value: String, query name: String) -> Self {
+  @_spi(Generated) public static func apiKey(_ value: String, query name: String) -> Self {
     .queryAPIKey(name: name, value: Secret(value))
   }
 
-  package static func bearer(_ token: String) -> Self {
+  @_spi(Generated) public static func bearer(_ token: String) -> Self {
     .bearer(Secret(token))
   }
 
-  package static func basic(username: String, password: String) -> Self {
+  @_spi(Generated) public static func basic(username: String, password: String) -> Self {
     .basic(username: username, password: Secret(password))
   }
 
-  package var description: String {
+  @_spi(Generated) public var description: String {
     switch self {
     case .headerAPIKey(let name, _): "apiKey(header \(name): <redacted>)"
     case .queryAPIKey(let name, _): "apiKey(query \(name): <redacted>)"

@@ -5,20 +5,21 @@ import HTTPTypes
 ///
 /// Its description and mirror show the server and the names of the credentials, never their
 /// values, so `print(client)` and `dump(client)` are safe to log.
-package struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringConvertible,
+@_spi(Generated)
+public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringConvertible,
   CustomReflectable
 {
   /// The largest response body read into memory.
-  package static let maximumResponseBodySize = 32 * 1024 * 1024
+  @_spi(Generated) public static let maximumResponseBodySize = 32 * 1024 * 1024
 
-  package let serverURL: URL
-  package let transport: any ClientTransport
-  package let middlewares: [any ClientMiddleware]
+  @_spi(Generated) public let serverURL: URL
+  @_spi(Generated) public let transport: any ClientTransport
+  @_spi(Generated) public let middlewares: [any ClientMiddleware]
   let credentials: [(scheme: String, credential: Credential)]
   /// The same credentials by scheme key, built once rather than on every request.
   private let credentialsByScheme: [String: Credential]
 
-  package init(
+  @_spi(Generated) public init(
     serverURL: URL, credentials: [(String, Credential)], transport: any ClientTransport,
     middlewares: [any ClientMiddleware]
   ) {
@@ -31,7 +32,8 @@ package struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringC
 
   /// Authenticates `request` for the first of `security`'s alternatives whose schemes are all
   /// configured, sends it through the middlewares and the transport, and reads the response.
-  package func send(_ request: OperationRequest, security: [[String]]) async throws -> OperationResponse {
+  @_spi(Generated) public func send(_ request: OperationRequest, security: [[String]]) async throws -> OperationResponse
+  {
     var request = request
     authenticate(&request, security: security)
     request.headerFields[.accept] = request.headerFields[.accept] ?? "application/json"
@@ -125,16 +127,16 @@ package struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringC
     }
   }
 
-  package var description: String {
+  @_spi(Generated) public var description: String {
     let names = credentials.map { "\($0.scheme): <redacted>" }.joined(separator: ", ")
     let middlewareNames = middlewares.map { String(describing: type(of: $0)) }.joined(separator: ", ")
     return
       "ClientCore(serverURL: \(serverURL.absoluteString), credentials: [\(names)], transport: \(type(of: transport)), middlewares: [\(middlewareNames)])"
   }
 
-  package var debugDescription: String { description }
+  @_spi(Generated) public var debugDescription: String { description }
 
-  package var customMirror: Mirror {
+  @_spi(Generated) public var customMirror: Mirror {
     Mirror(
       self,
       children: [

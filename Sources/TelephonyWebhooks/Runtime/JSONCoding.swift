@@ -1,14 +1,14 @@
 import Foundation
 
 /// The JSON coders and `Codable` helpers that generated models share.
-package enum JSONCoding {
-  package static let encoder: JSONEncoder = {
+@_spi(Generated) public enum JSONCoding {
+  @_spi(Generated) public static let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.withoutEscapingSlashes]
     return encoder
   }()
 
-  package static let decoder = JSONDecoder()
+  @_spi(Generated) public static let decoder = JSONDecoder()
 
   /// Explains a decoding failure with the JSON path where it happened, for example
   /// `at data[0].type_call: expected String, found a number`.
@@ -46,19 +46,19 @@ package enum JSONCoding {
 }
 
 /// A coding key for the members of an object that a model does not name.
-package struct AnyCodingKey: CodingKey, Hashable {
-  package var stringValue: String
-  package var intValue: Int? { nil }
+@_spi(Generated) public struct AnyCodingKey: CodingKey, Hashable {
+  @_spi(Generated) public var stringValue: String
+  @_spi(Generated) public var intValue: Int? { nil }
 
-  package init(_ stringValue: String) { self.stringValue = stringValue }
-  package init?(stringValue: String) { self.stringValue = stringValue }
-  package init?(intValue: Int) { nil }
+  @_spi(Generated) public init(_ stringValue: String) { self.stringValue = stringValue }
+  @_spi(Generated) public init?(stringValue: String) { self.stringValue = stringValue }
+  @_spi(Generated) public init?(intValue: Int) { nil }
 }
 
 extension Decoder {
   /// The members of the current object that are not among `Keys`: the `additionalProperties`
   /// of a model that has named properties too.
-  package func decodeAdditionalProperties<Keys: CodingKey & CaseIterable, Value: Decodable>(
+  @_spi(Generated) public func decodeUnnamedMembers<Keys: CodingKey & CaseIterable, Value: Decodable>(
     excluding keys: Keys.Type, as type: Value.Type = Value.self
   ) throws -> [String: Value] {
     let known = Set(Keys.allCases.map(\.stringValue))
@@ -73,7 +73,7 @@ extension Decoder {
 
 extension Encoder {
   /// Writes `values` as members of the current object, beside the named properties.
-  package func encodeAdditionalProperties<Value: Encodable>(_ values: [String: Value]) throws {
+  @_spi(Generated) public func encodeUnnamedMembers<Value: Encodable>(_ values: [String: Value]) throws {
     var container = self.container(keyedBy: AnyCodingKey.self)
     for (key, value) in values.sorted(by: { $0.key < $1.key }) {
       try container.encode(value, forKey: AnyCodingKey(key))

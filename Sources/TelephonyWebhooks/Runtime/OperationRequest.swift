@@ -2,22 +2,22 @@ import Foundation
 import HTTPTypes
 
 /// One request of a generated operation, before authentication and middlewares.
-package struct OperationRequest: Sendable {
-  package let operationID: String
-  package var method: HTTPRequest.Method
-  package var path: String
-  package var query: [(name: String, value: String)] = []
-  package var headerFields = HTTPFields()
-  package var body: Data?
+@_spi(Generated) public struct OperationRequest: Sendable {
+  @_spi(Generated) public let operationID: String
+  @_spi(Generated) public var method: HTTPRequest.Method
+  @_spi(Generated) public var path: String
+  @_spi(Generated) public var query: [(name: String, value: String)] = []
+  @_spi(Generated) public var headerFields = HTTPFields()
+  @_spi(Generated) public var body: Data?
 
-  package init(operationID: String, method: HTTPRequest.Method, path: RequestPath) {
+  @_spi(Generated) public init(operationID: String, method: HTTPRequest.Method, path: RequestPath) {
     self.operationID = operationID
     self.method = method
     self.path = path.text
   }
 
   /// Adds a query parameter; `nil` adds nothing.
-  package mutating func addQuery(_ name: String, _ value: (some ParameterValue)?) {
+  @_spi(Generated) public mutating func addQuery(_ name: String, _ value: (some ParameterValue)?) {
     if let value {
       query.append((name, value.parameterText))
     }
@@ -25,7 +25,8 @@ package struct OperationRequest: Sendable {
 
   /// Adds an array query parameter in the `form` style: `tag=a&tag=b` when exploded,
   /// `tag=a,b` when not.
-  package mutating func addQuery(_ name: String, _ values: [some ParameterValue]?, explode: Bool = true) {
+  @_spi(Generated) public mutating func addQuery(_ name: String, _ values: [some ParameterValue]?, explode: Bool = true)
+  {
     guard let values else { return }
     if explode {
       for value in values { addQuery(name, value) }
@@ -35,13 +36,13 @@ package struct OperationRequest: Sendable {
   }
 
   /// Sets a header; `nil` sets nothing.
-  package mutating func setHeader(_ name: String, _ value: (some ParameterValue)?) {
+  @_spi(Generated) public mutating func setHeader(_ name: String, _ value: (some ParameterValue)?) {
     guard let value, let fieldName = HTTPField.Name(name) else { return }
     headerFields[fieldName] = value.parameterText
   }
 
   /// Encodes `value` as the JSON body.
-  package mutating func setBody(_ value: some Encodable) throws {
+  @_spi(Generated) public mutating func setBody(_ value: some Encodable) throws {
     do {
       body = try JSONCoding.encoder.encode(value)
     } catch {

@@ -2,15 +2,15 @@ import Foundation
 import HTTPTypes
 
 /// A response of a generated operation: the status, headers and the whole body.
-package struct OperationResponse: Sendable {
-  package let operationID: String
-  package let status: Int
-  package let headerFields: HTTPFields
-  package let body: Data
+@_spi(Generated) public struct OperationResponse: Sendable {
+  @_spi(Generated) public let operationID: String
+  @_spi(Generated) public let status: Int
+  @_spi(Generated) public let headerFields: HTTPFields
+  @_spi(Generated) public let body: Data
 
   /// Decodes the body of a success response, or throws an ``APIError`` of kind `decoding` that
   /// names the operation and the JSON path that failed.
-  package func decode<T: Decodable>(_ type: T.Type) throws -> T {
+  @_spi(Generated) public func decode<T: Decodable>(_ type: T.Type) throws -> T {
     do {
       return try JSONCoding.decoder.decode(type, from: body)
     } catch {
@@ -22,7 +22,7 @@ package struct OperationResponse: Sendable {
   }
 
   /// The error for a status the operation does not expect, without a typed error body.
-  package func failure() -> APIError {
+  @_spi(Generated) public func failure() -> APIError {
     APIError(
       kind: .unexpectedStatus, operationID: operationID, status: status, rawBody: body,
       responseHeaders: headerFields, detail: bodySummary)
@@ -30,7 +30,7 @@ package struct OperationResponse: Sendable {
 
   /// The error for a status the operation does not expect, reading the provider's messages and
   /// request id from the body as the spec's error schema `E` describes them.
-  package func failure<E: ProviderErrorBody>(errorBody: E.Type) -> APIError {
+  @_spi(Generated) public func failure<E: ProviderErrorBody>(errorBody: E.Type) -> APIError {
     var error = failure()
     guard let json = try? JSONCoding.decoder.decode(JSONValue.self, from: body) else {
       return error
@@ -55,7 +55,7 @@ package struct OperationResponse: Sendable {
 /// An error schema whose messages the runtime can find, described by paths such as
 /// `"errors[].message"`: keys separated by dots, `[]` for every element of an array and `{}`
 /// for every value of an object (in key order), as in Laravel's `"errors{}[]"`.
-package protocol ProviderErrorBody: Decodable, Sendable {
+@_spi(Generated) public protocol ProviderErrorBody: Decodable, Sendable {
   /// Where the provider's messages are.
   static var messagePaths: [String] { get }
   /// Where the provider's request id is, if anywhere.

@@ -10,12 +10,12 @@
 /// page that says it is the last, or a page with no items.
 public struct PageSequence<Element: Sendable>: AsyncSequence, Sendable {
   /// One page: its items and the number of the next page, `nil` after the last.
-  package typealias Page = (items: [Element], nextPage: Int?)
+  @_spi(Generated) public typealias Page = (items: [Element], nextPage: Int?)
 
   private let firstPage: Int
   private let fetch: @Sendable (Int) async throws -> Page
 
-  package init(firstPage: Int = 1, fetch: @escaping @Sendable (Int) async throws -> Page) {
+  @_spi(Generated) public init(firstPage: Int = 1, fetch: @escaping @Sendable (Int) async throws -> Page) {
     self.firstPage = firstPage
     self.fetch = fetch
   }

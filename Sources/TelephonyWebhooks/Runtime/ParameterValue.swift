@@ -1,41 +1,41 @@
 import Foundation
 
 /// A value that can be sent as a path, query or header parameter.
-package protocol ParameterValue {
+@_spi(Generated) public protocol ParameterValue {
   /// The value as text, before percent-encoding.
   var parameterText: String { get }
 }
 
-extension String: ParameterValue { package var parameterText: String { self } }
-extension Int: ParameterValue { package var parameterText: String { String(self) } }
-extension Int32: ParameterValue { package var parameterText: String { String(self) } }
-extension Int64: ParameterValue { package var parameterText: String { String(self) } }
-extension Double: ParameterValue { package var parameterText: String { String(self) } }
-extension Float: ParameterValue { package var parameterText: String { String(self) } }
-extension Bool: ParameterValue { package var parameterText: String { self ? "true" : "false" } }
-extension URL: ParameterValue { package var parameterText: String { absoluteString } }
-extension UUID: ParameterValue { package var parameterText: String { uuidString.lowercased() } }
-extension Timestamp: ParameterValue { package var parameterText: String { rawValue } }
+@_spi(Generated) extension String: ParameterValue { public var parameterText: String { self } }
+@_spi(Generated) extension Int: ParameterValue { public var parameterText: String { String(self) } }
+@_spi(Generated) extension Int32: ParameterValue { public var parameterText: String { String(self) } }
+@_spi(Generated) extension Int64: ParameterValue { public var parameterText: String { String(self) } }
+@_spi(Generated) extension Double: ParameterValue { public var parameterText: String { String(self) } }
+@_spi(Generated) extension Float: ParameterValue { public var parameterText: String { String(self) } }
+@_spi(Generated) extension Bool: ParameterValue { public var parameterText: String { self ? "true" : "false" } }
+@_spi(Generated) extension URL: ParameterValue { public var parameterText: String { absoluteString } }
+@_spi(Generated) extension UUID: ParameterValue { public var parameterText: String { uuidString.lowercased() } }
+@_spi(Generated) extension Timestamp: ParameterValue { public var parameterText: String { rawValue } }
 
 /// A request path whose interpolated values are percent-encoded as one path segment each:
 /// `"/calls/\(callID)/hangup"`.
-package struct RequestPath: ExpressibleByStringInterpolation, Sendable {
-  package struct StringInterpolation: StringInterpolationProtocol {
+@_spi(Generated) public struct RequestPath: ExpressibleByStringInterpolation, Sendable {
+  @_spi(Generated) public struct StringInterpolation: StringInterpolationProtocol {
     var text = ""
 
-    package init(literalCapacity: Int, interpolationCount: Int) {
+    @_spi(Generated) public init(literalCapacity: Int, interpolationCount: Int) {
       text.reserveCapacity(literalCapacity + interpolationCount * 8)
     }
 
-    package mutating func appendLiteral(_ literal: String) {
+    @_spi(Generated) public mutating func appendLiteral(_ literal: String) {
       text += literal
     }
 
-    package mutating func appendInterpolation(_ value: some ParameterValue) {
+    @_spi(Generated) public mutating func appendInterpolation(_ value: some ParameterValue) {
       text += PercentEncoding.encode(value.parameterText, allowing: PercentEncoding.unreserved)
     }
 
-    package mutating func appendInterpolation<T: RawRepresentable>(_ value: T)
+    @_spi(Generated) public mutating func appendInterpolation<T: RawRepresentable>(_ value: T)
     where T.RawValue: ParameterValue {
       appendInterpolation(value.rawValue)
     }
@@ -43,11 +43,11 @@ package struct RequestPath: ExpressibleByStringInterpolation, Sendable {
 
   let text: String
 
-  package init(stringLiteral value: String) {
+  @_spi(Generated) public init(stringLiteral value: String) {
     text = value
   }
 
-  package init(stringInterpolation: StringInterpolation) {
+  @_spi(Generated) public init(stringInterpolation: StringInterpolation) {
     text = stringInterpolation.text
   }
 }
@@ -62,4 +62,4 @@ enum PercentEncoding {
     text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
   }
 }
-extension Secret: ParameterValue { package var parameterText: String { value } }
+@_spi(Generated) extension Secret: ParameterValue { public var parameterText: String { value } }

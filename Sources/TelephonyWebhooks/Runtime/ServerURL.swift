@@ -1,11 +1,11 @@
 import Foundation
 
 /// Server URLs with variables, such as Thulium's `https://{system}.thulium.com/api`.
-package enum ServerURL {
+@_spi(Generated) public enum ServerURL {
   /// Replaces each `{name}` in `template` with its value, percent-encoded so that the result is
   /// always a URL; a value that is not a valid host fails when the request is sent, with a
   /// transport error.
-  package static func expand(_ template: String, variables: [String: String]) -> URL {
+  @_spi(Generated) public static func expand(_ template: String, variables: [String: String]) -> URL {
     var text = template
     for (name, value) in variables {
       let encoded = value.addingPercentEncoding(withAllowedCharacters: .urlHostAllowed) ?? value

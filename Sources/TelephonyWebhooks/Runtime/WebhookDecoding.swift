@@ -18,10 +18,10 @@ public struct WebhookDecodingError: Error, CustomStringConvertible {
 }
 
 /// A webhook request body, parsed once, that generated decoders read from.
-package struct WebhookPayload: Sendable {
-  package let provider: String
-  package let json: JSONValue
-  package let body: Data
+@_spi(Generated) public struct WebhookPayload: Sendable {
+  @_spi(Generated) public let provider: String
+  @_spi(Generated) public let json: JSONValue
+  @_spi(Generated) public let body: Data
   /// The body as received, before renames: what errors carry.
   private let received: Data
   /// The renames applied, from the standard name to the name sent: errors name fields as sent.
@@ -30,7 +30,7 @@ package struct WebhookPayload: Sendable {
   /// Parses `body` as a JSON object. `renamedFields` maps a standard field name to the name
   /// the subscription renamed it to (Plusofon's `fields[]`, `before` to `after`); the payload
   /// is read as if it used the standard names.
-  package init(
+  @_spi(Generated) public init(
     provider: String, body: Data, headers: HTTPFields, renamedFields: [String: String] = [:]
   ) throws {
     self.provider = provider
@@ -67,7 +67,7 @@ package struct WebhookPayload: Sendable {
   }
 
   /// The value of the discriminator property, such as `eventType` or `action`.
-  package func discriminator(_ property: String) throws -> String {
+  @_spi(Generated) public func discriminator(_ property: String) throws -> String {
     guard let value = json[property]?.stringValue else {
       throw WebhookDecodingError(
         provider: provider, reason: "the payload has no string \"\(property)\"", rawBody: received)
@@ -76,7 +76,7 @@ package struct WebhookPayload: Sendable {
   }
 
   /// Decodes the payload into its generated type.
-  package func decode<T: Decodable>(_ type: T.Type) throws -> T {
+  @_spi(Generated) public func decode<T: Decodable>(_ type: T.Type) throws -> T {
     do {
       return try JSONCoding.decoder.decode(type, from: body)
     } catch {

@@ -1,5 +1,8 @@
 /// Options that change the generated file, not what it means.
 public struct RenderOptions: Hashable, Sendable {
+  /// The module that holds the runtime; generated code outside it imports its `Generated` SPI.
+  public static let runtimeModule = "TelephonyWebhooks"
+
   /// Modules to import besides the runtime's dependencies: `TelephonyWebhooks` when the
   /// output lives outside that module.
   public var additionalImports: [String]
@@ -21,7 +24,8 @@ public enum FileRenderer {
     if model.webhooks != nil { imports.append("HTTPTypes") }
     imports += options.additionalImports
     for module in Set(imports).sorted() {
-      writer.line("import \(module)")
+      // The runtime API that generated code calls is SPI: a file outside the module imports it so.
+      writer.line(module == RenderOptions.runtimeModule ? "@_spi(Generated) import \(module)" : "import \(module)")
     }
     writer.line()
     writer.docComment(SwiftSyntax.paragraphs(model.documentation))
@@ -49,6 +53,20 @@ public enum FileRenderer {
             writer.line("public typealias \(value.name) = \(SwiftSyntax.type(value.type))")
           }
         }
+      }
+    }
+
+    let errorBodies = model.types.compactMap { declaration -> (StructDeclaration, ErrorFormat)? in
+      guard case .structure(let value) = declaration, let format = value.errorFormat else { return nil }
+      return (value, format)
+    }
+    if !errorBodies.isEmpty {
+      writer.line()
+      writer.line("// MARK: - Error bodies")
+      for (declaration, format) in errorBodies {
+        writer.line()
+        StructRenderer.renderErrorBodyConformance(
+          declaration, format: format, namespace: model.namespace, into: &writer)
       }
     }
 

@@ -1,11 +1,22 @@
 /// A `Codable, Hashable, Sendable` struct with a memberwise initializer.
 enum StructRenderer {
+  /// The runtime's `ProviderErrorBody` conformance of an error schema. It is SPI, so it lives in
+  /// an `@_spi(Generated)` extension at file scope, out of the struct's public interface.
+  static func renderErrorBodyConformance(
+    _ declaration: StructDeclaration, format: ErrorFormat, namespace: String, into writer: inout SwiftWriter
+  ) {
+    writer.block("@_spi(Generated) extension \(namespace).\(declaration.name): ProviderErrorBody") { writer in
+      let paths = format.messagePaths.map(SwiftSyntax.stringLiteral).joined(separator: ", ")
+      writer.line("public static let messagePaths: [String] = [\(paths)]")
+      writer.line(
+        "public static let requestIDPath: String? = \(format.requestIDPath.map(SwiftSyntax.stringLiteral) ?? "nil")")
+    }
+  }
+
   static func render(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
     writer.docComment(SwiftSyntax.paragraphs(declaration.documentation))
     if declaration.isDeprecated { writer.line("@available(*, deprecated)") }
-    var conformances = "Codable, Hashable, Sendable"
-    if declaration.errorFormat != nil { conformances += ", ProviderErrorBody" }
-    writer.block("public struct \(declaration.name): \(conformances)") { writer in
+    writer.block("public struct \(declaration.name): Codable, Hashable, Sendable") { writer in
       for property in declaration.properties {
         writer.blankLine()
         var extra: [String] = []
@@ -30,13 +41,6 @@ enum StructRenderer {
         writer.blankLine()
         writer.docComment(["Members the spec does not name, kept as they were sent."])
         writer.line("public var additionalProperties: [String: \(SwiftSyntax.type(additional))]")
-      }
-      if let format = declaration.errorFormat {
-        writer.blankLine()
-        let paths = format.messagePaths.map(SwiftSyntax.stringLiteral).joined(separator: ", ")
-        writer.line("package static let messagePaths: [String] = [\(paths)]")
-        writer.line(
-          "package static let requestIDPath: String? = \(format.requestIDPath.map(SwiftSyntax.stringLiteral) ?? "nil")")
       }
       writer.blankLine()
       renderInitializer(declaration, into: &writer)
@@ -106,7 +110,7 @@ enum StructRenderer {
         writer.line(
           "\(storage(property)) = try container.\(method)(\(SwiftSyntax.type(property.type)).self, forKey: \(key))")
       }
-      writer.line("additionalProperties = try decoder.decodeAdditionalProperties(excluding: CodingKeys.self)")
+      writer.line("additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)")
     }
   }
 
@@ -120,7 +124,7 @@ enum StructRenderer {
         let key = "." + SwiftName.unescaped(storage(property))
         writer.line("try container.\(method)(\(storage(property)), forKey: \(key))")
       }
-      writer.line("try encoder.encodeAdditionalProperties(additionalProperties)")
+      writer.line("try encoder.encodeUnnamedMembers(additionalProperties)")
     }
   }
 }
