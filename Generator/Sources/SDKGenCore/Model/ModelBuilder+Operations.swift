@@ -1,6 +1,6 @@
 import OpenAPIKit
 
-/// Paths to operations: parameters, bodies, responses, security and pagination.
+/// Paths to operations, and their parameters.
 extension ModelBuilder {
   /// A component entry behind a `$ref`, or the inline value, with its path in the spec.
   struct Resolved<T> {
@@ -87,7 +87,7 @@ extension ModelBuilder {
     return operations
   }
 
-  private func translateOperation(
+  func translateOperation(
     _ operation: OpenAPI.Operation, id: String, swiftName: String, method: Operation.Method, template: String,
     pathItem: OpenAPI.PathItem, path: [String], schemes: [SecurityScheme]
   ) -> Operation? {
@@ -121,7 +121,7 @@ extension ModelBuilder {
 
   // MARK: Parameters
 
-  private func translateParameters(
+  func translateParameters(
     _ operation: OpenAPI.Operation, pathItem: OpenAPI.PathItem, path: [String], typePrefix: String
   ) -> [Parameter] {
     // Path-item parameters first; an operation parameter with the same name and location
@@ -154,7 +154,7 @@ extension ModelBuilder {
     return result
   }
 
-  private func translateParameter(_ resolved: Resolved<OpenAPI.Parameter>, typePrefix: String) -> Parameter? {
+  func translateParameter(_ resolved: Resolved<OpenAPI.Parameter>, typePrefix: String) -> Parameter? {
     let parameter = resolved.value
     let path = resolved.path
     let location: Parameter.Location
@@ -241,7 +241,7 @@ extension ModelBuilder {
     return type
   }
 
-  private func checkPathTemplate(_ template: String, parameters: [Parameter], path: [String]) {
+  func checkPathTemplate(_ template: String, parameters: [Parameter], path: [String]) {
     var names: [String] = []
     var rest = Substring(template)
     while let open = rest.firstIndex(of: "{") {
@@ -259,220 +259,6 @@ extension ModelBuilder {
       error(
         "the path parameter \"\(parameter.name)\" does not appear in the path \(template)", key: path + ["parameters"])
     }
-  }
-
-  // MARK: Bodies
-
-  /// The JSON schema of a content map, or an error when it has no JSON.
-  func jsonSchema(_ content: OpenAPI.Content.Map, path: [String], what: String) -> (JSONSchema, [String])? {
-    for (type, entry) in content {
-      let raw = type.rawValue.lowercased()
-      if raw == "application/json" || (raw.hasPrefix("application/") && raw.hasSuffix("+json")) {
-        guard
-          let resolved = resolve(
-            entry, in: document.components.mediaTypes, kind: "mediaTypes", path: path + [type.rawValue])
-        else {
-          return nil
-        }
-        guard let schema = resolved.value.schema else {
-          error("the \(what)'s JSON content has no schema", key: path + [type.rawValue])
-          return nil
-        }
-        return (schema, resolved.path + ["schema"])
-      }
-    }
-    let types = content.keys.map(\.rawValue).joined(separator: ", ")
-    error(
-      "unsupported: a \(what) of type \(types); only application/json is supported",
-      key: path + [content.keys.first?.rawValue ?? ""])
-    return nil
-  }
-
-  private func translateRequestBody(
-    _ entry: Either<OpenAPI.Reference<OpenAPI.Request>, OpenAPI.Request>, path: [String], typePrefix: String
-  ) -> RequestBody? {
-    guard let resolved = resolve(entry, in: document.components.requestBodies, kind: "requestBodies", path: path),
-      let (schema, schemaPath) = jsonSchema(
-        resolved.value.content, path: resolved.path + ["content"], what: "request body")
-    else { return nil }
-    let name = resolved.componentKey.map(SwiftName.typeName) ?? typePrefix + "Request"
-    return RequestBody(
-      type: typeUsage(schema, path: schemaPath, name: name), isRequired: resolved.value.required,
-      documentation: Documentation(details: resolved.value.description))
-  }
-
-  // MARK: Responses
-
-  private func translateResponses(_ responses: OpenAPI.Response.Map, path: [String], typePrefix: String)
-    -> (SuccessResponse?, [ErrorResponse])
-  {
-    var successes: [(StatusMatch, TypeUsage?, Documentation, [String])] = []
-    var errors: [ErrorResponse] = []
-    for (status, entry) in responses {
-      let responsePath = path + [status.rawValue]
-      let match: StatusMatch
-      switch status.value {
-      case .default: match = .default
-      case .status(let code): match = .code(code)
-      case .range(let range): match = .range(Int(range.rawValue.prefix(1)) ?? 0)
-      }
-      guard let resolved = resolve(entry, in: document.components.responses, kind: "responses", path: responsePath)
-      else { continue }
-      var type: TypeUsage?
-      if !resolved.value.content.isEmpty {
-        let isSuccess = match.isSuccess
-        let name =
-          resolved.componentKey.map(SwiftName.typeName)
-          ?? typePrefix + (isSuccess ? "Response" : (match.code.map { "Error\($0)" } ?? "Error"))
-        if let (schema, schemaPath) = jsonSchema(
-          resolved.value.content, path: resolved.path + ["content"], what: "response")
-        {
-          type = typeUsage(schema, path: schemaPath, name: name)
-        }
-      }
-      if match.isSuccess {
-        successes.append((match, type, Documentation(details: resolved.value.description), responsePath))
-      } else {
-        errors.append(ErrorResponse(status: match, type: type, hasErrorFormat: false))
-      }
-    }
-    guard let first = successes.first else {
-      error("the operation has no 2xx response; it needs one to know what it returns", key: path)
-      return (nil, errors)
-    }
-    for other in successes.dropFirst() where other.1 != first.1 {
-      error(
-        "unsupported: 2xx responses with different bodies (\(first.0.text) and \(other.0.text)); the operation can return one type",
-        key: other.3)
-    }
-    return (SuccessResponse(statuses: successes.map(\.0), type: first.1, documentation: first.2), errors)
-  }
-
-  // MARK: Security
-
-  func translateSecurity(_ requirements: [OpenAPI.SecurityRequirement]?, schemes: [SecurityScheme], path: [String])
-    -> [[String]]
-  {
-    let order = Dictionary(uniqueKeysWithValues: schemes.enumerated().map { ($1.key, $0) })
-    return (requirements ?? []).enumerated().map { index, requirement in
-      let names = requirement.keys.compactMap { reference -> String? in
-        guard let name = reference.name, order[name] != nil else {
-          error(
-            "the security requirement names \"\(reference.name ?? reference.absoluteString)\", which is not in components/securitySchemes",
-            key: path + [String(index)])
-          return nil
-        }
-        return name
-      }
-      return names.sorted { order[$0]! < order[$1]! }
-    }
-  }
-
-  // MARK: Pagination
-
-  private func translatePagination(_ value: Any, operation: Operation, path: [String]) -> Pagination? {
-    guard let settings = value as? [String: Any], let name = settings["name"] as? String,
-      let page = settings["page"] as? String, let items = settings["items"] as? String,
-      let next = settings["next"] as? String
-    else {
-      error("x-pagination needs the strings name, page, items and next", key: path)
-      return nil
-    }
-    guard let pageParameter = operation.parameters.first(where: { $0.name == page && $0.location == .query }),
-      resolveAlias(pageParameter.type) == .builtin(.int)
-    else {
-      error(
-        "x-pagination: \"\(page)\" is not an integer query parameter of \(operation.operationID)",
-        value: path + ["page"])
-      return nil
-    }
-    guard let responseType = operation.success.type,
-      let (itemSteps, itemsType) = propertyPath(items, from: responseType, path: path + ["items"]),
-      let (nextSteps, nextType) = propertyPath(next, from: responseType, path: path + ["next"])
-    else { return nil }
-    guard case .array(let element) = resolveAlias(itemsType) else {
-      error("x-pagination: \"\(items)\" is not an array", value: path + ["items"])
-      return nil
-    }
-    return Pagination(
-      swiftName: SwiftName.memberName(name), pageParameter: pageParameter.swiftName, itemsPath: itemSteps,
-      elementType: element, nextPath: nextSteps, nextIsPageNumber: resolveAlias(nextType) == .builtin(.int))
-  }
-
-  /// Follows dotted JSON property names through generated structs.
-  private func propertyPath(_ dotted: String, from type: TypeUsage, path: [String]) -> ([PropertyStep], TypeUsage)? {
-    var steps: [PropertyStep] = []
-    var current = type
-    for key in dotted.split(separator: ".").map(String.init) {
-      guard case .named(let name) = resolveAlias(current),
-        case .structure(let declaration)? = declarations[name]?.declaration,
-        let property = declaration.properties.first(where: { $0.jsonName == key })
-      else {
-        error("x-pagination: the response has no property \"\(dotted)\"", value: path)
-        return nil
-      }
-      steps.append(PropertyStep(swiftName: property.swiftName, isOptional: property.isOptional))
-      current = property.type
-    }
-    return (steps, current)
-  }
-
-  // MARK: Error bodies
-
-  /// Finds where each error body keeps its messages, for the runtime's error type.
-  func applyErrorFormats(_ operations: [Operation]) -> [Operation] {
-    var formatted = Set<String>()
-    let result = operations.map { operation in
-      var operation = operation
-      operation.errors = operation.errors.map { response in
-        var response = response
-        guard case .named(let name)? = response.type.map(resolveAlias),
-          case .structure(var declaration)? = declarations[name]?.declaration
-        else {
-          return response
-        }
-        response.type = .named(name)
-        response.hasErrorFormat = true
-        if !formatted.contains(name) {
-          formatted.insert(name)
-          declaration.errorFormat = errorFormat(of: declaration)
-          declarations[name]?.declaration = .structure(declaration)
-        }
-        return response
-      }
-      return operation
-    }
-    return result
-  }
-
-  private func errorFormat(of declaration: StructDeclaration) -> ErrorFormat {
-    var messages: [String] = []
-    var requestID: String?
-    func hasMessage(_ type: TypeUsage) -> Bool {
-      guard case .named(let name) = resolveAlias(type), case .structure(let inner)? = declarations[name]?.declaration
-      else { return false }
-      return inner.properties.contains { $0.jsonName == "message" && resolveAlias($0.type) == .builtin(.string) }
-    }
-    for property in declaration.properties {
-      let type = resolveAlias(property.type)
-      if property.jsonName == "message", type == .builtin(.string) {
-        messages.append("message")
-      } else if ["request_id", "requestId", "requestID"].contains(property.jsonName), type == .builtin(.string) {
-        requestID = property.jsonName
-      } else if case .dictionary(let value) = type, resolveAlias(value) == .array(.builtin(.string)) {
-        // Laravel's validation errors: {"field": ["message", …]}.
-        messages.append(property.jsonName + "{}[]")
-      } else if case .dictionary(let value) = type, resolveAlias(value) == .builtin(.string) {
-        messages.append(property.jsonName + "{}")
-      } else if case .array(let element) = type, hasMessage(element) {
-        messages.append(property.jsonName + "[].message")
-      } else if hasMessage(type) {
-        messages.append(property.jsonName + ".message")
-      }
-    }
-    // Nested messages are the more specific ones: read them first.
-    messages.sort { ($0.contains(".") ? 0 : 1, $0) < ($1.contains(".") ? 0 : 1, $1) }
-    return ErrorFormat(messagePaths: messages, requestIDPath: requestID)
   }
 }
 

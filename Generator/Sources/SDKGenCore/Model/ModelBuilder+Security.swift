@@ -1,0 +1,22 @@
+import OpenAPIKit
+
+/// Security requirements: which credentials each operation sends.
+extension ModelBuilder {
+  func translateSecurity(_ requirements: [OpenAPI.SecurityRequirement]?, schemes: [SecurityScheme], path: [String])
+    -> [[String]]
+  {
+    let order = Dictionary(uniqueKeysWithValues: schemes.enumerated().map { ($1.key, $0) })
+    return (requirements ?? []).enumerated().map { index, requirement in
+      let names = requirement.keys.compactMap { reference -> String? in
+        guard let name = reference.name, order[name] != nil else {
+          error(
+            "the security requirement names \"\(reference.name ?? reference.absoluteString)\", which is not in components/securitySchemes",
+            key: path + [String(index)])
+          return nil
+        }
+        return name
+      }
+      return names.sorted { order[$0]! < order[$1]! }
+    }
+  }
+}
