@@ -94,8 +94,10 @@ docs:
 	  echo "error: docc reported problems (see above); fix them: make docs treats warnings as errors" >&2; exit 1; fi
 	$(PYTHON) Tests/DocsTests/check_site.py $(DOCS_OUTPUT) $(DOCS_GRAPHS) $(DOCS_BASE_PATH)
 
+# Benchmarks against swift-openapi-generator (Benchmarks/RESULTS.md); never part of `make test`.
+# `make bench SPECS=folder` measures that folder's published specs instead of ../shared/realspecs.
 bench:
-	$(MAKE) -C Benchmarks bench
+	$(MAKE) -C Benchmarks bench $(if $(filter command line,$(origin SPECS)),SPECS=$(abspath $(SPECS)))
 
 
 clean:
