@@ -3,8 +3,14 @@ struct SwiftWriter {
   /// The column generated code and doc comments stay within.
   static let lineWidth = 100
 
+  /// How to spell the names generated code uses, in the file's namespace.
+  let names: NameScope
   private(set) var text = ""
   private var level = 0
+
+  init(names: NameScope = NameScope()) {
+    self.names = names
+  }
   private var indentation: String { String(repeating: "  ", count: level) }
 
   mutating func line(_ content: String = "") {
