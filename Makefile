@@ -38,7 +38,8 @@ check-generated: sdkgen
 # Re-records the golden files of the generator's fixture specs.
 golden: sdkgen
 	for spec in $(FIXTURES)/*.yaml; do \
-	  $(SDKGEN) generate $$spec --output $(FIXTURES) --import TelephonyWebhooks || exit 1; \
+	  $(SDKGEN) generate $$spec --output $(FIXTURES) --import TelephonyWebhooks --regenerate-command "make golden" \
+	    || exit 1; \
 	done
 
 # openapi-spec-validator from PyPI, installed into a local virtual environment if absent; then the
