@@ -40,7 +40,7 @@ extension KitchenSink {
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - serverURL: The server to call, such as `Client.serverURL(...)` for
+    ///   - serverURL: The server to call, such as `Client.serverURL(region:version:)` for
     ///     `https://{region}.sink.example/{version}`.
     ///   - bearer: An access token.
     ///   - apiKeyHeader: The `apiKeyHeader` credential.

@@ -38,7 +38,7 @@ extension ReservedNames {
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - serverURL: The server to call, such as `Client.serverURL(...)` for
+    ///   - serverURL: The server to call, such as `Client.serverURL(region:)` for
     ///     `https://{region}.reserved.example/v1`.
     ///   - token: The `token` credential.
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
@@ -116,7 +116,7 @@ extension ReservedNames {
 // MARK: - Models
 
 extension ReservedNames {
-  /// The inline schema at `#/components/schemas/Client` in the spec.
+  /// The component schema `Client` of the spec.
   public struct ClientModel: Codable, Hashable, Sendable {
     public var name: Swift.String
 
@@ -126,7 +126,7 @@ extension ReservedNames {
     }
   }
 
-  /// The inline schema at `#/components/schemas/CodingKeys` in the spec.
+  /// The component schema `CodingKeys` of the spec.
   public struct CodingKeysModel: Codable, Hashable, Sendable {
     public var key: Swift.String?
 
@@ -136,7 +136,7 @@ extension ReservedNames {
     }
   }
 
-  /// The inline schema at `#/components/schemas/Data` in the spec.
+  /// The component schema `Data` of the spec.
   public struct Data: Codable, Hashable, Sendable {
     public var bytes: Swift.String?
 
@@ -146,7 +146,7 @@ extension ReservedNames {
     }
   }
 
-  /// The inline schema at `#/components/schemas/Error` in the spec.
+  /// The component schema `Error` of the spec.
   public struct Error: Codable, Hashable, Sendable {
     public var message: Swift.String?
 
@@ -156,7 +156,7 @@ extension ReservedNames {
     }
   }
 
-  /// The inline schema at `#/components/schemas/Page` in the spec.
+  /// The component schema `Page` of the spec.
   public struct Page: Codable, Hashable, Sendable {
     public var items: [Thing]
 
@@ -174,7 +174,7 @@ extension ReservedNames {
     case webrtc
   }
 
-  /// The inline schema at `#/components/schemas/Self` in the spec.
+  /// The component schema `Self` of the spec.
   public struct SelfModel: Codable, Hashable, Sendable {
     public var name: Swift.String?
 
@@ -208,7 +208,7 @@ extension ReservedNames {
     }
   }
 
-  /// The inline schema at `#/components/schemas/String` in the spec.
+  /// The component schema `String` of the spec.
   public struct String: Codable, Hashable, Sendable {
     public var text: Swift.String?
 
@@ -218,7 +218,7 @@ extension ReservedNames {
     }
   }
 
-  /// The inline schema at `#/components/schemas/Thing` in the spec.
+  /// The component schema `Thing` of the spec.
   public struct Thing: Codable, Hashable, Sendable {
     public var id: UUID
 
@@ -349,7 +349,7 @@ extension ReservedNames {
     }
   }
 
-  /// The inline schema at `#/components/schemas/Timestamp` in the spec.
+  /// The component schema `Timestamp` of the spec.
   public struct Timestamp: Codable, Hashable, Sendable {
     public var seconds: Int?
 
@@ -383,7 +383,7 @@ extension ReservedNames {
     }
   }
 
-  /// The inline schema at `#/components/schemas/URL` in the spec.
+  /// The component schema `URL` of the spec.
   public struct URL: Codable, Hashable, Sendable {
     public var href: Swift.String?
 
@@ -395,7 +395,7 @@ extension ReservedNames {
 
   public typealias UUID = Foundation.UUID
 
-  /// The inline schema at `#/components/schemas/WebhookEvent` in the spec.
+  /// The component schema `WebhookEvent` of the spec.
   public struct WebhookEventModel: Codable, Hashable, Sendable {
     public var kind: Swift.String?
 
@@ -405,7 +405,7 @@ extension ReservedNames {
     }
   }
 
-  /// The inline schema at `#/components/schemas/WebhookPayload` in the spec.
+  /// The component schema `WebhookPayload` of the spec.
   public struct WebhookPayload: Codable, Hashable, Sendable {
     public var event: Swift.String
 
@@ -418,7 +418,7 @@ extension ReservedNames {
     }
   }
 
-  /// The inline schema at `#/components/schemas/Webhooks` in the spec.
+  /// The component schema `Webhooks` of the spec.
   public struct Webhooks: Codable, Hashable, Sendable {
     public var count: Int?
 

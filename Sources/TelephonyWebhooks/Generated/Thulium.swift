@@ -44,7 +44,7 @@ extension Thulium {
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - serverURL: The server to call, such as `Client.serverURL(...)` for
+    ///   - serverURL: The server to call, such as `Client.serverURL(system:)` for
     ///     `https://{system}.thulium.com/api`.
     ///   - username: The HTTP Basic user name (`basicAuth`). HTTP Basic auth with an API user's
     ///     login and password [DOC authentication]. Create the API user in the panel under

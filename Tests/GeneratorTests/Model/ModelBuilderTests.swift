@@ -164,6 +164,23 @@ import Testing
       ])
   }
 
+  @Test func aComponentWithoutADescriptionIsDocumentedAsAComponent() throws {
+    let (model, _) = Self.model(
+      yaml: """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Error: {type: object, properties: {message: {type: string}}}
+        """)
+    guard case .structure(let error)? = model?.types.first else {
+      Issue.record("no Error struct")
+      return
+    }
+    #expect(error.documentation.summary == "The component schema `Error` of the spec.")
+  }
+
   @Test func unsupportedDefaultIsAWarningNotAnError() {
     let (model, diagnostics) = Self.model(
       yaml: """

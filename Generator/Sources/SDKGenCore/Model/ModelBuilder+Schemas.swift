@@ -210,7 +210,7 @@ extension ModelBuilder {
     }
     let docs =
       documentationParts.first(where: { !$0.isEmpty })
-      ?? Documentation(summary: "The inline schema at `#/\(path.joined(separator: "/"))` in the spec.")
+      ?? Documentation(summary: Self.undocumentedSummary(path))
     declare(
       .structure(
         StructDeclaration(

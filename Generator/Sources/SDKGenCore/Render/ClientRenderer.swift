@@ -59,8 +59,11 @@ enum ClientRenderer {
   }
 
   private static func renderInitializer(_ model: APIModel, defaultServer: Server?, into writer: inout SwiftWriter) {
+    let serverFunction = model.servers.first.map { server in
+      SwiftSyntax.symbol("serverURL", labels: server.variables.map(\.swiftName))
+    }
     var parameterDocs = [
-      "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? model.servers.first.map { ", such as `Client.serverURL(...)` for `\($0.url)`" } ?? "")."
+      "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? serverFunction.map { ", such as `Client.\($0)` for `\(model.servers[0].url)`" } ?? "")."
     ]
     let names = writer.names
     var parameters = ["serverURL: \(names.spell("URL"))" + (defaultServer != nil ? " = Client.defaultServerURL" : "")]
