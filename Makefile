@@ -4,6 +4,7 @@ SHELL := /bin/bash
 #   make test       lint the specs, check the generated code, lint, run the tests
 
 SWIFT ?= swift
+SWIFTC ?= swiftc
 PYTHON ?= python3
 GENERATED := Sources/TelephonyWebhooks/Generated
 SDKGEN := .build/debug/sdkgen
@@ -16,7 +17,7 @@ FIXTURES := Tests/Fixtures
 FORMAT_PATHS := Package.swift Sources Generator Tests Examples
 SPEC_VENV := .build-venv
 
-.PHONY: generate check-generated golden lint-specs format lint build test bench clean sdkgen
+.PHONY: generate check-generated check-warnings golden lint-specs format lint build test bench clean sdkgen
 
 # A debug build: generating takes well under a second, and `swift test` reuses the build.
 sdkgen:
@@ -41,6 +42,16 @@ golden: sdkgen
 	  $(SDKGEN) generate $$spec --output $(FIXTURES) --import TelephonyWebhooks --regenerate-command "make golden" \
 	    || exit 1; \
 	done
+
+# Generated code has no warnings: the library (with the providers' generated code) and the fixture
+# clients, type-checked with warnings as errors against the modules the build made.
+check-warnings:
+	$(SWIFT) build --target FixtureClients
+	@modules="$$($(SWIFT) build --show-bin-path)/Modules"; \
+	$(SWIFTC) -typecheck -warnings-as-errors -module-name TelephonyWebhooks -I "$$modules" \
+	  $$(find Sources/TelephonyWebhooks -name '*.swift' | sort) && \
+	$(SWIFTC) -typecheck -warnings-as-errors -module-name FixtureClients -I "$$modules" $(FIXTURES)/*.swift && \
+	echo "no warnings in $(GENERATED) or $(FIXTURES)"
 
 # openapi-spec-validator from PyPI, installed into a local virtual environment if absent; then the
 # house style for HOUSE_SPECS, then the generator's own validation for every spec.
@@ -67,6 +78,7 @@ build:
 # Swift Testing's last line is the one test count.
 test: lint-specs check-generated lint
 	$(SWIFT) test --disable-xctest
+	@$(MAKE) --no-print-directory check-warnings
 
 bench:
 	$(MAKE) -C Benchmarks bench
