@@ -38,9 +38,9 @@ extension Voxline {
     ///   - serverURL: The server to call; `https://api.voxline.example/v2` by default.
     ///   - apiKey: The account's API key.
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
-    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware()`.
+    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware`.
     ///   - configuration: The limits to apply, such as the largest response body read (32 MiB by
-    ///     default).
+    ///     default); see `ClientConfiguration`.
     public init(
       serverURL: URL = Client.defaultServerURL,
       apiKey: String,
@@ -212,7 +212,7 @@ extension Voxline {
 
   /// An event Voxline delivers.
   ///
-  /// A value this SDK does not know decodes as `unknown` and encodes back unchanged.
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
   public enum EventName: OpenEnum {
     case callStarted
     case callEnded
@@ -348,8 +348,8 @@ extension Voxline {
 extension Voxline {
   /// An event Voxline POSTs to a subscriber, chosen by its `event`.
   ///
-  /// An event whose `event` this SDK does not know decodes as `unknown`, with the whole payload, so
-  /// a new event never breaks a deployed receiver.
+  /// An event whose `event` this SDK does not know decodes as ``unknown(_:_:)``, with the whole
+  /// payload, so a new event never breaks a deployed receiver.
   public enum WebhookEvent: Hashable, Sendable {
     /// A call started ringing
     ///
