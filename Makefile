@@ -2,6 +2,7 @@ SHELL := /bin/bash
 # TelephonyWebhooks: regenerate, check and test the SDK.
 #   make generate   regenerate Sources/TelephonyWebhooks/Generated from specs/
 #   make test       lint the specs, check the generated code, lint, run the tests
+#   make docs       build the DocC site into .build/docs (DOCS_BASE_PATH=/TelephonyWebhooks/ to host it there)
 
 SWIFT ?= swift
 SWIFTC ?= swiftc
@@ -17,7 +18,7 @@ FIXTURES := Tests/Fixtures
 FORMAT_PATHS := Package.swift Sources Generator Tests Examples
 SPEC_VENV := .build-venv
 
-.PHONY: generate check-generated check-warnings golden lint-specs format lint build test bench clean sdkgen
+.PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs bench clean sdkgen
 
 # A debug build: generating takes well under a second, and `swift test` reuses the build.
 sdkgen:
@@ -79,6 +80,32 @@ build:
 test: lint-specs check-generated lint
 	$(SWIFT) test --disable-xctest
 	@$(MAKE) --no-print-directory check-warnings
+
+# The DocC site of the TelephonyWebhooks module, from the toolchain's own docc: symbol graphs
+# extracted from the debug build that `make test` already made (no second build with other flags),
+# then the catalog. Any docc warning fails it, so a broken link cannot land.
+DOCS_OUTPUT := .build/docs
+DOCS_GRAPHS := .build/docs-symbol-graphs
+DOCS_CATALOG := Sources/TelephonyWebhooks/TelephonyWebhooks.docc
+DOCS_BASE_PATH ?=
+DOCC ?= $(shell $(SWIFT) -print-target-info | $(PYTHON) -c \
+  'import json, sys; print(json.load(sys.stdin)["paths"]["runtimeResourcePath"] + "/../../bin/docc")')
+
+docs:
+	$(SWIFT) build --target TelephonyWebhooks
+	@rm -rf $(DOCS_GRAPHS) $(DOCS_OUTPUT) && mkdir -p $(DOCS_GRAPHS)
+	$(SWIFT) symbolgraph-extract -module-name TelephonyWebhooks -minimum-access-level public -emit-extension-block-symbols \
+	  -I "$$($(SWIFT) build --show-bin-path)/Modules" \
+	  -target "$$($(SWIFT) -print-target-info | $(PYTHON) -c 'import json, sys; print(json.load(sys.stdin)["target"]["triple"])')" \
+	  $$(command -v xcrun >/dev/null && echo -sdk "$$(xcrun --show-sdk-path)") \
+	  -output-dir $(DOCS_GRAPHS)
+	"$(DOCC)" convert $(DOCS_CATALOG) --additional-symbol-graph-dir $(DOCS_GRAPHS) --output-dir $(DOCS_OUTPUT) \
+	  --fallback-display-name TelephonyWebhooks --fallback-bundle-identifier TelephonyWebhooks \
+	  --transform-for-static-hosting $(if $(DOCS_BASE_PATH),--hosting-base-path $(DOCS_BASE_PATH)) \
+	  --warnings-as-errors 2>&1 | tee .build/docs.log; status=$${PIPESTATUS[0]}; \
+	if [ $$status -ne 0 ] || grep -q "warning:" .build/docs.log; then \
+	  echo "error: docc reported problems (see above); fix them: make docs treats warnings as errors" >&2; exit 1; fi
+	$(PYTHON) Tests/DocsTests/check_site.py $(DOCS_OUTPUT) $(DOCS_GRAPHS) $(DOCS_BASE_PATH)
 
 bench:
 	$(MAKE) -C Benchmarks bench

@@ -35,25 +35,32 @@ extension ReservedNames {
 
     let core: ClientCore
 
+    /// The limits this client applies, such as the largest response body it reads.
+    public var configuration: ClientConfiguration { core.configuration }
+
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - serverURL: The server to call, such as `Client.serverURL(region:)` for
+    ///   - serverURL: The server to call, such as ``serverURL(region:)`` for
     ///     `https://{region}.reserved.example/v1`.
     ///   - token: The `token` credential.
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
-    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware()`.
+    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware`.
+    ///   - configuration: The limits to apply, such as the largest response body read (32 MiB by
+    ///     default); see `ClientConfiguration`.
     public init(
       serverURL: Foundation.URL,
       token: Swift.String,
       transport: any ClientTransport = URLSessionTransport(),
-      middlewares: [any ClientMiddleware] = []
+      middlewares: [any ClientMiddleware] = [],
+      configuration: ClientConfiguration = ClientConfiguration()
     ) {
       core = ClientCore(
         serverURL: serverURL,
         credentials: [("token", .bearer(token))],
         transport: transport,
-        middlewares: middlewares
+        middlewares: middlewares,
+        configuration: configuration
       )
     }
 
@@ -184,7 +191,7 @@ extension ReservedNames {
     }
   }
 
-  /// Chosen by `kind`; a value this SDK does not know decodes as `unknown`.
+  /// Chosen by `kind`; a value this SDK does not know decodes as ``unknown(_:)``.
   public enum Shape: Codable, Hashable, Sendable {
     case data(Data)
     case url(URL)
@@ -359,7 +366,7 @@ extension ReservedNames {
     }
   }
 
-  /// A value this SDK does not know decodes as `unknown` and encodes back unchanged.
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
   public enum TypeModel: OpenEnum {
     case small
     case large
@@ -441,8 +448,8 @@ extension ReservedNames {
 extension ReservedNames {
   /// An event ReservedNames POSTs to a subscriber, chosen by its `event`.
   ///
-  /// An event whose `event` this SDK does not know decodes as `unknown`, with the whole payload, so
-  /// a new event never breaks a deployed receiver.
+  /// An event whose `event` this SDK does not know decodes as ``unknown(_:_:)``, with the whole
+  /// payload, so a new event never breaks a deployed receiver.
   public enum WebhookEvent: Hashable, Sendable {
     /// `event`: `thing.created`.
     case thingCreated(WebhookPayload)

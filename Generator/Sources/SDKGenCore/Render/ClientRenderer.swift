@@ -6,7 +6,7 @@ enum ClientRenderer {
     writer.block("extension \(model.namespace)") { writer in
       writer.docComment([
         "A client for \(model.documentation.summary ?? model.namespace).",
-        "Each operation is an `async throws` method. A status the operation does not expect throws an `APIError` carrying the provider's message; requests go through `middlewares` in order, then `transport`.",
+        "Each operation is an `async throws` method. A status the operation does not expect throws an \(writer.runtimeSymbol("APIError")) carrying the provider's message; requests go through `middlewares` in order, then `transport`.",
       ])
       writer.block("public struct Client: \(names.spell("Sendable"))") { writer in
         if let defaultServer {
@@ -22,6 +22,11 @@ enum ClientRenderer {
           writer.blankLine()
         }
         writer.line("let core: \(names.spell("ClientCore"))")
+        writer.blankLine()
+        writer.docComment([
+          "The limits this client applies, such as the largest response body it reads."
+        ])
+        writer.line("public var configuration: \(names.spell("ClientConfiguration")) { core.configuration }")
         writer.blankLine()
         renderInitializer(model, defaultServer: defaultServer, into: &writer)
         for operation in model.operations {
@@ -59,11 +64,8 @@ enum ClientRenderer {
   }
 
   private static func renderInitializer(_ model: APIModel, defaultServer: Server?, into writer: inout SwiftWriter) {
-    let serverFunction = model.servers.first.map { server in
-      SwiftSyntax.symbol("serverURL", labels: server.variables.map(\.swiftName))
-    }
     var parameterDocs = [
-      "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? serverFunction.map { ", such as `Client.\($0)` for `\(model.servers[0].url)`" } ?? "")."
+      "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? model.servers.first.map { ", such as ``\(SwiftSyntax.symbol("serverURL", labels: $0.variables.map(\.swiftName)))`` for `\($0.url)`" } ?? "")."
     ]
     let names = writer.names
     var parameters = ["serverURL: \(names.spell("URL"))" + (defaultServer != nil ? " = Client.defaultServerURL" : "")]
@@ -96,10 +98,12 @@ enum ClientRenderer {
     parameters += [
       "transport: any \(names.spell("ClientTransport")) = \(names.spell("URLSessionTransport"))()",
       "middlewares: [any \(names.spell("ClientMiddleware"))] = []",
+      "configuration: \(names.spell("ClientConfiguration")) = \(names.spell("ClientConfiguration"))()",
     ]
     parameterDocs += [
       "  - transport: Sends the requests; `URLSessionTransport()` by default.",
-      "  - middlewares: Wrap every request in order, such as `RetryMiddleware()`.",
+      "  - middlewares: Wrap every request in order, such as \(writer.runtimeSymbol("RetryMiddleware")).",
+      "  - configuration: The limits to apply, such as the largest response body read (32 MiB by default); see \(writer.runtimeSymbol("ClientConfiguration")).",
     ]
     writer.docComment(["Creates a client.", "- Parameters:\n" + parameterDocs.joined(separator: "\n")])
     writer.wrappedBlock("public init", parameters, "") { writer in
@@ -108,7 +112,8 @@ enum ClientRenderer {
       writer.line("serverURL: serverURL,")
       writer.wrapped("credentials: ", credentials, ",", open: "[", close: "]")
       writer.line("transport: transport,")
-      writer.line("middlewares: middlewares")
+      writer.line("middlewares: middlewares,")
+      writer.line("configuration: configuration")
       writer.outdent()
       writer.line(")")
     }

@@ -20,7 +20,7 @@ struct NameScope {
     modules["HTTPFields"] = "HTTPTypes"
     for name in [
       "Timestamp", "Secret", "JSONValue", "OpenEnum", "ClientCore", "OperationRequest", "ServerURL",
-      "PageSequence", "WebhookPayload", "ProviderErrorBody",
+      "PageSequence", "WebhookPayload", "ProviderErrorBody", "ClientConfiguration",
     ] {
       modules[name] = RenderOptions.runtimeModule
     }

@@ -5,6 +5,11 @@ struct SwiftWriter {
 
   /// How to spell the names generated code uses, in the file's namespace.
   let names: NameScope
+  /// Whether doc comments link the runtime's symbols, such as ``APIError``. DocC resolves a
+  /// symbol link within one module only, so a file compiled outside the runtime's module names
+  /// them in code voice instead.
+  var linksRuntimeSymbols = true
+
   private(set) var text = ""
   private var level = 0
 
@@ -21,6 +26,11 @@ struct SwiftWriter {
   mutating func blankLine() {
     guard !text.isEmpty, !text.hasSuffix("\n\n"), !text.hasSuffix("{\n") else { return }
     text += "\n"
+  }
+
+  /// A runtime symbol named in a doc comment: a DocC link where it resolves, else code voice.
+  func runtimeSymbol(_ name: String) -> String {
+    linksRuntimeSymbols ? "``\(name)``" : "`\(name)`"
   }
 
   mutating func indent() { level += 1 }
