@@ -105,6 +105,10 @@ docs:
 	  --warnings-as-errors 2>&1 | tee .build/docs.log; status=$${PIPESTATUS[0]}; \
 	if [ $$status -ne 0 ] || grep -q "warning:" .build/docs.log; then \
 	  echo "error: docc reported problems (see above); fix them: make docs treats warnings as errors" >&2; exit 1; fi
+	@# docc's own root page finds no documentation at `/`: send a visitor to the module's page.
+	@printf '%s\n' '<!DOCTYPE html>' '<meta charset="utf-8">' '<title>TelephonyWebhooks</title>' \
+	  '<meta http-equiv="refresh" content="0; url=documentation/telephonywebhooks/">' \
+	  '<a href="documentation/telephonywebhooks/">TelephonyWebhooks documentation</a>' > $(DOCS_OUTPUT)/index.html
 	$(PYTHON) Tests/DocsTests/check_site.py $(DOCS_OUTPUT) $(DOCS_GRAPHS) $(DOCS_BASE_PATH)
 
 bench:
