@@ -37,9 +37,9 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     var request = request
     authenticate(&request, security: security)
     request.headerFields[.accept] = request.headerFields[.accept] ?? "application/json"
-    let body = request.body.map { HTTPBody($0) }
-    if body != nil {
-      request.headerFields[.contentType] = "application/json"
+    let body = request.body
+    if let contentType = request.contentType {
+      request.headerFields[.contentType] = contentType
     }
     let httpRequest = HTTPRequest(
       method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
@@ -48,15 +48,9 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     do {
       let (response, responseBody) = try await chain(operationID: operationID)(
         httpRequest, body, serverURL)
-      let data: Data
-      if let responseBody {
-        data = try await Data(collecting: responseBody, upTo: Self.maximumResponseBodySize)
-      } else {
-        data = Data()
-      }
-      return OperationResponse(
-        operationID: operationID, status: response.status.code, headerFields: response.headerFields,
-        body: data)
+      return try await OperationResponse.read(
+        response, body: responseBody, operationID: operationID, streamingSuccess: request.streamsResponse,
+        upTo: Self.maximumResponseBodySize)
     } catch let error as APIError {
       throw error
     } catch {
