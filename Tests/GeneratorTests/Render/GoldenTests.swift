@@ -11,6 +11,8 @@ import Testing
   @Test(arguments: [
     ("Tests/Fixtures/kitchen-sink.yaml", "Tests/Fixtures/KitchenSink.swift"),
     ("Tests/Fixtures/voxline.yaml", "Tests/Fixtures/Voxline.swift"),
+    ("Tests/Fixtures/media.yaml", "Tests/Fixtures/MediaFixture.swift"),
+    ("Tests/Fixtures/switchboard.yaml", "Tests/Fixtures/Switchboard.swift"),
   ])
   func fixtureMatchesGoldenFile(_ spec: String, _ golden: String) throws {
     let (files, diagnostics) = Generator.generate(
