@@ -40,7 +40,7 @@ extension KitchenSink {
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - serverURL: The server to call, such as `Client.serverURL(...)` for
+    ///   - serverURL: The server to call, such as ``serverURL(region:version:)`` for
     ///     `https://{region}.sink.example/{version}`.
     ///   - bearer: An access token.
     ///   - apiKeyHeader: The `apiKeyHeader` credential.
@@ -48,7 +48,7 @@ extension KitchenSink {
     ///   - username: The HTTP Basic user name (`basic`).
     ///   - password: The HTTP Basic password (`basic`).
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
-    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware()`.
+    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware`.
     public init(
       serverURL: URL,
       bearer: String,
@@ -226,8 +226,8 @@ extension KitchenSink {
 
   /// An open enum, with case names that need care.
   ///
-  /// The provider adds values over time: a value this SDK does not know decodes as `unknown` and
-  /// encodes back unchanged.
+  /// The provider adds values over time: a value this SDK does not know decodes as ``unknown(_:)``
+  /// and encodes back unchanged.
   public enum Color: OpenEnum {
     /// Red.
     case red
@@ -679,7 +679,7 @@ extension KitchenSink {
 
   /// oneOf with a discriminator.
   ///
-  /// Chosen by `type`; a value this SDK does not know decodes as `unknown`.
+  /// Chosen by `type`; a value this SDK does not know decodes as ``unknown(_:)``.
   public enum Owner: Codable, Hashable, Sendable {
     case person(Person)
     case team(Team)
@@ -731,7 +731,7 @@ extension KitchenSink {
 
   /// An integer enum.
   ///
-  /// A value this SDK does not know decodes as `unknown` and encodes back unchanged.
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
   public enum Priority: OpenEnum {
     case low
     case normal
@@ -796,8 +796,8 @@ extension KitchenSink {
 extension KitchenSink {
   /// An event KitchenSink POSTs to a subscriber, chosen by its `kind`.
   ///
-  /// An event whose `kind` this SDK does not know decodes as `unknown`, with the whole payload, so
-  /// a new event never breaks a deployed receiver.
+  /// An event whose `kind` this SDK does not know decodes as ``unknown(_:_:)``, with the whole
+  /// payload, so a new event never breaks a deployed receiver.
   public enum WebhookEvent: Hashable, Sendable {
     /// An item was created
     ///

@@ -32,7 +32,7 @@ extension MediaFixture {
     ///   - serverURL: The server to call; `https://api.media.example/v1` by default.
     ///   - token: The `token` credential.
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
-    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware()`.
+    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware`.
     public init(
       serverURL: URL = Client.defaultServerURL,
       token: String,

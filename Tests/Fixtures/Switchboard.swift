@@ -32,7 +32,7 @@ extension Switchboard {
     ///     name and the auth token as the password.
     ///   - password: The HTTP Basic password (`accountSidAuthToken`).
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
-    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware()`.
+    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware`.
     public init(
       serverURL: URL,
       username: String,
@@ -253,7 +253,7 @@ extension Switchboard {
     }
   }
 
-  /// A value this SDK does not know decodes as `unknown` and encodes back unchanged.
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
   public enum CallStatus: OpenEnum {
     case queued
     case ringing
@@ -360,7 +360,7 @@ extension Switchboard {
     }
   }
 
-  /// A value this SDK does not know decodes as `unknown` and encodes back unchanged.
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
   public enum CreateCallRequestStatusCallbackEventItem: OpenEnum {
     case initiated
     case ringing

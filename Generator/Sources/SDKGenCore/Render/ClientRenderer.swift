@@ -5,7 +5,7 @@ enum ClientRenderer {
     writer.block("extension \(model.namespace)") { writer in
       writer.docComment([
         "A client for \(model.documentation.summary ?? model.namespace).",
-        "Each operation is an `async throws` method. A status the operation does not expect throws an `APIError` carrying the provider's message; requests go through `middlewares` in order, then `transport`.",
+        "Each operation is an `async throws` method. A status the operation does not expect throws an \(writer.runtimeSymbol("APIError")) carrying the provider's message; requests go through `middlewares` in order, then `transport`.",
       ])
       writer.block("public struct Client: Sendable") { writer in
         if let defaultServer {
@@ -56,7 +56,7 @@ enum ClientRenderer {
 
   private static func renderInitializer(_ model: APIModel, defaultServer: Server?, into writer: inout SwiftWriter) {
     var parameterDocs = [
-      "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? model.servers.first.map { ", such as `Client.serverURL(...)` for `\($0.url)`" } ?? "")."
+      "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? model.servers.first.map { ", such as ``\(SwiftSyntax.symbol("serverURL", labels: $0.variables.map(\.swiftName)))`` for `\($0.url)`" } ?? "")."
     ]
     var parameters = ["serverURL: URL" + (defaultServer != nil ? " = Client.defaultServerURL" : "")]
     var credentials: [String] = []
@@ -91,7 +91,7 @@ enum ClientRenderer {
     ]
     parameterDocs += [
       "  - transport: Sends the requests; `URLSessionTransport()` by default.",
-      "  - middlewares: Wrap every request in order, such as `RetryMiddleware()`.",
+      "  - middlewares: Wrap every request in order, such as \(writer.runtimeSymbol("RetryMiddleware")).",
     ]
     writer.docComment(["Creates a client.", "- Parameters:\n" + parameterDocs.joined(separator: "\n")])
     writer.wrappedBlock("public init", parameters, "") { writer in
