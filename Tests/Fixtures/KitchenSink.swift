@@ -37,6 +37,9 @@ extension KitchenSink {
 
     let core: ClientCore
 
+    /// The limits this client applies, such as the largest response body it reads.
+    public var configuration: ClientConfiguration { core.configuration }
+
     /// Creates a client.
     ///
     /// - Parameters:
@@ -49,6 +52,8 @@ extension KitchenSink {
     ///   - password: The HTTP Basic password (`basic`).
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
     ///   - middlewares: Wrap every request in order, such as `RetryMiddleware`.
+    ///   - configuration: The limits to apply, such as the largest response body read (32 MiB by
+    ///     default); see `ClientConfiguration`.
     public init(
       serverURL: URL,
       bearer: String,
@@ -57,7 +62,8 @@ extension KitchenSink {
       username: String,
       password: String,
       transport: any ClientTransport = URLSessionTransport(),
-      middlewares: [any ClientMiddleware] = []
+      middlewares: [any ClientMiddleware] = [],
+      configuration: ClientConfiguration = ClientConfiguration()
     ) {
       core = ClientCore(
         serverURL: serverURL,
@@ -68,7 +74,8 @@ extension KitchenSink {
           ("basic", .basic(username: username, password: password)),
         ],
         transport: transport,
-        middlewares: middlewares
+        middlewares: middlewares,
+        configuration: configuration
       )
     }
 

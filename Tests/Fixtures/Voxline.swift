@@ -29,6 +29,9 @@ extension Voxline {
 
     let core: ClientCore
 
+    /// The limits this client applies, such as the largest response body it reads.
+    public var configuration: ClientConfiguration { core.configuration }
+
     /// Creates a client.
     ///
     /// - Parameters:
@@ -36,17 +39,21 @@ extension Voxline {
     ///   - apiKey: The account's API key.
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
     ///   - middlewares: Wrap every request in order, such as `RetryMiddleware`.
+    ///   - configuration: The limits to apply, such as the largest response body read (32 MiB by
+    ///     default); see `ClientConfiguration`.
     public init(
       serverURL: URL = Client.defaultServerURL,
       apiKey: String,
       transport: any ClientTransport = URLSessionTransport(),
-      middlewares: [any ClientMiddleware] = []
+      middlewares: [any ClientMiddleware] = [],
+      configuration: ClientConfiguration = ClientConfiguration()
     ) {
       core = ClientCore(
         serverURL: serverURL,
         credentials: [("apiKey", .apiKey(apiKey, query: "api_key"))],
         transport: transport,
-        middlewares: middlewares
+        middlewares: middlewares,
+        configuration: configuration
       )
     }
 

@@ -34,6 +34,9 @@ extension Plusofon {
 
     let core: ClientCore
 
+    /// The limits this client applies, such as the largest response body it reads.
+    public var configuration: ClientConfiguration { core.configuration }
+
     /// Creates a client.
     ///
     /// - Parameters:
@@ -46,18 +49,22 @@ extension Plusofon {
     ///     {token}` [DOC].
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
     ///   - middlewares: Wrap every request in order, such as ``RetryMiddleware``.
+    ///   - configuration: The limits to apply, such as the largest response body read (32 MiB by
+    ///     default); see ``ClientConfiguration``.
     public init(
       serverURL: URL = Client.defaultServerURL,
       clientID: String = "10553",
       token: String,
       transport: any ClientTransport = URLSessionTransport(),
-      middlewares: [any ClientMiddleware] = []
+      middlewares: [any ClientMiddleware] = [],
+      configuration: ClientConfiguration = ClientConfiguration()
     ) {
       core = ClientCore(
         serverURL: serverURL,
         credentials: [("clientID", .apiKey(clientID, header: "Client")), ("token", .bearer(token))],
         transport: transport,
-        middlewares: middlewares
+        middlewares: middlewares,
+        configuration: configuration
       )
     }
 

@@ -41,6 +41,9 @@ extension Thulium {
 
     let core: ClientCore
 
+    /// The limits this client applies, such as the largest response body it reads.
+    public var configuration: ClientConfiguration { core.configuration }
+
     /// Creates a client.
     ///
     /// - Parameters:
@@ -53,18 +56,22 @@ extension Thulium {
     ///   - password: The HTTP Basic password (`basicAuth`).
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
     ///   - middlewares: Wrap every request in order, such as ``RetryMiddleware``.
+    ///   - configuration: The limits to apply, such as the largest response body read (32 MiB by
+    ///     default); see ``ClientConfiguration``.
     public init(
       serverURL: URL,
       username: String,
       password: String,
       transport: any ClientTransport = URLSessionTransport(),
-      middlewares: [any ClientMiddleware] = []
+      middlewares: [any ClientMiddleware] = [],
+      configuration: ClientConfiguration = ClientConfiguration()
     ) {
       core = ClientCore(
         serverURL: serverURL,
         credentials: [("basicAuth", .basic(username: username, password: password))],
         transport: transport,
-        middlewares: middlewares
+        middlewares: middlewares,
+        configuration: configuration
       )
     }
 

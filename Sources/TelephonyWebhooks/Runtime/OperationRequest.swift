@@ -16,6 +16,8 @@ import OpenAPIRuntime
   @_spi(Generated) public var contentType: String?
   /// Whether a success response's body is handed to the caller as it streams, unread.
   @_spi(Generated) public var streamsResponse = false
+  /// The ``Secret``s the parameters and the body hold, to scrub from errors.
+  var secretValues: [String] = []
 
   @_spi(Generated) public init(operationID: String, method: HTTPRequest.Method, path: RequestPath) {
     self.operationID = operationID
@@ -26,6 +28,7 @@ import OpenAPIRuntime
   /// Adds a query parameter; `nil` adds nothing.
   @_spi(Generated) public mutating func addQuery(_ name: String, _ value: (some ParameterValue)?) {
     if let value {
+      if let secret = value as? Secret { secretValues.append(secret.value) }
       query.append(Self.queryPairs.escape(name) + "=" + Self.queryPairs.escape(value.parameterText))
     }
   }
@@ -36,6 +39,7 @@ import OpenAPIRuntime
     _ name: String, _ values: [some ParameterValue]?, style: ParameterStyle = .form, explode: Bool = true
   ) {
     guard let values else { return }
+    secretValues += values.compactMap { ($0 as? Secret)?.value }
     // Text leaves only: this cannot throw.
     query +=
       (try? Self.queryPairs.pairs(
@@ -60,6 +64,7 @@ import OpenAPIRuntime
   /// Sets a header; `nil` sets nothing.
   @_spi(Generated) public mutating func setHeader(_ name: String, _ value: (some ParameterValue)?) {
     guard let value, let fieldName = HTTPField.Name(name) else { return }
+    if let secret = value as? Secret { secretValues.append(secret.value) }
     headerFields[fieldName] = value.parameterText
   }
 

@@ -21,6 +21,11 @@ enum ClientRenderer {
         }
         writer.line("let core: ClientCore")
         writer.blankLine()
+        writer.docComment([
+          "The limits this client applies, such as the largest response body it reads."
+        ])
+        writer.line("public var configuration: ClientConfiguration { core.configuration }")
+        writer.blankLine()
         renderInitializer(model, defaultServer: defaultServer, into: &writer)
         for operation in model.operations {
           writer.blankLine()
@@ -88,10 +93,12 @@ enum ClientRenderer {
     parameters += [
       "transport: any ClientTransport = URLSessionTransport()",
       "middlewares: [any ClientMiddleware] = []",
+      "configuration: ClientConfiguration = ClientConfiguration()",
     ]
     parameterDocs += [
       "  - transport: Sends the requests; `URLSessionTransport()` by default.",
       "  - middlewares: Wrap every request in order, such as \(writer.runtimeSymbol("RetryMiddleware")).",
+      "  - configuration: The limits to apply, such as the largest response body read (32 MiB by default); see \(writer.runtimeSymbol("ClientConfiguration")).",
     ]
     writer.docComment(["Creates a client.", "- Parameters:\n" + parameterDocs.joined(separator: "\n")])
     writer.wrappedBlock("public init", parameters, "") { writer in
@@ -100,7 +107,8 @@ enum ClientRenderer {
       writer.line("serverURL: serverURL,")
       writer.wrapped("credentials: ", credentials, ",", open: "[", close: "]")
       writer.line("transport: transport,")
-      writer.line("middlewares: middlewares")
+      writer.line("middlewares: middlewares,")
+      writer.line("configuration: configuration")
       writer.outdent()
       writer.line(")")
     }

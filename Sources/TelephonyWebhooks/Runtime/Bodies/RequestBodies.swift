@@ -47,11 +47,13 @@ extension OperationRequest {
     self.contentType = contentType
   }
 
-  /// Runs `encode`, turning what it throws into an ``APIError`` of kind `encoding` that names
-  /// the property that failed.
-  func withEncodingErrors<T>(_ encode: () throws -> T) throws -> T {
+  /// Runs `encode`, keeping the ``Secret``s it encodes (to scrub from errors) and turning what it
+  /// throws into an ``APIError`` of kind `encoding` that names the property that failed.
+  mutating func withEncodingErrors<T>(_ encode: () throws -> T) throws -> T {
     do {
-      return try encode()
+      let (result, secrets) = try SecretCollector.collecting(encode)
+      secretValues += secrets
+      return result
     } catch let error as APIError {
       throw error
     } catch {

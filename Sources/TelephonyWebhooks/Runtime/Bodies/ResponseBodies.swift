@@ -4,32 +4,11 @@ import OpenAPIRuntime
 
 /// Reading response bodies: whole for JSON, text and errors, as a stream for binary success.
 extension OperationResponse {
-  /// Reads `response`: a success of an operation that streams keeps its body unread, any other
-  /// body is read into memory, an error's up to `limit` bytes and no further.
-  static func read(
-    _ response: HTTPResponse, body: HTTPBody?, operationID: String, streamingSuccess: Bool, upTo limit: Int
-  ) async throws -> OperationResponse {
-    let status = response.status.code
-    if streamingSuccess, (200..<300).contains(status) {
-      var result = OperationResponse(
-        operationID: operationID, status: status, headerFields: response.headerFields, body: Data())
-      result.stream = body ?? HTTPBody()
-      return result
-    }
-    var data = Data()
-    if let body {
-      if (200..<300).contains(status) {
-        data = try await Data(collecting: body, upTo: limit)
-      } else {
-        // An error body is only for the message: read what fits, and stop.
-        for try await chunk in body {
-          data.append(contentsOf: chunk.prefix(limit - data.count))
-          if data.count >= limit { break }
-        }
-      }
-    }
-    return OperationResponse(
-      operationID: operationID, status: status, headerFields: response.headerFields, body: data)
+  /// A success response whose body is handed to the caller unread, as it streams.
+  init(streaming body: HTTPBody?, of response: HTTPResponse, operationID: String) {
+    self.init(
+      operationID: operationID, status: response.status.code, headerFields: response.headerFields, body: Data())
+    stream = body ?? HTTPBody()
   }
 
   /// The body of a text or XML success response as a `String`, in the charset its
