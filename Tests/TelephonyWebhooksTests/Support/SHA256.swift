@@ -21,21 +21,24 @@ struct SHA256 {
   ]
 
   mutating func update(_ bytes: some Collection<UInt8>) {
-    length += UInt64(bytes.count)
-    var rest = bytes[...]
-    if !pending.isEmpty {
-      let taken = rest.prefix(64 - pending.count)
-      pending += taken
-      rest = rest.dropFirst(taken.count)
-      guard pending.count == 64 else { return }
-      compress(pending)
-      pending.removeAll(keepingCapacity: true)
+    let array = Array(bytes)
+    length += UInt64(array.count)
+    array.withUnsafeBytes { buffer in
+      var offset = 0
+      if !pending.isEmpty {
+        let taken = min(64 - pending.count, buffer.count)
+        pending += buffer[0..<taken]
+        offset = taken
+        guard pending.count == 64 else { return }
+        pending.withUnsafeBytes { compress($0) }
+        pending.removeAll(keepingCapacity: true)
+      }
+      while buffer.count - offset >= 64 {
+        compress(UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + 64]))
+        offset += 64
+      }
+      pending += buffer[offset...]
     }
-    while rest.count >= 64 {
-      compress(Array(rest.prefix(64)))
-      rest = rest.dropFirst(64)
-    }
-    pending += rest
   }
 
   /// The digest as lowercase hex.
@@ -44,7 +47,11 @@ struct SHA256 {
     pending.append(0x80)
     while pending.count % 64 != 56 { pending.append(0) }
     for shift in stride(from: 56, through: 0, by: -8) { pending.append(UInt8(truncatingIfNeeded: bitLength >> shift)) }
-    for start in stride(from: 0, to: pending.count, by: 64) { compress(Array(pending[start..<start + 64])) }
+    pending.withUnsafeBytes { buffer in
+      for start in stride(from: 0, to: buffer.count, by: 64) {
+        compress(UnsafeRawBufferPointer(rebasing: buffer[start..<start + 64]))
+      }
+    }
     return state.map { String(format: "%08x", $0) }.joined()
   }
 
@@ -54,29 +61,39 @@ struct SHA256 {
     return hash.finalize()
   }
 
-  private mutating func compress(_ block: [UInt8]) {
-    var w = [UInt32](repeating: 0, count: 64)
-    for index in 0..<16 {
-      w[index] =
-        UInt32(block[index * 4]) << 24 | UInt32(block[index * 4 + 1]) << 16 | UInt32(block[index * 4 + 2]) << 8
-        | UInt32(block[index * 4 + 3])
+  private mutating func compress(_ block: UnsafeRawBufferPointer) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      for index in 0..<16 {
+        w[index] =
+          UInt32(block[index * 4]) << 24 | UInt32(block[index * 4 + 1]) << 16 | UInt32(block[index * 4 + 2]) << 8
+          | UInt32(block[index * 4 + 3])
+      }
+      for index in 16..<64 {
+        let s0 = w[index - 15].rotatedRight(7) ^ w[index - 15].rotatedRight(18) ^ (w[index - 15] >> 3)
+        let s1 = w[index - 2].rotatedRight(17) ^ w[index - 2].rotatedRight(19) ^ (w[index - 2] >> 10)
+        w[index] = w[index - 16] &+ s0 &+ w[index - 7] &+ s1
+      }
+      Self.k.withUnsafeBufferPointer { k in
+        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+        for index in 0..<64 {
+          let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+          let choice = (e & f) ^ (~e & g)
+          let t1 = h &+ s1 &+ choice &+ k[index] &+ w[index]
+          let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+          let majority = (a & b) ^ (a & c) ^ (b & c)
+          let t2 = s0 &+ majority
+          (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+        }
+        state[0] &+= a
+        state[1] &+= b
+        state[2] &+= c
+        state[3] &+= d
+        state[4] &+= e
+        state[5] &+= f
+        state[6] &+= g
+        state[7] &+= h
+      }
     }
-    for index in 16..<64 {
-      let s0 = w[index - 15].rotatedRight(7) ^ w[index - 15].rotatedRight(18) ^ (w[index - 15] >> 3)
-      let s1 = w[index - 2].rotatedRight(17) ^ w[index - 2].rotatedRight(19) ^ (w[index - 2] >> 10)
-      w[index] = w[index - 16] &+ s0 &+ w[index - 7] &+ s1
-    }
-    var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-    for index in 0..<64 {
-      let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-      let choice = (e & f) ^ (~e & g)
-      let t1 = h &+ s1 &+ choice &+ Self.k[index] &+ w[index]
-      let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let t2 = s0 &+ majority
-      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-    }
-    for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { state[index] = state[index] &+ value }
   }
 }
 
