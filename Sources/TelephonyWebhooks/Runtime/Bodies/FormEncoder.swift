@@ -10,7 +10,7 @@ enum FormEncoder {
   static let contentType = "application/x-www-form-urlencoded"
 
   static func encode(_ value: some Encodable, encodings: [String: PropertyEncoding] = [:]) throws -> Data {
-    let writer = StyledPairs(escape: PercentEncoding.formEncode, encodedSpace: "+")
+    let writer = StyledPairs(escape: { PercentEncoding.formEncode($0) }, encodedSpace: "+")
     guard case .object(let members) = try BodyValue.capture(value) else {
       throw EncodingError.invalidValue(
         String(describing: type(of: value)),
