@@ -27,6 +27,11 @@ extension ModelBuilder {
     componentsInProgress.insert(name)
     defer { componentsInProgress.remove(name) }
     let schemaPath = ["components", "schemas", name]
+    if swiftName != SwiftName.typeName(name), extensionValue("x-swift-name", at: schemaPath) == nil {
+      warning(
+        "the schema \"\(name)\" becomes the Swift type \(swiftName): \(SwiftName.unescaped(SwiftName.typeName(name))) is reserved in a generated namespace; set x-swift-name to choose another name",
+        key: schemaPath)
+    }
     let type = typeUsage(schema, path: schemaPath, name: swiftName, isComponent: true)
     if type != .named(swiftName) {
       // A primitive, array or free-form component keeps its name as a type alias.
@@ -41,7 +46,7 @@ extension ModelBuilder {
   }
 
   func componentSwiftName(_ name: String) -> String {
-    extensionValue("x-swift-name", at: ["components", "schemas", name]) as? String ?? SwiftName.typeName(name)
+    extensionValue("x-swift-name", at: ["components", "schemas", name]) as? String ?? SwiftName.componentTypeName(name)
   }
 
   /// The component a `$ref` names, or an error at the `$ref` when it does not resolve.
@@ -205,7 +210,7 @@ extension ModelBuilder {
     }
     let docs =
       documentationParts.first(where: { !$0.isEmpty })
-      ?? Documentation(summary: "The inline schema at `#/\(path.joined(separator: "/"))` in the spec.")
+      ?? Documentation(summary: Self.undocumentedSummary(path))
     declare(
       .structure(
         StructDeclaration(
