@@ -17,16 +17,19 @@ public struct MultipartFile: Codable, Hashable, Sendable {
   /// The part's `Content-Type`.
   public var contentType: String?
 
+  /// A file part of `data`, named `filename` and typed `contentType` when they are given.
   public init(_ data: Data, filename: String? = nil, contentType: String? = nil) {
     self.data = data
     self.filename = filename
     self.contentType = contentType
   }
 
+  /// Decodes the bytes from base64, without a file name or media type.
   public init(from decoder: any Decoder) throws {
     self.init(try Data(from: decoder))
   }
 
+  /// Encodes the bytes as base64; a multipart body sends them as they are instead.
   public func encode(to encoder: any Encoder) throws {
     try data.encode(to: encoder)
   }
