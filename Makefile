@@ -18,7 +18,7 @@ FIXTURES := Tests/Fixtures
 FORMAT_PATHS := Package.swift Sources Generator Tests Examples
 SPEC_VENV := .build-venv
 
-.PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs bench clean sdkgen
+.PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs walkthrough bench clean sdkgen
 
 # A debug build: generating takes well under a second, and `swift test` reuses the build.
 sdkgen:
@@ -110,6 +110,12 @@ docs:
 	  '<meta http-equiv="refresh" content="0; url=documentation/telephonywebhooks/">' \
 	  '<a href="documentation/telephonywebhooks/">TelephonyWebhooks documentation</a>' > $(DOCS_OUTPUT)/index.html
 	$(PYTHON) Tests/DocsTests/check_site.py $(DOCS_OUTPUT) $(DOCS_GRAPHS) $(DOCS_BASE_PATH)
+
+# The README's Extending walkthrough on a scratch copy in .build-walkthrough/ (kept, so later runs
+# build incrementally): getBalance added to specs/plusofon.yaml and a spec without descriptions beside
+# it, then make generate and make test there, calling both over HTTP on 127.0.0.1.
+walkthrough:
+	@$(PYTHON) Tests/Walkthrough/readme_walkthrough.py
 
 bench:
 	$(MAKE) -C Benchmarks bench
