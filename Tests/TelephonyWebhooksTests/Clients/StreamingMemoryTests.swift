@@ -67,3 +67,35 @@ import Testing
     print("streamed \(received / 1024 / 1024) MiB; peak resident growth \(growth / 1024) KiB")
   }
 }
+
+/// What the default transport holds on this platform: a download over real HTTP through
+/// `URLSessionTransport`, with the resident growth when the call returns and at its peak.
+/// swift-openapi-urlsession 1.4 streams only on Apple platforms; on Linux it reads the whole
+/// response first, so the growth is about the body's size. A measurement, not a check: run it
+/// with `MEASURE_URLSESSION=1 swift test --filter URLSessionBufferingMeasurement`.
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["MEASURE_URLSESSION"] != nil))
+struct URLSessionBufferingMeasurement {
+  @Test(arguments: [48, 96])
+  func download(mebibytes: Int) async throws {
+    try await withServer { server in
+      // Kept alive to the end, so that the server's copy is in the baseline and never freed.
+      let payload = Data(repeating: 0x5A, count: mebibytes * 1024 * 1024)
+      server.enqueue(.init(status: 200, headers: ["Content-Type": "audio/wav"], body: payload))
+      let baseline = try #require(StreamingMemoryTests.residentBytes())
+
+      let body = try await server.media().downloadRecording(recordingID: "RE1")
+      let onReturn = (StreamingMemoryTests.residentBytes() ?? 0) - baseline
+      var peak = onReturn
+      var received = 0
+      for try await chunk in body {
+        received += chunk.count
+        peak = max(peak, (StreamingMemoryTests.residentBytes() ?? 0) - baseline)
+      }
+
+      #expect(received == payload.count)
+      print(
+        "URLSessionTransport: \(mebibytes) MiB download; resident growth \(onReturn >> 20) MiB when the call returned, \(peak >> 20) MiB at peak"
+      )
+    }
+  }
+}
