@@ -34,6 +34,8 @@ let package = Package(
       name: "SDKGenCore",
       dependencies: [
         .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+        .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+        .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
         .product(name: "Yams", package: "Yams"),
       ],
       path: "Generator/Sources/SDKGenCore"
@@ -76,7 +78,7 @@ let package = Package(
     .testTarget(
       name: "GeneratorTests",
       dependencies: ["SDKGenCore", "sdkgen"],
-      exclude: ["Diagnostics"]
+      exclude: ["Diagnostics", "Warnings"]
     ),
     .testTarget(
       name: "TelephonyWebhooksTests",
