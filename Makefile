@@ -2,6 +2,7 @@ SHELL := /bin/bash
 # TelephonyWebhooks: regenerate, check and test the SDK.
 #   make generate   regenerate Sources/TelephonyWebhooks/Generated from specs/
 #   make test       lint the specs, check the generated code, lint, run the tests
+#   make corpus CORPUS=folder   generate and compile every spec in a folder, outside this package
 
 SWIFT ?= swift
 PYTHON ?= python3
@@ -12,7 +13,7 @@ FIXTURES := Tests/Fixtures
 FORMAT_PATHS := Package.swift Sources Generator Tests Examples
 SPEC_VENV := .build-venv
 
-.PHONY: generate check-generated golden lint-specs format lint build test bench clean sdkgen
+.PHONY: generate check-generated golden lint-specs format lint build test bench clean sdkgen corpus
 
 # A debug build: generating takes well under a second, and `swift test` reuses the build.
 sdkgen:
@@ -62,6 +63,14 @@ test: lint-specs check-generated lint
 
 bench:
 	$(MAKE) -C Benchmarks bench
+
+# Published specs (such as ../shared/realspecs): each generated with --skip-unsupported into a
+# scratch package outside this one, which is then built; one line per spec. The scratch
+# package's build folder is kept in .build-corpus so that the SDK is compiled once.
+CORPUS ?= ../shared/realspecs
+CORPUS_PACKAGE ?= $(or $(TMPDIR),/tmp)/sdkgen-corpus-$(shell id -u)
+corpus: sdkgen
+	$(PYTHON) Scripts/corpus.py $(CORPUS) --sdkgen $(SDKGEN) --package $(CORPUS_PACKAGE) --build $(CURDIR)/.build-corpus
 
 
 clean:
