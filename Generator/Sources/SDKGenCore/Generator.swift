@@ -7,28 +7,8 @@ public struct GeneratedFile: Hashable, Sendable {
   public var contents: String
   /// The spec it came from.
   public var specPath: String
-  /// What it holds, for the one-line summary `sdkgen generate` prints.
-  public var summary: Summary = Summary()
-
-  public struct Summary: Hashable, Sendable {
-    public var operations = 0
-    /// The operations in the spec (after the config's filter).
-    public var specOperations = 0
-    public var types = 0
-    public var webhooks = 0
-    public var skipped: [SkippedUnit] = []
-
-    /// `12 of 13 operations, 30 types, 2 webhooks; skipped 1 operation, 0 webhooks, 0 schemas`.
-    public var description: String {
-      func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
-      let skippedCounts = SkippedUnit.Kind.allCases.map { kind in
-        count(skipped.filter { $0.kind == kind }.count, kind.rawValue)
-      }
-      return
-        "\(operations) of \(count(specOperations, "operation")), \(count(types, "type")), \(count(webhooks, "webhook")); "
-        + "skipped \(skippedCounts.joined(separator: ", "))"
-    }
-  }
+  /// What it holds, for the command line's summary.
+  public var summary: SpecSummary
 }
 
 /// The whole pipeline: parse, model, render. Stops before rendering when any spec has errors.
@@ -59,9 +39,7 @@ public enum Generator {
     let files = models.map { model, path, specOperations in
       GeneratedFile(
         name: model.namespace + ".swift", contents: FileRenderer.render(model, options: options), specPath: path,
-        summary: GeneratedFile.Summary(
-          operations: model.operations.count, specOperations: specOperations, types: model.types.count,
-          webhooks: model.webhooks?.events.count ?? 0, skipped: model.skipped))
+        summary: SpecSummary(model, specPath: path, specOperations: specOperations))
     }
     return (files, diagnostics)
   }

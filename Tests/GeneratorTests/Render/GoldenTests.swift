@@ -11,6 +11,7 @@ import Testing
   @Test(arguments: [
     ("Tests/Fixtures/kitchen-sink.yaml", "Tests/Fixtures/KitchenSink.swift"),
     ("Tests/Fixtures/voxline.yaml", "Tests/Fixtures/Voxline.swift"),
+    ("Tests/Fixtures/callwire.json", "Tests/Fixtures/Callwire.swift"),
   ])
   func fixtureMatchesGoldenFile(_ spec: String, _ golden: String) throws {
     let (files, diagnostics) = Generator.generate(
