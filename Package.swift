@@ -73,7 +73,7 @@ let package = Package(
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ],
       path: "Tests/Fixtures",
-      exclude: ["kitchen-sink.yaml", "voxline.yaml", "callwire.json"]
+      exclude: ["callwire.json", "kitchen-sink.yaml", "reserved-names.yaml", "voxline.yaml"]
     ),
     .testTarget(
       name: "GeneratorTests",

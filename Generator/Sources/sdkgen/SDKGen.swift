@@ -45,6 +45,15 @@ struct Generate: ParsableCommand {
   )
   var imports: [String] = []
 
+  @Option(
+    name: .customLong("regenerate-command"),
+    help: """
+      The command each generated file's header names for regenerating it. By default `make generate`, \
+      or with --import TelephonyWebhooks the package plugin (`swift package generate-sdk`).
+      """
+  )
+  var regenerateCommand: String?
+
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("Give at least one spec file or folder.") }
   }
@@ -52,7 +61,7 @@ struct Generate: ParsableCommand {
   func run() throws {
     let (paths, folders) = Generator.specPaths(inputs)
     let (files, diagnostics) = Generator.generate(
-      specPaths: paths, options: RenderOptions(additionalImports: imports),
+      specPaths: paths, options: RenderOptions(additionalImports: imports, regenerateCommand: regenerateCommand),
       modelOptions: ModelOptions(skipUnsupported: skipUnsupported))
     report(diagnostics)
     guard !diagnostics.hasErrors else { throw ExitCode.failure }

@@ -15,11 +15,12 @@ extension ModelBuilder {
     componentsInProgress.insert(name)
     defer { componentsInProgress.remove(name) }
     let schemaPath = ["components", "schemas", name]
-    let type = typeUsage(schema, path: schemaPath, name: swiftName, isComponent: true)
-    if case .builtin(let builtin) = type, builtin.rawValue == swiftName {
-      // `uuid: {type: string, format: uuid}` is Foundation's UUID itself, not an alias of it.
-      return type
+    if let reserved = reservedComponentNames[name] {
+      warning(
+        "the schema \"\(name)\" becomes the Swift type \(swiftName): \(reserved) is reserved in a generated namespace; set x-swift-name to choose another name",
+        key: schemaPath)
     }
+    let type = typeUsage(schema, path: schemaPath, name: swiftName, isComponent: true)
     if type != .named(swiftName) {
       // A primitive, array or free-form component keeps its name as a type alias.
       declare(
@@ -34,7 +35,8 @@ extension ModelBuilder {
 
   func componentSwiftName(_ name: String) -> String {
     componentNames[name]
-      ?? (extensionValue("x-swift-name", at: ["components", "schemas", name]) as? String ?? SwiftName.typeName(name))
+      ?? (extensionValue("x-swift-name", at: ["components", "schemas", name]) as? String
+        ?? SwiftName.componentTypeName(name))
   }
 
   /// The component a `$ref` names, or an error at the `$ref` when it does not resolve.
@@ -202,7 +204,7 @@ extension ModelBuilder {
     }
     let docs =
       documentationParts.first(where: { !$0.isEmpty })
-      ?? Documentation(summary: "The inline schema at `#/\(path.joined(separator: "/"))` in the spec.")
+      ?? Documentation(summary: Self.undocumentedSummary(path))
     return declare(
       .structure(
         StructDeclaration(

@@ -54,6 +54,13 @@ extension ModelBuilder {
         names[key] = SwiftName.typeName(key)
       }
     }
+    for key in keys where extensionValue("x-swift-name", at: ["components", "schemas", key]) == nil {
+      let name = names[key]!
+      if SwiftName.isReservedTypeName(name) {
+        reservedComponentNames[key] = SwiftName.unescaped(name)
+        names[key] = SwiftName.componentTypeName(name)
+      }
+    }
     for key in keys {
       let base = names[key]!
       var name = base

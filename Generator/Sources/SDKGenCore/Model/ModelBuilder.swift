@@ -14,8 +14,8 @@ public final class ModelBuilder {
   var diagnostics = Diagnostics()
   /// Generated types by Swift name, with the spec path each came from.
   var declarations: [String: (declaration: TypeDeclaration, origin: [String])] = [:]
-  /// Which component schema each Swift type name was given to.
-  var componentOwners: [String: String] = [:]
+  /// Component schemas whose own name is reserved in a namespace, with that name.
+  var reservedComponentNames: [String: String] = [:]
   /// The Swift type name of each component schema, chosen once, up front.
   var componentNames: [String: String] = [:]
   /// The component schema each of those names belongs to.
@@ -27,6 +27,8 @@ public final class ModelBuilder {
 
   init(spec: ParsedSpec, options: ModelOptions) {
     self.spec = spec
+    var options = options
+    if spec.config?.skipUnsupported == true { options.skipUnsupported = true }
     self.options = options
   }
 
@@ -233,18 +235,12 @@ public final class ModelBuilder {
     return unique
   }
 
-  /// The names the generated file itself declares inside the namespace.
+  /// A type name the generated namespace cannot hold, such as an `x-swift-name` of `Client`.
   private func checkReservedNames(namespace: String) {
-    var reserved = ["Client"]
-    if document.webhooks.isEmpty == false, extensionValue("x-webhooks-discriminator", at: []) != nil {
-      reserved.append("WebhookEvent")
-    }
-    for name in reserved {
-      if let existing = declarations[name] {
-        error(
-          "the Swift type name \(name) is reserved for the generated \(name) in \(namespace); rename the schema or set x-swift-name",
-          key: existing.origin)
-      }
+    for (name, existing) in declarations.sorted(by: { $0.key < $1.key }) where SwiftName.isReservedTypeName(name) {
+      error(
+        "the Swift type name \(SwiftName.unescaped(name)) is reserved in the generated \(namespace); set x-swift-name to another name",
+        key: existing.origin)
     }
   }
 }

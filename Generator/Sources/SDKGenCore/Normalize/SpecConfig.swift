@@ -6,6 +6,7 @@ import Yams
 ///
 /// ```yaml
 /// namespace: Twilio                 # the Swift namespace (otherwise info.x-swift-namespace)
+/// skipUnsupported: true             # as --skip-unsupported, for this spec
 /// filter:                           # generate only these (swift-openapi-generator's keys);
 ///   operations: [CreateCall]        #   an operation is kept when it matches any entry
 ///   tags: [Calls]
@@ -27,6 +28,8 @@ public struct SpecConfig: Codable, Hashable, Sendable {
   }
 
   public var namespace: String?
+  /// As `--skip-unsupported`, for this spec alone.
+  public var skipUnsupported: Bool?
   public var filter: Filter?
   public var renames: Renames?
 

@@ -10,6 +10,8 @@ public struct ParsedSpec: Sendable {
   public var sourceMap: SourceMap
   /// The `x-` keys, by the path of the object that holds them.
   public var extensions: VendorExtensions
+  /// The config file beside the spec, if there is one.
+  public var config: SpecConfig?
 
   /// The file name without its extension, such as `plusofon`.
   public var baseName: String {
@@ -94,7 +96,8 @@ public enum SpecParser {
         })
     else { return nil }
     validate(document, sourceMap: sourceMap, diagnostics: &diagnostics)
-    return ParsedSpec(path: path, document: document, sourceMap: sourceMap, extensions: VendorExtensions(root: node))
+    return ParsedSpec(
+      path: path, document: document, sourceMap: sourceMap, extensions: VendorExtensions(root: node), config: config)
   }
 
   /// OpenAPIKit's own checks of what its types cannot express (server variables, duplicate

@@ -1,17 +1,18 @@
 /// One method per operation, plus an `AsyncSequence` method for paginated ones.
 enum OperationRenderer {
   static func render(_ operation: Operation, into writer: inout SwiftWriter) {
-    let returnType = operation.success.type.map(SwiftSyntax.type)
+    let names = writer.names
+    let returnType = operation.success.type.map { SwiftSyntax.type($0, in: names) }
     writer.docComment(documentation(operation, error: writer.runtimeSymbol("APIError")))
     if operation.isDeprecated { writer.line("@available(*, deprecated)") }
     writer.wrappedBlock(
-      "public func \(operation.swiftName)", signature(operation),
+      "public func \(operation.swiftName)", signature(operation, in: names),
       " async throws" + (returnType.map { " -> " + $0 } ?? "")
     ) { writer in
       let declaration =
         operation.parameters.contains { $0.location != .path } || operation.requestBody != nil ? "var" : "let"
       writer.wrapped(
-        "\(declaration) request = OperationRequest",
+        "\(declaration) request = \(names.spell("OperationRequest"))",
         [
           "operationID: \(SwiftSyntax.stringLiteral(operation.operationID))", "method: .\(operation.method.rawValue)",
           "path: \(pathLiteral(operation))",
@@ -37,15 +38,15 @@ enum OperationRenderer {
   }
 
   /// The method's parameters, leaving out `excluding` (the page parameter of a sequence).
-  private static func signature(_ operation: Operation, excluding: String? = nil) -> [String] {
+  private static func signature(_ operation: Operation, excluding: String? = nil, in names: NameScope) -> [String] {
     var parameters = operation.parameters.filter { $0.swiftName != excluding }.map { parameter in
       let optional = !parameter.isRequired
-      return "\(parameter.swiftName): \(SwiftSyntax.optionalType(parameter.type, optional: optional))"
+      return "\(parameter.swiftName): \(SwiftSyntax.optionalType(parameter.type, optional: optional, in: names))"
         + (optional ? " = nil" : "")
     }
     if let body = operation.requestBody {
-      parameters.append(
-        "body: \(SwiftSyntax.optionalType(body.type, optional: !body.isRequired))" + (body.isRequired ? "" : " = nil"))
+      let type = SwiftSyntax.optionalType(body.type, optional: !body.isRequired, in: names)
+      parameters.append("body: \(type)" + (body.isRequired ? "" : " = nil"))
     }
     return parameters
   }
@@ -118,11 +119,12 @@ enum OperationRenderer {
 
   /// Statuses with a typed body throw with it; the others fall to `default`.
   private static func renderErrorCases(_ errors: [ErrorResponse], into writer: inout SwiftWriter) {
+    let names = writer.names
     func failure(_ response: ErrorResponse?) -> String {
       guard let response, let type = response.type, response.hasErrorFormat else {
         return "throw response.failure()"
       }
-      return "throw response.failure(errorBody: \(SwiftSyntax.type(type)).self)"
+      return "throw response.failure(errorBody: \(SwiftSyntax.type(type, in: names)).self)"
     }
     let fallback = errors.first { $0.status == .default }
     var groups: [(statement: String, statuses: [StatusMatch])] = []
@@ -157,10 +159,12 @@ enum OperationRenderer {
         (parameterLines.isEmpty ? "" : "- Parameters:\n" + parameterLines.joined(separator: "\n") + "\n")
           + "- Returns: A sequence of every item; iterating it throws \(writer.runtimeSymbol("APIError")) if a page request fails.",
       ])
-    let parameters = signature(operation, excluding: pagination.pageParameter)
-    let element = SwiftSyntax.type(pagination.elementType)
-    writer.wrappedBlock("public func \(pagination.swiftName)", parameters, " -> PageSequence<\(element)>") { writer in
-      writer.line("PageSequence { page in")
+    let names = writer.names
+    let parameters = signature(operation, excluding: pagination.pageParameter, in: names)
+    let element = SwiftSyntax.type(pagination.elementType, in: names)
+    let sequence = names.spell("PageSequence")
+    writer.wrappedBlock("public func \(pagination.swiftName)", parameters, " -> \(sequence)<\(element)>") { writer in
+      writer.line("\(sequence) { page in")
       writer.indent()
       do {
         let arguments =
