@@ -7,7 +7,7 @@ extension ModelBuilder {
   /// each error says that the flag would skip the unit.
   func unit<T>(_ kind: SkippedUnit.Kind, _ name: String, _ body: () -> T?) -> T? {
     let start = diagnostics.count
-    let savedDeclarations = declarations
+    let declared = declarationOrder.count
     let result = body()
     guard diagnostics.hasErrors(since: start) else { return result }
     guard options.skipUnsupported else {
@@ -16,7 +16,8 @@ extension ModelBuilder {
     }
     let reason = diagnostics.all[start...].first { $0.severity == .error }?.message ?? ""
     diagnostics.demoteErrors(since: start, skipped: "\(kind.rawValue) \(name)")
-    declarations = savedDeclarations
+    for name in declarationOrder[declared...] { declarations[name] = nil }
+    declarationOrder.removeSubrange(declared...)
     skipped.append(SkippedUnit(kind: kind, name: name, reason: reason))
     return nil
   }

@@ -14,6 +14,9 @@ public final class ModelBuilder {
   var diagnostics = Diagnostics()
   /// Generated types by Swift name, with the spec path each came from.
   var declarations: [String: (declaration: TypeDeclaration, origin: [String])] = [:]
+  /// The names in `declarations`, in the order they were declared, so that a skipped unit's
+  /// types can be taken out again (copying `declarations` per unit would be quadratic).
+  var declarationOrder: [String] = []
   /// Component schemas whose own name is reserved in a namespace, with that name.
   var reservedComponentNames: [String: String] = [:]
   /// The Swift type name of each component schema, chosen once, up front.
@@ -217,6 +220,7 @@ public final class ModelBuilder {
     let owner = componentNameOwners[name].map { ["components", "schemas", $0] }
     guard declarations[name] != nil || (owner != nil && owner != origin) else {
       declarations[name] = (declaration, origin)
+      declarationOrder.append(name)
       return name
     }
     let firstOrigin = declarations[name]?.origin ?? owner ?? []
@@ -232,6 +236,7 @@ public final class ModelBuilder {
       key: origin)
     declaration.rename(unique)
     declarations[unique] = (declaration, origin)
+    declarationOrder.append(unique)
     return unique
   }
 
