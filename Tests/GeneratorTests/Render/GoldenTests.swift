@@ -11,6 +11,8 @@ import Testing
   @Test(arguments: [
     ("Tests/Fixtures/kitchen-sink.yaml", "Tests/Fixtures/KitchenSink.swift", 0),
     ("Tests/Fixtures/voxline.yaml", "Tests/Fixtures/Voxline.swift", 0),
+    ("Tests/Fixtures/media.yaml", "Tests/Fixtures/MediaFixture.swift", 0),
+    ("Tests/Fixtures/switchboard.yaml", "Tests/Fixtures/Switchboard.swift", 0),
     // One warning per schema renamed for a reserved name.
     ("Tests/Fixtures/reserved-names.yaml", "Tests/Fixtures/ReservedNames.swift", 6),
     ("Tests/Fixtures/callwire.json", "Tests/Fixtures/Callwire.swift", 0),

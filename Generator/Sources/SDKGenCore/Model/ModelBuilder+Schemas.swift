@@ -63,19 +63,18 @@ extension ModelBuilder {
     case .reference(let reference, _):
       guard let component = resolveSchemaReference(reference, at: path) else { return .builtin(.json) }
       return componentType(component, at: path)
-    case .string(let core, _):
+    case .string(let core, let context):
       if let values = enumValues(schema, path: path) {
         return .named(declareEnum(name: name, schema: schema, values: values, rawType: .string, path: path))
       }
+      // A file: a multipart part of its own (in JSON, its bytes in base64).
+      if context.contentMediaType != nil && context.contentEncoding == nil { return .builtin(.multipartFile) }
       switch core.formatString {
       case "date-time": return .builtin(.timestamp)
       case "uri", "url": return .builtin(.url)
       case "uuid": return .builtin(.uuid)
       case "password": return .builtin(.secret)
-      case "binary":
-        error(
-          "unsupported: binary strings; JSON bodies carry text (use format: byte for base64)", value: path + ["format"])
-        return .builtin(.string)
+      case "binary": return .builtin(.multipartFile)
       default: return .builtin(.string)
       }
     case .integer(let core, _):

@@ -15,12 +15,13 @@ struct NameScope {
       modules[name] = "Swift"
     }
     for name in ["URL", "UUID", "Data"] { modules[name] = "Foundation" }
-    for name in ["ClientTransport", "ClientMiddleware"] { modules[name] = "OpenAPIRuntime" }
+    for name in ["ClientTransport", "ClientMiddleware", "HTTPBody"] { modules[name] = "OpenAPIRuntime" }
     modules["URLSessionTransport"] = "OpenAPIURLSession"
     modules["HTTPFields"] = "HTTPTypes"
     for name in [
       "Timestamp", "Secret", "JSONValue", "OpenEnum", "ClientCore", "OperationRequest", "ServerURL",
-      "PageSequence", "WebhookPayload", "ProviderErrorBody", "ClientConfiguration",
+      "PageSequence", "WebhookPayload", "ProviderErrorBody", "ClientConfiguration", "MultipartFile",
+      "PropertyEncoding",
     ] {
       modules[name] = RenderOptions.runtimeModule
     }

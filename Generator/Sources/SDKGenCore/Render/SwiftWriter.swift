@@ -62,6 +62,11 @@ struct SwiftWriter {
     line("}")
   }
 
+  /// Whether `text` fits on one line at the current indentation.
+  func fits(_ text: String) -> Bool {
+    indentation.count + text.count <= Self.lineWidth
+  }
+
   /// `prefix(a, b)suffix` on one line if it fits; otherwise each item on its own line.
   mutating func wrapped(_ prefix: String, _ items: [String], _ suffix: String, open: String = "(", close: String = ")")
   {
