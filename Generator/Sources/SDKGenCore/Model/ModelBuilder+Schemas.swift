@@ -119,8 +119,16 @@ extension ModelBuilder {
       error("unsupported: \"not\" schemas", key: path + ["not"])
       return .builtin(.json)
     case .fragment, .null:
+      // An `enum` or `const` without a `type`: integers, strings, or, mixed, any JSON.
       if let values = enumValues(schema, path: path) {
-        return .named(declareEnum(name: name, schema: schema, values: values, rawType: .string, path: path))
+        let present = values.filter { !($0 == nil || $0 is Void || $0 is NSNull) }
+        if !present.isEmpty, present.allSatisfy({ $0 is Int }) {
+          return .named(declareEnum(name: name, schema: schema, values: values, rawType: .int, path: path))
+        }
+        if present.allSatisfy({ $0 is String }) {
+          return .named(declareEnum(name: name, schema: schema, values: values, rawType: .string, path: path))
+        }
+        return .builtin(.json)
       }
       return .builtin(.json)
     }

@@ -83,6 +83,7 @@ public enum SpecParser {
       origins = bundler.origins
       bundlingProblems = bundler.problems
     }
+    if TypeLists.mayContain(text) { node = TypeLists.rewrite(node) }
     if let config { node = config.apply(to: node) }
     let sourceMap = SourceMap(file: path, root: node, origins: origins)
     for problem in bundlingProblems {
