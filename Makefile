@@ -3,22 +3,24 @@ SHELL := /bin/bash
 #   make generate   regenerate Sources/TelephonyWebhooks/Generated from specs/
 #   make test       lint the specs, check the generated code, lint, run the tests
 #   make docs       build the DocC site into .build/docs (DOCS_BASE_PATH=/TelephonyWebhooks/ to host it there)
+#   make corpus CORPUS=folder   generate and compile every spec in a folder, outside this package
 
 SWIFT ?= swift
 SWIFTC ?= swiftc
 PYTHON ?= python3
 GENERATED := Sources/TelephonyWebhooks/Generated
 SDKGEN := .build/debug/sdkgen
-SPECS := $(wildcard specs/*.yaml specs/*.yml specs/*.json)
+# Every spec in specs/; a spec's config file (`<spec>.config.yaml`) is not a spec.
+SPECS := $(filter-out %.config.yaml %.config.yml %.config.json,$(wildcard specs/*.yaml specs/*.yml specs/*.json))
 # This project's own specs, held to the house style of Tests/SpecTests/check_examples.py (seed
 # examples, descriptions everywhere). Any other spec in specs/ gets openapi-spec-validator and
-# `sdkgen validate` only; add it here to opt in to the house style.
+# `sdkgen validate` only, unless it is added here or its config says `houseStyle: true`.
 HOUSE_SPECS := specs/api4com.yaml specs/plusofon.yaml specs/thulium.yaml
 FIXTURES := Tests/Fixtures
 FORMAT_PATHS := Package.swift Sources Generator Tests Examples
 SPEC_VENV := .build-venv
 
-.PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs bench clean sdkgen
+.PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs walkthrough bench clean sdkgen corpus
 
 # A debug build: generating takes well under a second, and `swift test` reuses the build.
 sdkgen:
@@ -26,7 +28,6 @@ sdkgen:
 
 generate: sdkgen
 	$(SDKGEN) generate specs --output $(GENERATED)
-	@echo "generated $(GENERATED) from specs/ ($(words $(SPECS)) specs)"
 
 # Fails when the checked-in code differs from what the specs generate now.
 check-generated: sdkgen
@@ -39,7 +40,7 @@ check-generated: sdkgen
 
 # Re-records the golden files of the generator's fixture specs.
 golden: sdkgen
-	for spec in $(FIXTURES)/*.yaml; do \
+	for spec in $(FIXTURES)/*.yaml $(FIXTURES)/*.json; do \
 	  $(SDKGEN) generate $$spec --output $(FIXTURES) --import TelephonyWebhooks --regenerate-command "make golden" \
 	    || exit 1; \
 	done
@@ -111,10 +112,24 @@ docs:
 	  '<a href="documentation/telephonywebhooks/">TelephonyWebhooks documentation</a>' > $(DOCS_OUTPUT)/index.html
 	$(PYTHON) Tests/DocsTests/check_site.py $(DOCS_OUTPUT) $(DOCS_GRAPHS) $(DOCS_BASE_PATH)
 
+# The README's Extending walkthrough on a scratch copy in .build-walkthrough/ (kept, so later runs
+# build incrementally): getBalance added to specs/plusofon.yaml and a spec without descriptions beside
+# it, then make generate and make test there, calling both over HTTP on 127.0.0.1.
+walkthrough:
+	@$(PYTHON) Tests/Walkthrough/readme_walkthrough.py
+
 # Benchmarks against swift-openapi-generator (Benchmarks/RESULTS.md); never part of `make test`.
 # `make bench SPECS=folder` measures that folder's published specs instead of ../shared/realspecs.
 bench:
 	$(MAKE) -C Benchmarks bench $(if $(filter command line,$(origin SPECS)),SPECS=$(abspath $(SPECS)))
+
+# Published specs (such as ../shared/realspecs): each generated with --skip-unsupported into a
+# scratch package outside this one, which is then built; one line per spec. The scratch
+# package's build folder is kept in .build-corpus so that the SDK is compiled once.
+CORPUS ?= ../shared/realspecs
+CORPUS_PACKAGE ?= $(or $(TMPDIR),/tmp)/sdkgen-corpus-$(shell id -u)
+corpus: sdkgen
+	$(PYTHON) Scripts/corpus.py $(CORPUS) --sdkgen $(SDKGEN) --package $(CORPUS_PACKAGE) --build $(CURDIR)/.build-corpus
 
 
 clean:
