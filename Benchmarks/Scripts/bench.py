@@ -36,6 +36,11 @@ DEFAULT_PUBLISHED = ROOT.parent / "shared/realspecs"
 # LARGE_RUNS samples: the file cache is warm by then, and the run stays within its time.
 LARGE_COMPILE_SECONDS = 10
 LARGE_RUNS = min(RUNS, int(os.environ.get("BENCH_LARGE_RUNS", "3")))
+# A compile slower than this is measured once (its warm-up run): a minute or more, for which the
+# spread of runs is far below the targets' margins.
+HUGE_COMPILE_SECONDS = 30
+# Likewise a spec whose generation by swift-openapi-generator takes longer than this.
+LARGE_GENERATION_SECONDS = 3
 
 METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
@@ -92,8 +97,11 @@ def generation(specs):
         log(f"generation: {name}")
         ours_out, theirs_out = WORK / "gen/ours" / name, WORK / "gen/theirs" / name
         entry = {"ours": [], "theirs": [], "floor": [], "ours_error": None, "theirs_error": None, "flags": []}
+        runs = RUNS
         try:
-            run(theirs_command(spec, theirs_out))  # warm-up, and does it work at all?
+            warm_up = run(theirs_command(spec, theirs_out))  # warm-up, and does it work at all?
+            if warm_up.wall > LARGE_GENERATION_SECONDS:
+                runs = LARGE_RUNS
         except RuntimeError as error:
             entry["theirs_error"] = last_line(error)
         try:
@@ -105,7 +113,8 @@ def generation(specs):
             run([PARSE_FLOOR, spec])
         except RuntimeError as error:
             entry["floor_error"] = last_line(error)
-        for _ in range(RUNS):  # Alternated, so that drift of the machine's speed hits all alike.
+        entry["runs"] = runs
+        for _ in range(runs):  # Alternated, so that drift of the machine's speed hits all alike.
             if not entry["ours_error"]:
                 entry["ours"].append(run(ours_command(spec, ours_out, *entry["flags"])))
             if not entry["theirs_error"]:
@@ -178,11 +187,11 @@ def compile_once(key, files, runtime_modules):
 def compile_times(variants, runtime_modules):
     samples = {key: [] for key in variants}
     errors = {}
-    large = set()
+    large = {}
     for round_index in range(RUNS + 1):  # The first round warms the file cache and is dropped.
         log(f"compile: round {round_index + 1} of {RUNS + 1}")
         for key, files in variants.items():
-            if key in errors or (key in large and len(samples[key]) >= LARGE_RUNS):
+            if key in errors or (key in large and len(samples[key]) >= large[key]):
                 continue
             try:
                 measured = compile_once(key, files, runtime_modules)
@@ -190,7 +199,7 @@ def compile_times(variants, runtime_modules):
                 errors[key] = last_line(error)
                 continue
             if round_index == 0 and measured.wall > LARGE_COMPILE_SECONDS:
-                large.add(key)
+                large[key] = 1 if measured.wall > HUGE_COMPILE_SECONDS else LARGE_RUNS
             if round_index or key in large:
                 samples[key].append(measured)
     results = {key: {"wall": median([s.wall for s in values]), "cpu": median([s.cpu for s in values]),

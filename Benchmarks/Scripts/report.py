@@ -92,8 +92,9 @@ def render(info, generated, converted, compiled, phases, runtime_results, reques
            f"{', '.join(f'{v:.2f}' for v in load[0])}; after: {', '.join(f'{v:.2f}' for v in load[1])}",
            f"- Published specs: {', '.join(f'`{name}`' for name in published) or 'none'}"
            + (f" from {', '.join(str(folder) for folder in folders)}" if folders else ""),
-           f"- Runs: median of {RUNS} timed runs per generator and per compile, after one warm-up run (a compile "
-           "slower than 10 s keeps its warm-up and gets 3 runs); see Method.", ""]
+           f"- Runs: median of {RUNS} timed runs per generator and per compile, after one warm-up run; a spec that "
+           "swift-openapi-generator takes over 3 s to generate gets 3 runs, a compile slower than 10 s keeps "
+           "its warm-up as one of 3 runs, and one slower than 30 s is run once (the number of runs is in each table).", ""]
     summary = []
 
     # 1. Generation
@@ -106,8 +107,8 @@ def render(info, generated, converted, compiled, phases, runtime_results, reques
             "wall time. *OpenAPIKit decode* is a process that only decodes the spec with Yams and OpenAPIKit's "
             "defaults (a 3.0 spec as OpenAPIKit30, converted, as swift-openapi-generator reads it; "
             "`Sources/ParseFloor`): swift-openapi-generator's first step, a floor under its time.", "",
-            "| spec | operations | sdkgen ms (CPU) | peak MiB | swift-openapi-generator ms (CPU) | peak MiB | theirs / ours | OpenAPIKit decode ms | targets |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+            "| spec | operations | runs | sdkgen ms (CPU) | peak MiB | swift-openapi-generator ms (CPU) | peak MiB | theirs / ours | OpenAPIKit decode ms | targets |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     not_slower, large, seven = [], [], []
     for name, entry in generated.items():
         operations = entry["operations"]
@@ -129,7 +130,7 @@ def render(info, generated, converted, compiled, phases, runtime_results, reques
                 marks.append("≥ 3×: " + ("met" if ratio >= TARGETS["generation_large"] else "**missed**"))
         if name not in published:
             seven.append((name, ratio, reason))
-        out.append(f"| {name} | {operations} | {ours} | {ours_peak} | {theirs} | {theirs_peak} | "
+        out.append(f"| {name} | {operations} | {entry.get('runs', RUNS)} | {ours} | {ours_peak} | {theirs} | {theirs_peak} | "
                    f"{f'{ratio:.2f}×' if ratio else '–'} | {floor} | {'; '.join(marks) or '–'} |")
     for name in published:
         entry = generated[name]
@@ -226,8 +227,8 @@ def render(info, generated, converted, compiled, phases, runtime_results, reques
             "- **hand**: `Sources/HandPlusofon/HandPlusofon.swift`, a hand-written Plusofon client (Codable + "
             "`ClientTransport`).",
             "- **imports only**: an empty file with our imports: the fixed cost of loading the modules.", "",
-            "| spec | ours s (CPU) | peak MiB | theirs s (CPU) | peak MiB | theirs / ours | hand-written s | ours / hand | target |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+            "| spec | runs ours / theirs | ours s (CPU) | peak MiB | theirs s (CPU) | peak MiB | theirs / ours | hand-written s | ours / hand | target |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     compile_seven, compile_published = [], []
     for name in house + list(published):
         ours, theirs = compiled.get((name, "ours"), {}), compiled.get((name, "theirs"), {})
@@ -247,7 +248,8 @@ def render(info, generated, converted, compiled, phases, runtime_results, reques
         mark = "–" if speedup is None else f"≥ {bound:.0f}×: {'met' if speedup >= bound else '**missed**'}"
         if versus_hand:
             mark += f"; ≤ 1.5× hand: {'met' if versus_hand <= TARGETS['compile_vs_hand'] else '**missed**'}"
-        out.append(f"| {name} | {' | '.join(cells)} | {f'{speedup:.2f}×' if speedup else '–'} | "
+        runs = f"{ours.get('runs', '–')} / {theirs.get('runs', '–')}"
+        out.append(f"| {name} | {runs} | {' | '.join(cells)} | {f'{speedup:.2f}×' if speedup else '–'} | "
                    f"{('%.2f' % hand['wall']) if hand else '–'} | {f'{versus_hand:.2f}×' if versus_hand else '–'} | {mark} |")
     floor = compiled.get(("plusofon", "imports"))
     if floor and "wall" in floor:
@@ -356,6 +358,10 @@ def render(info, generated, converted, compiled, phases, runtime_results, reques
         summary.append(("Receiver ≥ 0.8× the requests/s of a bare route (16)",
                         verdict(share >= TARGETS["receiver"], f"{share:.2f}× ({receiver_results['median']['hooks/api4com']:,.0f} "
                                 f"against {bare:,.0f} requests/s)")))
+
+    streaming = BENCH / "Scripts/streaming-memory.md"
+    if streaming.exists():
+        out += ["", streaming.read_text().strip()]
 
     targets = ["## Targets", "", "The issue that set each target is in brackets: (16) published specs, (7) the first "
                "benchmarks.", "", "| target | result |", "| --- | --- |"]
