@@ -38,10 +38,7 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
   @_spi(Generated) public func send(_ request: OperationRequest, security: [[String]]) async throws -> OperationResponse
   {
     let (response, responseBody) = try await perform(request, security: security)
-    let body = try await readBody(responseBody, of: response, request: request)
-    return OperationResponse(
-      operationID: request.operationID, status: response.status.code, headerFields: response.headerFields,
-      body: body)
+    return try await collect(response, body: responseBody, of: request)
   }
 
   /// Sends `request` as ``send(_:security:)`` does, but hands back the response body unread.
@@ -106,7 +103,16 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     return next
   }
 
-  /// Reads the whole body, refusing one over the configured limit.
+  /// Reads the whole body of a response from ``perform(_:security:)``, refusing one over
+  /// ``ClientConfiguration/maximumResponseBodySize``: for a streamed operation's error status.
+  @_spi(Generated) public func collect(_ response: HTTPResponse, body: HTTPBody?, of request: OperationRequest)
+    async throws -> OperationResponse
+  {
+    OperationResponse(
+      operationID: request.operationID, status: response.status.code, headerFields: response.headerFields,
+      body: try await readBody(body, of: response, request: request))
+  }
+
   private func readBody(_ body: HTTPBody?, of response: HTTPResponse, request: OperationRequest) async throws
     -> Data
   {
