@@ -38,7 +38,13 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
   @_spi(Generated) public func send(_ request: OperationRequest, security: [[String]]) async throws -> OperationResponse
   {
     let (response, responseBody) = try await perform(request, security: security)
-    return try await collect(response, body: responseBody, of: request)
+    if request.streamsResponse, (200..<300).contains(response.status.code) {
+      return OperationResponse(streaming: responseBody, of: response, operationID: request.operationID)
+    }
+    let body = try await readBody(responseBody, of: response, request: request)
+    return OperationResponse(
+      operationID: request.operationID, status: response.status.code, headerFields: response.headerFields,
+      body: body)
   }
 
   /// Sends `request` as ``send(_:security:)`` does, but hands back the response body unread.
@@ -51,9 +57,9 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     var request = request
     authenticate(&request, security: security)
     request.headerFields[.accept] = request.headerFields[.accept] ?? "application/json"
-    let body = request.body.map { HTTPBody($0) }
-    if body != nil {
-      request.headerFields[.contentType] = "application/json"
+    let body = request.body
+    if let contentType = request.contentType {
+      request.headerFields[.contentType] = contentType
     }
     let httpRequest = HTTPRequest(
       method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
@@ -103,16 +109,7 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     return next
   }
 
-  /// Reads the whole body of a response from ``perform(_:security:)``, refusing one over
-  /// ``ClientConfiguration/maximumResponseBodySize``: for a streamed operation's error status.
-  @_spi(Generated) public func collect(_ response: HTTPResponse, body: HTTPBody?, of request: OperationRequest)
-    async throws -> OperationResponse
-  {
-    OperationResponse(
-      operationID: request.operationID, status: response.status.code, headerFields: response.headerFields,
-      body: try await readBody(body, of: response, request: request))
-  }
-
+  /// Reads the whole body, refusing one over the configured limit.
   private func readBody(_ body: HTTPBody?, of response: HTTPResponse, request: OperationRequest) async throws
     -> Data
   {
