@@ -26,13 +26,25 @@ import Testing
     return blocks
   }
 
-  /// The `// snippet:` regions of `Examples/*.swift`, without their common indentation.
-  static func exampleSnippets() throws -> [String: String] {
+  /// The Swift files that hold snippets: `Examples/*.swift`, compiled by this package, and the
+  /// Hummingbird example package's sources, compiled by `make example-hummingbird`.
+  static func snippetFiles() throws -> [URL] {
     let folder = root.appendingPathComponent("Examples")
+    var files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".swift") }.map { folder.appendingPathComponent($0) }
+    let hummingbird = folder.appendingPathComponent("HummingbirdReceiver/Sources")
+    let enumerator = FileManager.default.enumerator(at: hummingbird, includingPropertiesForKeys: nil)
+    while let file = enumerator?.nextObject() as? URL {
+      if file.pathExtension == "swift" { files.append(file) }
+    }
+    return files
+  }
+
+  /// The `// snippet:` regions of the snippet files, without their common indentation.
+  static func exampleSnippets() throws -> [String: String] {
     var snippets: [String: String] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".swift") {
-      let lines = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-        .components(separatedBy: "\n")
+    for file in try snippetFiles() {
+      let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
       var index = 0
       while index < lines.count {
         let line = lines[index].trimmingCharacters(in: .whitespaces)
@@ -66,6 +78,18 @@ import Testing
     for block in blocks {
       #expect(snippets.contains(block), "README block is not a snippet of Examples/:\n\(block)")
     }
+  }
+
+  /// The receiving section leads with the Hummingbird example's `register(on:…)` snippet, the
+  /// one `make example-hummingbird` compiles and tests.
+  @Test func receivingWebhooksLeadsWithTheHummingbirdSnippet() throws {
+    let text = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+    let section = text.components(separatedBy: "\n## Receiving webhooks\n").dropFirst().first ?? ""
+    let firstSwiftBlock = section.components(separatedBy: "```swift\n").dropFirst().first ?? ""
+    let snippet = try #require(try Self.exampleSnippets()["receive-hummingbird"])
+    #expect(firstSwiftBlock.hasPrefix(snippet + "\n```"))
+    #expect(snippet.contains("Api4Com.WebhookEvent.register("))
+    #expect(section.contains("VaporTransport("))
   }
 
   @Test func readmeOpensWithTheTwoCommands() throws {
