@@ -37,10 +37,13 @@ extension KitchenSink {
 
     let core: ClientCore
 
+    /// The limits this client applies, such as the largest response body it reads.
+    public var configuration: ClientConfiguration { core.configuration }
+
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - serverURL: The server to call, such as `Client.serverURL(...)` for
+    ///   - serverURL: The server to call, such as ``serverURL(region:version:)`` for
     ///     `https://{region}.sink.example/{version}`.
     ///   - bearer: An access token.
     ///   - apiKeyHeader: The `apiKeyHeader` credential.
@@ -48,7 +51,9 @@ extension KitchenSink {
     ///   - username: The HTTP Basic user name (`basic`).
     ///   - password: The HTTP Basic password (`basic`).
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
-    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware()`.
+    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware`.
+    ///   - configuration: The limits to apply, such as the largest response body read (32 MiB by
+    ///     default); see `ClientConfiguration`.
     public init(
       serverURL: URL,
       bearer: String,
@@ -57,7 +62,8 @@ extension KitchenSink {
       username: String,
       password: String,
       transport: any ClientTransport = URLSessionTransport(),
-      middlewares: [any ClientMiddleware] = []
+      middlewares: [any ClientMiddleware] = [],
+      configuration: ClientConfiguration = ClientConfiguration()
     ) {
       core = ClientCore(
         serverURL: serverURL,
@@ -68,7 +74,8 @@ extension KitchenSink {
           ("basic", .basic(username: username, password: password)),
         ],
         transport: transport,
-        middlewares: middlewares
+        middlewares: middlewares,
+        configuration: configuration
       )
     }
 
@@ -226,8 +233,8 @@ extension KitchenSink {
 
   /// An open enum, with case names that need care.
   ///
-  /// The provider adds values over time: a value this SDK does not know decodes as `unknown` and
-  /// encodes back unchanged.
+  /// The provider adds values over time: a value this SDK does not know decodes as ``unknown(_:)``
+  /// and encodes back unchanged.
   public enum Color: OpenEnum {
     /// Red.
     case red
@@ -679,7 +686,7 @@ extension KitchenSink {
 
   /// oneOf with a discriminator.
   ///
-  /// Chosen by `type`; a value this SDK does not know decodes as `unknown`.
+  /// Chosen by `type`; a value this SDK does not know decodes as ``unknown(_:)``.
   public enum Owner: Codable, Hashable, Sendable {
     case person(Person)
     case team(Team)
@@ -731,7 +738,7 @@ extension KitchenSink {
 
   /// An integer enum.
   ///
-  /// A value this SDK does not know decodes as `unknown` and encodes back unchanged.
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
   public enum Priority: OpenEnum {
     case low
     case normal
@@ -796,8 +803,8 @@ extension KitchenSink {
 extension KitchenSink {
   /// An event KitchenSink POSTs to a subscriber, chosen by its `kind`.
   ///
-  /// An event whose `kind` this SDK does not know decodes as `unknown`, with the whole payload, so
-  /// a new event never breaks a deployed receiver.
+  /// An event whose `kind` this SDK does not know decodes as ``unknown(_:_:)``, with the whole
+  /// payload, so a new event never breaks a deployed receiver.
   public enum WebhookEvent: Hashable, Sendable {
     /// An item was created
     ///

@@ -29,24 +29,31 @@ extension Voxline {
 
     let core: ClientCore
 
+    /// The limits this client applies, such as the largest response body it reads.
+    public var configuration: ClientConfiguration { core.configuration }
+
     /// Creates a client.
     ///
     /// - Parameters:
     ///   - serverURL: The server to call; `https://api.voxline.example/v2` by default.
     ///   - apiKey: The account's API key.
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
-    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware()`.
+    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware`.
+    ///   - configuration: The limits to apply, such as the largest response body read (32 MiB by
+    ///     default); see `ClientConfiguration`.
     public init(
       serverURL: URL = Client.defaultServerURL,
       apiKey: String,
       transport: any ClientTransport = URLSessionTransport(),
-      middlewares: [any ClientMiddleware] = []
+      middlewares: [any ClientMiddleware] = [],
+      configuration: ClientConfiguration = ClientConfiguration()
     ) {
       core = ClientCore(
         serverURL: serverURL,
         credentials: [("apiKey", .apiKey(apiKey, query: "api_key"))],
         transport: transport,
-        middlewares: middlewares
+        middlewares: middlewares,
+        configuration: configuration
       )
     }
 
@@ -205,7 +212,7 @@ extension Voxline {
 
   /// An event Voxline delivers.
   ///
-  /// A value this SDK does not know decodes as `unknown` and encodes back unchanged.
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
   public enum EventName: OpenEnum {
     case callStarted
     case callEnded
@@ -341,8 +348,8 @@ extension Voxline {
 extension Voxline {
   /// An event Voxline POSTs to a subscriber, chosen by its `event`.
   ///
-  /// An event whose `event` this SDK does not know decodes as `unknown`, with the whole payload, so
-  /// a new event never breaks a deployed receiver.
+  /// An event whose `event` this SDK does not know decodes as ``unknown(_:_:)``, with the whole
+  /// payload, so a new event never breaks a deployed receiver.
   public enum WebhookEvent: Hashable, Sendable {
     /// A call started ringing
     ///

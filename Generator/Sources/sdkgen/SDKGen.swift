@@ -59,7 +59,8 @@ struct Generate: ParsableCommand {
 
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Checks specs without writing anything; exits 1 if any has an error."
+    abstract: "Checks specs without writing anything; exits 1 if any has an error.",
+    discussion: "Prints one line per spec when none has an error: its namespace and what it generates."
   )
 
   @Argument(help: "Spec files (.yaml), or folders of them.")
@@ -67,8 +68,11 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     let (paths, _) = Generator.specPaths(inputs)
-    let (_, diagnostics) = Generator.generate(specPaths: paths)
+    let (files, diagnostics) = Generator.generate(specPaths: paths)
     report(diagnostics)
     if diagnostics.hasErrors { throw ExitCode.failure }
+    for file in files {
+      print("\(file.specPath): OK - \(file.summary.namespace): \(file.summary.counts)")
+    }
   }
 }

@@ -9,6 +9,8 @@ import HTTPTypes
   @_spi(Generated) public var query: [(name: String, value: String)] = []
   @_spi(Generated) public var headerFields = HTTPFields()
   @_spi(Generated) public var body: Data?
+  /// The ``Secret``s the parameters and the body hold, to scrub from errors.
+  var secretValues: [String] = []
 
   @_spi(Generated) public init(operationID: String, method: HTTPRequest.Method, path: RequestPath) {
     self.operationID = operationID
@@ -19,6 +21,7 @@ import HTTPTypes
   /// Adds a query parameter; `nil` adds nothing.
   @_spi(Generated) public mutating func addQuery(_ name: String, _ value: (some ParameterValue)?) {
     if let value {
+      if let secret = value as? Secret { secretValues.append(secret.value) }
       query.append((name, value.parameterText))
     }
   }
@@ -31,6 +34,7 @@ import HTTPTypes
     if explode {
       for value in values { addQuery(name, value) }
     } else {
+      secretValues += values.compactMap { ($0 as? Secret)?.value }
       addQuery(name, values.map(\.parameterText).joined(separator: ","))
     }
   }
@@ -38,13 +42,16 @@ import HTTPTypes
   /// Sets a header; `nil` sets nothing.
   @_spi(Generated) public mutating func setHeader(_ name: String, _ value: (some ParameterValue)?) {
     guard let value, let fieldName = HTTPField.Name(name) else { return }
+    if let secret = value as? Secret { secretValues.append(secret.value) }
     headerFields[fieldName] = value.parameterText
   }
 
   /// Encodes `value` as the JSON body.
   @_spi(Generated) public mutating func setBody(_ value: some Encodable) throws {
     do {
-      body = try JSONCoding.encoder.encode(value)
+      let (data, secrets) = try SecretCollector.collecting { try JSONCoding.encoder.encode(value) }
+      body = data
+      secretValues += secrets
     } catch {
       throw APIError(
         kind: .encoding, operationID: operationID, underlyingError: error,

@@ -36,7 +36,9 @@ import HTTPTypes
       return error
     }
     error.errorBody = try? JSONCoding.decoder.decode(E.self, from: body)
-    error.messages = E.messagePaths.flatMap { JSONPath.strings(at: $0, in: json) }
+    // Laravel repeats a single field error as its summary `message`: each message is kept once.
+    var seen = Set<String>()
+    error.messages = E.messagePaths.flatMap { JSONPath.strings(at: $0, in: json) }.filter { seen.insert($0).inserted }
     error.requestID =
       E.requestIDPath.flatMap { JSONPath.strings(at: $0, in: json).first }
       ?? headerFields[HTTPField.Name("X-Request-Id")!]

@@ -28,10 +28,8 @@ import Testing
     #expect(model.securitySchemes[0].kind == .apiKeyHeader(name: "Client"))
     #expect(model.securitySchemes[0].defaultValue == "10553")
     #expect(model.securitySchemes[1].kind == .bearer)
-    #expect(
-      model.operations.map(\.swiftName) == [
-        "listWebhooks", "createWebhook", "getWebhook", "updateWebhook", "deleteWebhook",
-      ])
+    // Every operation, including any a user adds to the spec, needs both credentials.
+    #expect(!model.operations.isEmpty)
     #expect(model.operations.allSatisfy { $0.security == [["clientID", "token"]] })
   }
 
@@ -82,8 +80,9 @@ import Testing
   @Test func webhooksDispatchOnTheDiscriminator() throws {
     let api4com = try #require(try Self.model("specs/api4com.yaml").webhooks)
     #expect(api4com.discriminator == "eventType")
-    #expect(api4com.events.map(\.swiftName) == ["channelAnswer", "channelHangup"])
-    #expect(api4com.events.map(\.payloadType) == ["ChannelEvent", "ChannelEvent"])
+    let api4comEvents = Dictionary(uniqueKeysWithValues: api4com.events.map { ($0.swiftName, $0.payloadType) })
+    #expect(api4comEvents["channelAnswer"] == "ChannelEvent")
+    #expect(api4comEvents["channelHangup"] == "ChannelEvent")
     let thulium = try #require(try Self.model("specs/thulium.yaml").webhooks)
     #expect(thulium.events.map(\.swiftName).contains("chatConversationCreated"))
     let plusofon = try #require(try Self.model("specs/plusofon.yaml").webhooks)

@@ -1,16 +1,25 @@
 import Foundation
 import Testing
 
-/// Every Swift block in the README is a snippet region of `Examples/`, which the build compiles,
-/// so a README example cannot stop compiling without this test failing.
+/// Every Swift block in the README and in the documentation catalog's articles is a snippet region
+/// of `Examples/`, which the build compiles, so an example cannot stop compiling without this test
+/// failing.
 @Suite struct ReadmeSnippetTests {
   static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
+  /// The documentation catalog, whose articles are held to the README's rule.
+  static let catalog = root.appendingPathComponent("Sources/TelephonyWebhooks/TelephonyWebhooks.docc")
+
   /// The fenced ```swift blocks of the README.
   static func readmeBlocks() throws -> [String] {
-    let text = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+    try swiftBlocks(in: root.appendingPathComponent("README.md"))
+  }
+
+  /// The fenced ```swift blocks of a Markdown file.
+  static func swiftBlocks(in file: URL) throws -> [String] {
+    let text = try String(contentsOf: file, encoding: .utf8)
     var blocks: [String] = []
     var current: [String]?
     for line in text.components(separatedBy: "\n") {
@@ -26,25 +35,16 @@ import Testing
     return blocks
   }
 
-  /// The Swift files that hold snippets: `Examples/*.swift`, compiled by this package, and the
-  /// Hummingbird example package's sources, compiled by `make example-hummingbird`.
-  static func snippetFiles() throws -> [URL] {
-    let folder = root.appendingPathComponent("Examples")
-    var files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-      .filter { $0.hasSuffix(".swift") }.map { folder.appendingPathComponent($0) }
-    let hummingbird = folder.appendingPathComponent("HummingbirdReceiver/Sources")
-    let enumerator = FileManager.default.enumerator(at: hummingbird, includingPropertiesForKeys: nil)
-    while let file = enumerator?.nextObject() as? URL {
-      if file.pathExtension == "swift" { files.append(file) }
-    }
-    return files
-  }
-
-  /// The `// snippet:` regions of the snippet files, without their common indentation.
+  /// The `// snippet:` regions of the Swift files under `Examples/`, without their common
+  /// indentation: this package compiles `Examples/*.swift`, and `make example-hummingbird` the
+  /// Hummingbird example package's.
   static func exampleSnippets() throws -> [String: String] {
+    let folder = root.appendingPathComponent("Examples")
     var snippets: [String: String] = [:]
-    for file in try snippetFiles() {
-      let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+    let names = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+    for name in names where name.hasSuffix(".swift") {
+      let lines = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        .components(separatedBy: "\n")
       var index = 0
       while index < lines.count {
         let line = lines[index].trimmingCharacters(in: .whitespaces)
@@ -90,6 +90,21 @@ import Testing
     #expect(firstSwiftBlock.hasPrefix(snippet + "\n```"))
     #expect(snippet.contains("Api4Com.WebhookEvent.register("))
     #expect(section.contains("VaporTransport("))
+  }
+
+  @Test func everyArticleSwiftBlockIsACompiledSnippet() throws {
+    let snippets = Set(try Self.exampleSnippets().values)
+    let articles = try FileManager.default.contentsOfDirectory(atPath: Self.catalog.path)
+      .filter { $0.hasSuffix(".md") }.sorted()
+    #expect(articles.count >= 5)
+    var count = 0
+    for article in articles {
+      for block in try Self.swiftBlocks(in: Self.catalog.appendingPathComponent(article)) {
+        count += 1
+        #expect(snippets.contains(block), "\(article): a Swift block is not a snippet of Examples/:\n\(block)")
+      }
+    }
+    #expect(count >= 10)
   }
 
   @Test func readmeOpensWithTheTwoCommands() throws {

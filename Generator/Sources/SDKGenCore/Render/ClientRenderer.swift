@@ -5,7 +5,7 @@ enum ClientRenderer {
     writer.block("extension \(model.namespace)") { writer in
       writer.docComment([
         "A client for \(model.documentation.summary ?? model.namespace).",
-        "Each operation is an `async throws` method. A status the operation does not expect throws an `APIError` carrying the provider's message; requests go through `middlewares` in order, then `transport`.",
+        "Each operation is an `async throws` method. A status the operation does not expect throws an \(writer.runtimeSymbol("APIError")) carrying the provider's message; requests go through `middlewares` in order, then `transport`.",
       ])
       writer.block("public struct Client: Sendable") { writer in
         if let defaultServer {
@@ -20,6 +20,11 @@ enum ClientRenderer {
           writer.blankLine()
         }
         writer.line("let core: ClientCore")
+        writer.blankLine()
+        writer.docComment([
+          "The limits this client applies, such as the largest response body it reads."
+        ])
+        writer.line("public var configuration: ClientConfiguration { core.configuration }")
         writer.blankLine()
         renderInitializer(model, defaultServer: defaultServer, into: &writer)
         for operation in model.operations {
@@ -56,7 +61,7 @@ enum ClientRenderer {
 
   private static func renderInitializer(_ model: APIModel, defaultServer: Server?, into writer: inout SwiftWriter) {
     var parameterDocs = [
-      "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? model.servers.first.map { ", such as `Client.serverURL(...)` for `\($0.url)`" } ?? "")."
+      "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? model.servers.first.map { ", such as ``\(SwiftSyntax.symbol("serverURL", labels: $0.variables.map(\.swiftName)))`` for `\($0.url)`" } ?? "")."
     ]
     var parameters = ["serverURL: URL" + (defaultServer != nil ? " = Client.defaultServerURL" : "")]
     var credentials: [String] = []
@@ -88,10 +93,12 @@ enum ClientRenderer {
     parameters += [
       "transport: any ClientTransport = URLSessionTransport()",
       "middlewares: [any ClientMiddleware] = []",
+      "configuration: ClientConfiguration = ClientConfiguration()",
     ]
     parameterDocs += [
       "  - transport: Sends the requests; `URLSessionTransport()` by default.",
-      "  - middlewares: Wrap every request in order, such as `RetryMiddleware()`.",
+      "  - middlewares: Wrap every request in order, such as \(writer.runtimeSymbol("RetryMiddleware")).",
+      "  - configuration: The limits to apply, such as the largest response body read (32 MiB by default); see \(writer.runtimeSymbol("ClientConfiguration")).",
     ]
     writer.docComment(["Creates a client.", "- Parameters:\n" + parameterDocs.joined(separator: "\n")])
     writer.wrappedBlock("public init", parameters, "") { writer in
@@ -100,7 +107,8 @@ enum ClientRenderer {
       writer.line("serverURL: serverURL,")
       writer.wrapped("credentials: ", credentials, ",", open: "[", close: "]")
       writer.line("transport: transport,")
-      writer.line("middlewares: middlewares")
+      writer.line("middlewares: middlewares,")
+      writer.line("configuration: configuration")
       writer.outdent()
       writer.line(")")
     }

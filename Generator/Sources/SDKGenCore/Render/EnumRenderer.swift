@@ -5,8 +5,8 @@ enum EnumRenderer {
     if !declaration.isFrozen {
       docs.append(
         declaration.isDocumentedAsExtensible
-          ? "The provider adds values over time: a value this SDK does not know decodes as `unknown` and encodes back unchanged."
-          : "A value this SDK does not know decodes as `unknown` and encodes back unchanged.")
+          ? "The provider adds values over time: a value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged."
+          : "A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.")
     }
     writer.docComment(docs)
     if declaration.isDeprecated { writer.line("@available(*, deprecated)") }
@@ -58,7 +58,7 @@ enum OneOfRenderer {
   static func render(_ declaration: OneOfDeclaration, into writer: inout SwiftWriter) {
     var docs = SwiftSyntax.paragraphs(declaration.documentation)
     if let discriminator = declaration.discriminator {
-      docs.append("Chosen by `\(discriminator)`; a value this SDK does not know decodes as `unknown`.")
+      docs.append("Chosen by `\(discriminator)`; a value this SDK does not know decodes as ``unknown(_:)``.")
     }
     writer.docComment(docs)
     if declaration.isDeprecated { writer.line("@available(*, deprecated)") }

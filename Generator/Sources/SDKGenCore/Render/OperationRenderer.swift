@@ -2,7 +2,7 @@
 enum OperationRenderer {
   static func render(_ operation: Operation, into writer: inout SwiftWriter) {
     let returnType = operation.success.type.map(SwiftSyntax.type)
-    writer.docComment(documentation(operation))
+    writer.docComment(documentation(operation, error: writer.runtimeSymbol("APIError")))
     if operation.isDeprecated { writer.line("@available(*, deprecated)") }
     writer.wrappedBlock(
       "public func \(operation.swiftName)", signature(operation),
@@ -50,7 +50,8 @@ enum OperationRenderer {
     return parameters
   }
 
-  private static func documentation(_ operation: Operation) -> [String] {
+  /// The method's doc comment; `error` names the runtime's error type.
+  private static func documentation(_ operation: Operation, error: String) -> [String] {
     var paragraphs = SwiftSyntax.paragraphs(operation.documentation)
     paragraphs.append("`\(operation.method.rawValue.uppercased()) \(operation.path)`")
     var parameterLines = operation.parameters.map { parameter in
@@ -67,7 +68,7 @@ enum OperationRenderer {
       tail.append("- Returns: \(operation.success.documentation.summary ?? "The decoded response.")")
     }
     tail.append(
-      "- Throws: `APIError` for a status other than \(operation.success.statuses.map(\.text).joined(separator: ", ")), a failed request or a body that does not match the spec."
+      "- Throws: \(error) for a status other than \(operation.success.statuses.map(\.text).joined(separator: ", ")), a failed request or a body that does not match the spec."
     )
     paragraphs.append(tail.joined(separator: "\n"))
     return paragraphs
@@ -154,7 +155,7 @@ enum OperationRenderer {
         "Every item of ``\(SwiftSyntax.symbol(operation.swiftName, labels: labels))``, page after page.",
         "Each page is requested when iteration reaches it; iteration ends after the last page.",
         (parameterLines.isEmpty ? "" : "- Parameters:\n" + parameterLines.joined(separator: "\n") + "\n")
-          + "- Returns: A sequence of every item; iterating it throws `APIError` if a page request fails.",
+          + "- Returns: A sequence of every item; iterating it throws \(writer.runtimeSymbol("APIError")) if a page request fails.",
       ])
     let parameters = signature(operation, excluding: pagination.pageParameter)
     let element = SwiftSyntax.type(pagination.elementType)

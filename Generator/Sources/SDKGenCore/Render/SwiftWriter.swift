@@ -3,6 +3,11 @@ struct SwiftWriter {
   /// The column generated code and doc comments stay within.
   static let lineWidth = 100
 
+  /// Whether doc comments link the runtime's symbols, such as ``APIError``. DocC resolves a
+  /// symbol link within one module only, so a file compiled outside the runtime's module names
+  /// them in code voice instead.
+  var linksRuntimeSymbols = true
+
   private(set) var text = ""
   private var level = 0
   private var indentation: String { String(repeating: "  ", count: level) }
@@ -15,6 +20,11 @@ struct SwiftWriter {
   mutating func blankLine() {
     guard !text.isEmpty, !text.hasSuffix("\n\n"), !text.hasSuffix("{\n") else { return }
     text += "\n"
+  }
+
+  /// A runtime symbol named in a doc comment: a DocC link where it resolves, else code voice.
+  func runtimeSymbol(_ name: String) -> String {
+    linksRuntimeSymbols ? "``\(name)``" : "`\(name)`"
   }
 
   mutating func indent() { level += 1 }

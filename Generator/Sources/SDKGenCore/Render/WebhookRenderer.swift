@@ -16,7 +16,7 @@ enum WebhookRenderer {
     }
     let parameterDocs =
       "- Parameters:\n" + parameterLines.joined(separator: "\n")
-      + "\n- Throws: `WebhookDecodingError` naming \(namespace) when the body is not a JSON object or "
+      + "\n- Throws: \(writer.runtimeSymbol("WebhookDecodingError")) naming \(namespace) when the body is not a JSON object or "
       + "does not match its payload type."
     let payloadArguments =
       ["provider: \(SwiftSyntax.stringLiteral(namespace))", "body: body", "headers: headers"]
@@ -42,7 +42,7 @@ enum WebhookRenderer {
     writer.block("extension \(namespace)") { writer in
       writer.docComment([
         "An event \(namespace) POSTs to a subscriber, chosen by its `\(discriminator)`.",
-        "An event whose `\(discriminator)` this SDK does not know decodes as `unknown`, with the whole payload, so a new event never breaks a deployed receiver.",
+        "An event whose `\(discriminator)` this SDK does not know decodes as ``unknown(_:_:)``, with the whole payload, so a new event never breaks a deployed receiver.",
       ])
       writer.block("public enum WebhookEvent: Hashable, Sendable") { writer in
         for event in webhooks.events {
