@@ -76,13 +76,15 @@ final class FlyingFoxTransport: ServerTransport, Sendable {
     let head = HTTPTypes.HTTPRequest(
       method: method, scheme: nil, authority: nil, path: query.isEmpty ? path : path + "?" + query,
       headerFields: fields)
-    // Read in the handler's task, so nothing reads the connection once it has answered.
-    let chunks = request.bodySequence
+    // The handler reads the body as it arrives; whatever it leaves unread is read after it
+    // answers, before the response is sent, as web frameworks do, so the client can finish
+    // sending and the connection stays usable.
+    let reader = BodyReader(request.bodySequence)
     let body = OpenAPIRuntime.HTTPBody(
-      chunks.map { ArraySlice($0) }, length: chunks.count.map { .known(Int64($0)) } ?? .unknown,
-      iterationBehavior: .single)
+      reader, length: request.bodySequence.count.map { .known(Int64($0)) } ?? .unknown, iterationBehavior: .single)
     do {
       let (response, responseBody) = try await handler(head, body, ServerRequestMetadata())
+      try await reader.drain()
       var headers = HTTPHeaders()
       for field in response.headerFields { headers[HTTPHeader(field.name.rawName)] = field.value }
       var data = Data()
@@ -94,4 +96,25 @@ final class FlyingFoxTransport: ServerTransport, Sendable {
       return FlyingFox.HTTPResponse(statusCode: .internalServerError)
     }
   }
+}
+
+/// A request body read once, in order: by the handler, then, for what it left, by ``drain()``.
+/// The two never overlap, so the iterator is never shared between tasks at once.
+private final class BodyReader: AsyncSequence, @unchecked Sendable {
+  typealias Element = ArraySlice<UInt8>
+
+  private var iterator: HTTPBodySequence.AsyncIterator
+
+  init(_ sequence: HTTPBodySequence) { iterator = sequence.makeAsyncIterator() }
+
+  func drain() async throws {
+    while try await iterator.next() != nil {}
+  }
+
+  struct Iterator: AsyncIteratorProtocol {
+    let reader: BodyReader
+    mutating func next() async throws -> ArraySlice<UInt8>? { try await reader.iterator.next().map { ArraySlice($0) } }
+  }
+
+  func makeAsyncIterator() -> Iterator { Iterator(reader: self) }
 }

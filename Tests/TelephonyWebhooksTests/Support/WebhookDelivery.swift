@@ -14,6 +14,14 @@ enum WebhookDelivery {
 
   static let json = ["Content-Type": "application/json"]
 
+  /// One session for every delivery, with a few connections per host: on Linux each session has
+  /// its own threads, and a session per request would load the machine the other tests share.
+  static let session: URLSession = {
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.httpMaximumConnectionsPerHost = 8
+    return URLSession(configuration: configuration)
+  }()
+
   static func basic(_ user: String, _ password: String) -> [String: String] {
     json.merging(["Authorization": "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()]) { $1 }
   }
@@ -34,8 +42,6 @@ enum WebhookDelivery {
     for (name, value) in headers {
       request.setValue(value, forHTTPHeaderField: name)
     }
-    let session = URLSession(configuration: .ephemeral)
-    defer { session.finishTasksAndInvalidate() }
     let (data, response) = try await session.data(for: request)
     guard let response = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
     return Answer(
