@@ -6,6 +6,7 @@ SHELL := /bin/bash
 #   make example-hummingbird   build and test the webhook receivers on Hummingbird (Examples/)
 
 SWIFT ?= swift
+SWIFTC ?= swiftc
 PYTHON ?= python3
 GENERATED := Sources/TelephonyWebhooks/Generated
 SDKGEN := .build/debug/sdkgen
@@ -21,7 +22,7 @@ SPEC_VENV := .build-venv
 HUMMINGBIRD_EXAMPLE := Examples/HummingbirdReceiver
 HUMMINGBIRD_BUILD := .build-hummingbird
 
-.PHONY: generate check-generated golden lint-specs format lint build test docs example-hummingbird bench clean sdkgen
+.PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs example-hummingbird bench clean sdkgen
 
 # A debug build: generating takes well under a second, and `swift test` reuses the build.
 sdkgen:
@@ -43,8 +44,19 @@ check-generated: sdkgen
 # Re-records the golden files of the generator's fixture specs.
 golden: sdkgen
 	for spec in $(FIXTURES)/*.yaml; do \
-	  $(SDKGEN) generate $$spec --output $(FIXTURES) --import TelephonyWebhooks || exit 1; \
+	  $(SDKGEN) generate $$spec --output $(FIXTURES) --import TelephonyWebhooks --regenerate-command "make golden" \
+	    || exit 1; \
 	done
+
+# Generated code has no warnings: the library (with the providers' generated code) and the fixture
+# clients, type-checked with warnings as errors against the modules the build made.
+check-warnings:
+	$(SWIFT) build --target FixtureClients
+	@modules="$$($(SWIFT) build --show-bin-path)/Modules"; \
+	$(SWIFTC) -typecheck -warnings-as-errors -module-name TelephonyWebhooks -I "$$modules" \
+	  $$(find Sources/TelephonyWebhooks -name '*.swift' | sort) && \
+	$(SWIFTC) -typecheck -warnings-as-errors -module-name FixtureClients -I "$$modules" $(FIXTURES)/*.swift && \
+	echo "no warnings in $(GENERATED) or $(FIXTURES)"
 
 # openapi-spec-validator from PyPI, installed into a local virtual environment if absent; then the
 # house style for HOUSE_SPECS, then the generator's own validation for every spec.
@@ -71,6 +83,7 @@ build:
 # Swift Testing's last line is the one test count.
 test: lint-specs check-generated lint
 	$(SWIFT) test --disable-xctest
+	@$(MAKE) --no-print-directory check-warnings
 
 # The DocC site of the TelephonyWebhooks module, from the toolchain's own docc: symbol graphs
 # extracted from the debug build that `make test` already made (no second build with other flags),
@@ -96,6 +109,10 @@ docs:
 	  --warnings-as-errors 2>&1 | tee .build/docs.log; status=$${PIPESTATUS[0]}; \
 	if [ $$status -ne 0 ] || grep -q "warning:" .build/docs.log; then \
 	  echo "error: docc reported problems (see above); fix them: make docs treats warnings as errors" >&2; exit 1; fi
+	@# docc's own root page finds no documentation at `/`: send a visitor to the module's page.
+	@printf '%s\n' '<!DOCTYPE html>' '<meta charset="utf-8">' '<title>TelephonyWebhooks</title>' \
+	  '<meta http-equiv="refresh" content="0; url=documentation/telephonywebhooks/">' \
+	  '<a href="documentation/telephonywebhooks/">TelephonyWebhooks documentation</a>' > $(DOCS_OUTPUT)/index.html
 	$(PYTHON) Tests/DocsTests/check_site.py $(DOCS_OUTPUT) $(DOCS_GRAPHS) $(DOCS_BASE_PATH)
 
 # The webhook receivers on Hummingbird 2: a package of its own with its own build folder, so

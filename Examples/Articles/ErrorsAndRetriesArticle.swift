@@ -31,8 +31,8 @@ public func explainFailure(_ thulium: Thulium.Client) async -> String {
 /// "Errors and retries": the provider's typed error body, and a shape the spec does not describe.
 public func readErrorBodies(_ error: APIError) -> [String] {
   // snippet: docs-errors-body
-  if let body = error.errorBody as? Thulium.ErrorResponse {
-    return body.errors?.map { "\($0.code ?? 0): \($0.message ?? "")" } ?? []
+  if let body = error.errorBody as? Thulium.ErrorResponse, let errors = body.errors {
+    return errors.map { "\($0.code ?? 0): \($0.message ?? "")" }
   }
   struct GatewayError: Decodable { var reason: String }
   if let gateway = try? error.decodeBody(as: GatewayError.self) {

@@ -7,7 +7,8 @@ public func overviewExample(headers: HTTPFields, body: Data) async throws -> Int
   // snippet: docs-overview
   let plusofon = Plusofon.Client(token: "your-plusofon-token")
   _ = try await plusofon.createWebhook(
-    body: Plusofon.WebhookRequest(url: URL(string: "https://example.com/hooks/plusofon")!, event: .destroy))
+    body: Plusofon.WebhookRequest(
+      url: URL(string: "https://example.com/hooks/plusofon")!, event: .destroy))
 
   // Later, in the handler of POST /hooks/plusofon:
   let call = try Plusofon.CallEvent(decoding: body, headers: headers)

@@ -5,8 +5,9 @@ usage: check_site.py SITE SYMBOL_GRAPHS [HOSTING_BASE_PATH]
 
 - Every public symbol of the module's symbol graphs has a page (its render JSON names the
   symbol's precise identifier), and so does each article of the catalog.
-- Served over HTTP from 127.0.0.1 under the hosting base path, the landing page and a method page
-  load: their HTML, and the render JSON the page's script fetches, with text and code listings.
+- Served over HTTP from 127.0.0.1 under the hosting base path, the site's root leads to the
+  module's page, and the landing page, a method page and an article load: their HTML, and the
+  render JSON the page's script fetches, with text and code listings.
 """
 
 import functools
@@ -125,6 +126,9 @@ def main():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}{base}"
     try:
+        status, html = fetch(origin)
+        if status != 200 or 'url=documentation/telephonywebhooks/"' not in html:
+            fail(f"{base} does not lead to documentation/telephonywebhooks/")
         for page, expected in [
             ("", ["Api4Com", "Plusofon", "Thulium", "APIError", "WebhookVerifier", "Getting started"]),
             (METHOD_PAGE, ["createWebhook", "WebhookRequest", "POST /webhooks"]),

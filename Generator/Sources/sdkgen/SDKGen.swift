@@ -39,13 +39,23 @@ struct Generate: ParsableCommand {
   )
   var imports: [String] = []
 
+  @Option(
+    name: .customLong("regenerate-command"),
+    help: """
+      The command each generated file's header names for regenerating it. By default `make generate`, \
+      or with --import TelephonyWebhooks the package plugin (`swift package generate-sdk`).
+      """
+  )
+  var regenerateCommand: String?
+
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("Give at least one spec file or folder.") }
   }
 
   func run() throws {
     let (paths, folders) = Generator.specPaths(inputs)
-    let (files, diagnostics) = Generator.generate(specPaths: paths, options: RenderOptions(additionalImports: imports))
+    let (files, diagnostics) = Generator.generate(
+      specPaths: paths, options: RenderOptions(additionalImports: imports, regenerateCommand: regenerateCommand))
     report(diagnostics)
     guard !diagnostics.hasErrors else { throw ExitCode.failure }
     do {

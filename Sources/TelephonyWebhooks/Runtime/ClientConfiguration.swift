@@ -18,6 +18,8 @@ public struct ClientConfiguration: Sendable, Hashable {
   /// not subject to it.
   public var maximumResponseBodySize: Int
 
+  /// Creates the limits a client applies.
+  ///
   /// - Parameter maximumResponseBodySize: the largest response body read into memory, in bytes;
   ///   32 MiB by default.
   public init(maximumResponseBodySize: Int = ClientConfiguration.defaultMaximumResponseBodySize) {

@@ -38,6 +38,9 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
   @_spi(Generated) public func send(_ request: OperationRequest, security: [[String]]) async throws -> OperationResponse
   {
     let (response, responseBody) = try await perform(request, security: security)
+    if request.streamsResponse, (200..<300).contains(response.status.code) {
+      return OperationResponse(streaming: responseBody, of: response, operationID: request.operationID)
+    }
     let body = try await readBody(responseBody, of: response, request: request)
     return OperationResponse(
       operationID: request.operationID, status: response.status.code, headerFields: response.headerFields,
@@ -54,9 +57,9 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     var request = request
     authenticate(&request, security: security)
     request.headerFields[.accept] = request.headerFields[.accept] ?? "application/json"
-    let body = request.body.map { HTTPBody($0) }
-    if body != nil {
-      request.headerFields[.contentType] = "application/json"
+    let body = request.body
+    if let contentType = request.contentType {
+      request.headerFields[.contentType] = contentType
     }
     let httpRequest = HTTPRequest(
       method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,

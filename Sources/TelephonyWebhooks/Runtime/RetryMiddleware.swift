@@ -49,6 +49,8 @@ public struct RetryMiddleware: ClientMiddleware {
     .get, .head, .options, .trace, .put, .delete,
   ]
 
+  /// Creates a retry policy; the defaults retry 429 and 503 up to three attempts in all.
+  ///
   /// - Parameters:
   ///   - maxAttempts: how many times to try in all; 3 means two retries.
   ///   - initialDelay: the first back-off; each retry doubles it, with jitter.

@@ -12,6 +12,7 @@ public struct Secret: Codable, Hashable, Sendable, ExpressibleByStringLiteral, C
   /// The secret itself.
   public let value: String
 
+  /// Wraps `value` so that nothing but ``value`` prints it.
   public init(_ value: String) {
     self.value = value
   }

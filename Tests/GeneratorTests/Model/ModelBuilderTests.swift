@@ -144,6 +144,43 @@ import Testing
     #expect(mood.cases.map(\.rawValue) == [.string("happy"), .string("sad")])
   }
 
+  @Test func aSchemaWithAReservedNameIsRenamedWithAWarningAndOthersKeepTheirs() {
+    let (model, diagnostics) = Self.model(
+      yaml: """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Client: {type: object}
+            Error: {type: object}
+            Type: {type: string, enum: [a]}
+        """)
+    #expect(model?.types.map(\.name) == ["ClientModel", "Error", "TypeModel"])
+    #expect(
+      diagnostics.sorted.map(\.description) == [
+        "inline.yaml:6:5: warning: the schema \"Client\" becomes the Swift type ClientModel: Client is reserved in a generated namespace; set x-swift-name to choose another name",
+        "inline.yaml:8:5: warning: the schema \"Type\" becomes the Swift type TypeModel: Type is reserved in a generated namespace; set x-swift-name to choose another name",
+      ])
+  }
+
+  @Test func aComponentWithoutADescriptionIsDocumentedAsAComponent() throws {
+    let (model, _) = Self.model(
+      yaml: """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Error: {type: object, properties: {message: {type: string}}}
+        """)
+    guard case .structure(let error)? = model?.types.first else {
+      Issue.record("no Error struct")
+      return
+    }
+    #expect(error.documentation.summary == "The component schema `Error` of the spec.")
+  }
+
   @Test func unsupportedDefaultIsAWarningNotAnError() {
     let (model, diagnostics) = Self.model(
       yaml: """

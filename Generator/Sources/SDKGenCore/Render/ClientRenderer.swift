@@ -2,29 +2,31 @@
 enum ClientRenderer {
   static func render(_ model: APIModel, into writer: inout SwiftWriter) {
     let defaultServer = model.servers.first.flatMap { $0.variables.isEmpty ? $0 : nil }
+    let names = writer.names
     writer.block("extension \(model.namespace)") { writer in
       writer.docComment([
         "A client for \(model.documentation.summary ?? model.namespace).",
         "Each operation is an `async throws` method. A status the operation does not expect throws an \(writer.runtimeSymbol("APIError")) carrying the provider's message; requests go through `middlewares` in order, then `transport`.",
       ])
-      writer.block("public struct Client: Sendable") { writer in
+      writer.block("public struct Client: \(names.spell("Sendable"))") { writer in
         if let defaultServer {
           writer.docComment(
             ["The spec's server: `\(defaultServer.url)`."] + SwiftSyntax.paragraphs(defaultServer.documentation))
           writer.line(
-            "public static let defaultServerURL = URL(string: \(SwiftSyntax.stringLiteral(defaultServer.url)))!")
+            "public static let defaultServerURL = \(names.spell("URL"))(string: \(SwiftSyntax.stringLiteral(defaultServer.url)))!"
+          )
           writer.blankLine()
         }
         for server in model.servers where !server.variables.isEmpty {
           renderServerFunction(server, into: &writer)
           writer.blankLine()
         }
-        writer.line("let core: ClientCore")
+        writer.line("let core: \(names.spell("ClientCore"))")
         writer.blankLine()
         writer.docComment([
           "The limits this client applies, such as the largest response body it reads."
         ])
-        writer.line("public var configuration: ClientConfiguration { core.configuration }")
+        writer.line("public var configuration: \(names.spell("ClientConfiguration")) { core.configuration }")
         writer.blankLine()
         renderInitializer(model, defaultServer: defaultServer, into: &writer)
         for operation in model.operations {
@@ -48,13 +50,15 @@ enum ClientRenderer {
           "  - \(SwiftName.unescaped(variable.swiftName)): \(variable.documentation.summary ?? "The `\(variable.name)` variable.")"
         }.joined(separator: "\n"))
     writer.docComment(docs)
+    let names = writer.names
     let parameters = server.variables.map { variable in
-      "\(variable.swiftName): String = \(SwiftSyntax.stringLiteral(variable.defaultValue))"
+      "\(variable.swiftName): \(names.spell("String")) = \(SwiftSyntax.stringLiteral(variable.defaultValue))"
     }
-    writer.wrappedBlock("public static func serverURL", parameters, " -> URL") { writer in
+    writer.wrappedBlock("public static func serverURL", parameters, " -> \(names.spell("URL"))") { writer in
       let values = server.variables.map { "\(SwiftSyntax.stringLiteral($0.name)): \($0.swiftName)" }
       writer.wrapped(
-        "ServerURL.expand", [SwiftSyntax.stringLiteral(server.url), "variables: [\(values.joined(separator: ", "))]"],
+        "\(names.spell("ServerURL")).expand",
+        [SwiftSyntax.stringLiteral(server.url), "variables: [\(values.joined(separator: ", "))]"],
         "")
     }
   }
@@ -63,13 +67,14 @@ enum ClientRenderer {
     var parameterDocs = [
       "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? model.servers.first.map { ", such as ``\(SwiftSyntax.symbol("serverURL", labels: $0.variables.map(\.swiftName)))`` for `\($0.url)`" } ?? "")."
     ]
-    var parameters = ["serverURL: URL" + (defaultServer != nil ? " = Client.defaultServerURL" : "")]
+    let names = writer.names
+    var parameters = ["serverURL: \(names.spell("URL"))" + (defaultServer != nil ? " = Client.defaultServerURL" : "")]
     var credentials: [String] = []
     for scheme in model.securitySchemes {
       let summary = scheme.documentation.summary.map { " " + $0 } ?? ""
       switch scheme.kind {
       case .basic:
-        parameters += ["username: String", "password: String"]
+        parameters += ["username: \(names.spell("String"))", "password: \(names.spell("String"))"]
         parameterDocs += [
           "  - username: The HTTP Basic user name (`\(scheme.key)`).\(summary)",
           "  - password: The HTTP Basic password (`\(scheme.key)`).",
@@ -77,7 +82,7 @@ enum ClientRenderer {
         credentials.append("(\(SwiftSyntax.stringLiteral(scheme.key)), .basic(username: username, password: password))")
       case .bearer, .apiKeyHeader, .apiKeyQuery:
         let defaultValue = scheme.defaultValue.map { " = " + SwiftSyntax.stringLiteral($0) } ?? ""
-        parameters.append("\(scheme.swiftName): String\(defaultValue)")
+        parameters.append("\(scheme.swiftName): \(names.spell("String"))\(defaultValue)")
         parameterDocs.append(
           "  - \(SwiftName.unescaped(scheme.swiftName)):\(summary.isEmpty ? " The `\(scheme.key)` credential." : summary)"
         )
@@ -91,9 +96,9 @@ enum ClientRenderer {
       }
     }
     parameters += [
-      "transport: any ClientTransport = URLSessionTransport()",
-      "middlewares: [any ClientMiddleware] = []",
-      "configuration: ClientConfiguration = ClientConfiguration()",
+      "transport: any \(names.spell("ClientTransport")) = \(names.spell("URLSessionTransport"))()",
+      "middlewares: [any \(names.spell("ClientMiddleware"))] = []",
+      "configuration: \(names.spell("ClientConfiguration")) = \(names.spell("ClientConfiguration"))()",
     ]
     parameterDocs += [
       "  - transport: Sends the requests; `URLSessionTransport()` by default.",
@@ -102,7 +107,7 @@ enum ClientRenderer {
     ]
     writer.docComment(["Creates a client.", "- Parameters:\n" + parameterDocs.joined(separator: "\n")])
     writer.wrappedBlock("public init", parameters, "") { writer in
-      writer.line("core = ClientCore(")
+      writer.line("core = \(names.spell("ClientCore"))(")
       writer.indent()
       writer.line("serverURL: serverURL,")
       writer.wrapped("credentials: ", credentials, ",", open: "[", close: "]")
