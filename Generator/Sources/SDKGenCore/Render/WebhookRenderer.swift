@@ -76,7 +76,12 @@ enum WebhookRenderer {
   /// `register(on:path:verifier:…)`: the decoder above mounted on a `ServerTransport` through the
   /// runtime's `WebhookReceiver`, which answers every delivery.
   private static func renderRegister(type: String, namespace: String, renames: Bool, into writer: inout SwiftWriter) {
-    var parameters = ["on transport: any ServerTransport", "path: String", "verifier: WebhookVerifier? = nil"]
+    let names = writer.names
+    let string = names.spell("String")
+    var parameters = [
+      "on transport: any \(names.spell("ServerTransport"))", "path: \(string)",
+      "verifier: \(names.spell("WebhookVerifier"))? = nil",
+    ]
     var parameterLines = [
       "  - transport: Where the route goes, such as Hummingbird's `Router` or Vapor's `VaporTransport`.",
       "  - path: The route's path, such as `/hooks/\(namespace.lowercased())`.",
@@ -85,13 +90,13 @@ enum WebhookRenderer {
     ]
     var decodeArguments = ["decoding: body", "headers: headers"]
     if renames {
-      parameters.append("renamedFields: [String: String] = [:]")
+      parameters.append("renamedFields: [\(string): \(string)] = [:]")
       parameterLines.append(
         "  - renamedFields: The payload fields the subscription renamed, from the standard name to the name sent.")
       decodeArguments.append("renamedFields: renamedFields")
     }
     parameters += [
-      "maximumBodySize: Int = 1_048_576",
+      "maximumBodySize: \(names.spell("Int")) = 1_048_576",
       "handler: @escaping @Sendable (\(type)) async throws -> Void",
     ]
     parameterLines += [
@@ -108,7 +113,7 @@ enum WebhookRenderer {
         + "\n- Throws: What the transport throws when it cannot register the route.",
     ])
     writer.wrappedBlock("public static func register", parameters, " throws") { writer in
-      writer.line("let receiver = WebhookReceiver(")
+      writer.line("let receiver = \(writer.names.spell("WebhookReceiver"))(")
       writer.indent()
       writer.line(
         "provider: \(SwiftSyntax.stringLiteral(namespace)), verifier: verifier, maximumBodySize: maximumBodySize,")
