@@ -3,6 +3,7 @@ SHELL := /bin/bash
 #   make generate   regenerate Sources/TelephonyWebhooks/Generated from specs/
 #   make test       lint the specs, check the generated code, lint, run the tests
 #   make docs       build the DocC site into .build/docs (DOCS_BASE_PATH=/TelephonyWebhooks/ to host it there)
+#   make corpus CORPUS=folder   generate and compile every spec in a folder, outside this package
 #   make example-hummingbird   build and test the webhook receivers on Hummingbird (Examples/)
 
 SWIFT ?= swift
@@ -22,7 +23,7 @@ SPEC_VENV := .build-venv
 HUMMINGBIRD_EXAMPLE := Examples/HummingbirdReceiver
 HUMMINGBIRD_BUILD := .build-hummingbird
 
-.PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs example-hummingbird bench clean sdkgen
+.PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs example-hummingbird bench clean sdkgen corpus
 
 # A debug build: generating takes well under a second, and `swift test` reuses the build.
 sdkgen:
@@ -43,7 +44,7 @@ check-generated: sdkgen
 
 # Re-records the golden files of the generator's fixture specs.
 golden: sdkgen
-	for spec in $(FIXTURES)/*.yaml; do \
+	for spec in $(FIXTURES)/*.yaml $(FIXTURES)/*.json; do \
 	  $(SDKGEN) generate $$spec --output $(FIXTURES) --import TelephonyWebhooks --regenerate-command "make golden" \
 	    || exit 1; \
 	done
@@ -123,6 +124,14 @@ example-hummingbird:
 
 bench:
 	$(MAKE) -C Benchmarks bench
+
+# Published specs (such as ../shared/realspecs): each generated with --skip-unsupported into a
+# scratch package outside this one, which is then built; one line per spec. The scratch
+# package's build folder is kept in .build-corpus so that the SDK is compiled once.
+CORPUS ?= ../shared/realspecs
+CORPUS_PACKAGE ?= $(or $(TMPDIR),/tmp)/sdkgen-corpus-$(shell id -u)
+corpus: sdkgen
+	$(PYTHON) Scripts/corpus.py $(CORPUS) --sdkgen $(SDKGEN) --package $(CORPUS_PACKAGE) --build $(CURDIR)/.build-corpus
 
 
 clean:
