@@ -132,6 +132,26 @@ import Testing
     }
   }
 
+  /// An OpenAPI 3.0 spec's `callbacks:` get the same receiver as `webhooks:` (the Callwire fixture).
+  @Test func callbackPayloadsGetTheSameReceiver() async throws {
+    let transport = try await FlyingFoxTransport.start()
+    let handled = HandledEvents<Callwire.CallEvent>()
+    try Callwire.CallEvent.register(
+      on: transport, path: "/hooks/callwire", verifier: .header("X-Secret", equals: "abc")
+    ) { await handled.append($0) }
+    let headers = WebhookDelivery.json.merging(["X-Secret": "abc"]) { $1 }
+    let body = Data(#"{"call_id":"CA1","status":"completed"}"#.utf8)
+    let answers = [
+      try await WebhookDelivery.send("/hooks/callwire", to: transport.baseURL, body: body, headers: headers),
+      try await WebhookDelivery.send("/hooks/callwire", to: transport.baseURL, body: body),
+      try await WebhookDelivery.send("/hooks/callwire", to: transport.baseURL, body: Data("{}".utf8), headers: headers),
+    ]
+    await transport.stop()
+    #expect(answers.map(\.status) == [200, 401, 400])
+    #expect(answers[2].text.hasPrefix("Callwire webhook: "))
+    #expect(await handled.events == [Callwire.CallEvent(callID: "CA1", status: .completed)])
+  }
+
   @Test func concurrentDeliveriesAreEachHandledOnce() async throws {
     try await withSubscriber { subscriber in
       let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
