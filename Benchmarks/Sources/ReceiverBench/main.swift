@@ -58,8 +58,8 @@ let app = Application(
   router: router,
   configuration: .init(address: .hostname("127.0.0.1", port: 0)),
   onServerRunning: { channel in
-    print("port \(channel.localAddress?.port ?? 0)")
-    fflush(stdout)
+    // Unbuffered, so that bench.py reads the port at once.
+    FileHandle.standardOutput.write(Data("port \(channel.localAddress?.port ?? 0)\n".utf8))
   },
   logger: logger
 )
