@@ -49,6 +49,7 @@ let package = Package(
       path: "Generator/Sources/sdkgen"
     ),
     // The README's snippets and the example program, compiled so that they cannot rot.
+    // Examples/HummingbirdReceiver is a package of its own (`make example-hummingbird`).
     .target(
       name: "TelephonyWebhooksExamples",
       dependencies: [
@@ -58,7 +59,7 @@ let package = Package(
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ],
       path: "Examples",
-      exclude: ["Program"]
+      exclude: ["Program", "HummingbirdReceiver"]
     ),
     .executableTarget(
       name: "TelephonyWebhooksExample",
