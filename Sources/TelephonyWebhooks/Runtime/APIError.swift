@@ -41,7 +41,7 @@ public struct APIError: Error, CustomStringConvertible, CustomDebugStringConvert
   /// `at data[0].id: expected Int, found a string`.
   public var detail: String?
 
-  @_spi(Generated) public init(
+  init(
     kind: Kind, operationID: String, status: Int? = nil, messages: [String] = [],
     requestID: String? = nil, rawBody: Data = Data(), responseHeaders: HTTPFields? = nil,
     errorBody: (any Sendable)? = nil, underlyingError: (any Error)? = nil, detail: String? = nil

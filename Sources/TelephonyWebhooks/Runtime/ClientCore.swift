@@ -5,16 +5,25 @@ import HTTPTypes
 ///
 /// Its description and mirror show the server and the names of the credentials, never their
 /// values, so `print(client)` and `dump(client)` are safe to log.
+///
+/// **Not for hand-written code.** `ClientCore` and every other declaration marked
+/// `@_spi(Generated)` in this module (``OperationRequest``, ``OperationResponse``,
+/// ``ProviderErrorBody``, ``WebhookPayload``, ``Credential``, ``RequestPath``,
+/// ``ParameterValue``, ``ServerURL``, the `Codable` helpers and ``PageSequence``'s initializer)
+/// is the interface that sdkgen's output calls, and nothing else. It is public only so that code
+/// generated into another module compiles, through `@_spi(Generated) import TelephonyWebhooks`.
+/// It is not part of the library's API: it may change in any release, together with sdkgen, so
+/// regenerate your code after upgrading rather than calling it yourself.
 @_spi(Generated)
 public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringConvertible,
   CustomReflectable
 {
   /// The largest response body read into memory.
-  @_spi(Generated) public static let maximumResponseBodySize = 32 * 1024 * 1024
+  static let maximumResponseBodySize = 32 * 1024 * 1024
 
-  @_spi(Generated) public let serverURL: URL
-  @_spi(Generated) public let transport: any ClientTransport
-  @_spi(Generated) public let middlewares: [any ClientMiddleware]
+  let serverURL: URL
+  let transport: any ClientTransport
+  let middlewares: [any ClientMiddleware]
   let credentials: [(scheme: String, credential: Credential)]
   /// The same credentials by scheme key, built once rather than on every request.
   private let credentialsByScheme: [String: Credential]

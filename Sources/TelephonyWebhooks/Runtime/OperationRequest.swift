@@ -3,12 +3,12 @@ import HTTPTypes
 
 /// One request of a generated operation, before authentication and middlewares.
 @_spi(Generated) public struct OperationRequest: Sendable {
-  @_spi(Generated) public let operationID: String
-  @_spi(Generated) public var method: HTTPRequest.Method
-  @_spi(Generated) public var path: String
-  @_spi(Generated) public var query: [(name: String, value: String)] = []
-  @_spi(Generated) public var headerFields = HTTPFields()
-  @_spi(Generated) public var body: Data?
+  let operationID: String
+  var method: HTTPRequest.Method
+  var path: String
+  var query: [(name: String, value: String)] = []
+  var headerFields = HTTPFields()
+  var body: Data?
 
   @_spi(Generated) public init(operationID: String, method: HTTPRequest.Method, path: RequestPath) {
     self.operationID = operationID

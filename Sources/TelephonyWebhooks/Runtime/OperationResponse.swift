@@ -3,10 +3,10 @@ import HTTPTypes
 
 /// A response of a generated operation: the status, headers and the whole body.
 @_spi(Generated) public struct OperationResponse: Sendable {
-  @_spi(Generated) public let operationID: String
+  let operationID: String
   @_spi(Generated) public let status: Int
-  @_spi(Generated) public let headerFields: HTTPFields
-  @_spi(Generated) public let body: Data
+  let headerFields: HTTPFields
+  let body: Data
 
   /// Decodes the body of a success response, or throws an ``APIError`` of kind `decoding` that
   /// names the operation and the JSON path that failed.
