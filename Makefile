@@ -2,6 +2,7 @@ SHELL := /bin/bash
 # TelephonyWebhooks: regenerate, check and test the SDK.
 #   make generate   regenerate Sources/TelephonyWebhooks/Generated from specs/
 #   make test       lint the specs, check the generated code, lint, run the tests
+#   make outside    a user's package outside the repository adds a provider with sdkgen and the plugin
 
 SWIFT ?= swift
 PYTHON ?= python3
@@ -12,7 +13,7 @@ FIXTURES := Tests/Fixtures
 FORMAT_PATHS := Package.swift Sources Generator Tests Examples
 SPEC_VENV := .build-venv
 
-.PHONY: generate check-generated golden lint-specs format lint build test bench clean sdkgen
+.PHONY: generate check-generated golden lint-specs format lint build test outside bench clean sdkgen
 
 # A debug build: generating takes well under a second, and `swift test` reuses the build.
 sdkgen:
@@ -59,6 +60,12 @@ build:
 test: lint-specs check-generated lint
 	$(SWIFT) test 2>&1 | tee .build/test.log; status=$${PIPESTATUS[0]}; \
 	echo "test count: $$(grep -E "Test run with [0-9]+ tests" .build/test.log | tail -1)"; exit $$status
+
+# A package outside the repository (Tests/OutsidePackage/) depends on it by path and generates a
+# provider of its own, with `swift run sdkgen` and with the generate-sdk plugin; its build folder,
+# .build-outside/, is reused. Prints one line; the log is .build-outside/outside.log.
+outside:
+	@SWIFT=$(SWIFT) bash Tests/outside-package.sh
 
 bench:
 	$(MAKE) -C Benchmarks bench
