@@ -3,17 +3,23 @@ SHELL := /bin/bash
 #   make generate   regenerate Sources/TelephonyWebhooks/Generated from specs/
 #   make test       lint the specs, check the generated code, lint, run the tests
 #   make outside    a user's package outside the repository adds a provider with sdkgen and the plugin
+#   make docs       build the DocC site into .build/docs (DOCS_BASE_PATH=/TelephonyWebhooks/ to host it there)
 
 SWIFT ?= swift
+SWIFTC ?= swiftc
 PYTHON ?= python3
 GENERATED := Sources/TelephonyWebhooks/Generated
 SDKGEN := .build/debug/sdkgen
-SPECS := $(wildcard specs/*.yaml)
+SPECS := $(wildcard specs/*.yaml specs/*.yml specs/*.json)
+# This project's own specs, held to the house style of Tests/SpecTests/check_examples.py (seed
+# examples, descriptions everywhere). Any other spec in specs/ gets openapi-spec-validator and
+# `sdkgen validate` only; add it here to opt in to the house style.
+HOUSE_SPECS := specs/api4com.yaml specs/plusofon.yaml specs/thulium.yaml
 FIXTURES := Tests/Fixtures
 FORMAT_PATHS := Package.swift Sources Generator Tests Examples
 SPEC_VENV := .build-venv
 
-.PHONY: generate check-generated golden lint-specs format lint build test outside bench clean sdkgen
+.PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs outside bench clean sdkgen
 
 # A debug build: generating takes well under a second, and `swift test` reuses the build.
 sdkgen:
@@ -21,6 +27,7 @@ sdkgen:
 
 generate: sdkgen
 	$(SDKGEN) generate specs --output $(GENERATED)
+	@echo "generated $(GENERATED) from specs/ ($(words $(SPECS)) specs)"
 
 # Fails when the checked-in code differs from what the specs generate now.
 check-generated: sdkgen
@@ -34,19 +41,31 @@ check-generated: sdkgen
 # Re-records the golden files of the generator's fixture specs.
 golden: sdkgen
 	for spec in $(FIXTURES)/*.yaml; do \
-	  $(SDKGEN) generate $$spec --output $(FIXTURES) --import TelephonyWebhooks || exit 1; \
+	  $(SDKGEN) generate $$spec --output $(FIXTURES) --import TelephonyWebhooks --regenerate-command "make golden" \
+	    || exit 1; \
 	done
 
-# openapi-spec-validator from PyPI, installed into a local virtual environment if absent.
-lint-specs:
+# Generated code has no warnings: the library (with the providers' generated code) and the fixture
+# clients, type-checked with warnings as errors against the modules the build made.
+check-warnings:
+	$(SWIFT) build --target FixtureClients
+	@modules="$$($(SWIFT) build --show-bin-path)/Modules"; \
+	$(SWIFTC) -typecheck -warnings-as-errors -module-name TelephonyWebhooks -I "$$modules" \
+	  $$(find Sources/TelephonyWebhooks -name '*.swift' | sort) && \
+	$(SWIFTC) -typecheck -warnings-as-errors -module-name FixtureClients -I "$$modules" $(FIXTURES)/*.swift && \
+	echo "no warnings in $(GENERATED) or $(FIXTURES)"
+
+# openapi-spec-validator from PyPI, installed into a local virtual environment if absent; then the
+# house style for HOUSE_SPECS, then the generator's own validation for every spec.
+lint-specs: sdkgen
 	@if ! $(PYTHON) -c "import openapi_spec_validator" 2>/dev/null && [ ! -x $(SPEC_VENV)/bin/openapi-spec-validator ]; then \
 	  echo "installing openapi-spec-validator into $(SPEC_VENV)"; \
 	  $(PYTHON) -m venv $(SPEC_VENV) && $(SPEC_VENV)/bin/pip install --quiet openapi-spec-validator \
 	    || { rm -rf $(SPEC_VENV); $(PYTHON) -m pip install --quiet --user openapi-spec-validator; }; \
 	fi
 	@if [ -x $(SPEC_VENV)/bin/python ]; then PY=$(SPEC_VENV)/bin/python; else PY=$(PYTHON); fi; \
-	$$PY -m openapi_spec_validator $(SPECS) && \
-	$$PY Tests/SpecTests/check_examples.py $(SPECS)
+	$$PY Tests/SpecTests/lint_specs.py $(foreach spec,$(filter $(HOUSE_SPECS),$(SPECS)),--house $(spec)) $(SPECS)
+	$(SDKGEN) validate specs
 
 format:
 	$(SWIFT) format --in-place --recursive --parallel $(FORMAT_PATHS)
@@ -57,9 +76,41 @@ lint:
 build:
 	$(SWIFT) build
 
+# Every test is a Swift Testing test: XCTest, which would only report "Executed 0 tests", is off.
+# Swift Testing's last line is the one test count.
 test: lint-specs check-generated lint
-	$(SWIFT) test 2>&1 | tee .build/test.log; status=$${PIPESTATUS[0]}; \
-	echo "test count: $$(grep -E "Test run with [0-9]+ tests" .build/test.log | tail -1)"; exit $$status
+	$(SWIFT) test --disable-xctest
+	@$(MAKE) --no-print-directory check-warnings
+
+# The DocC site of the TelephonyWebhooks module, from the toolchain's own docc: symbol graphs
+# extracted from the debug build that `make test` already made (no second build with other flags),
+# then the catalog. Any docc warning fails it, so a broken link cannot land.
+DOCS_OUTPUT := .build/docs
+DOCS_GRAPHS := .build/docs-symbol-graphs
+DOCS_CATALOG := Sources/TelephonyWebhooks/TelephonyWebhooks.docc
+DOCS_BASE_PATH ?=
+DOCC ?= $(shell $(SWIFT) -print-target-info | $(PYTHON) -c \
+  'import json, sys; print(json.load(sys.stdin)["paths"]["runtimeResourcePath"] + "/../../bin/docc")')
+
+docs:
+	$(SWIFT) build --target TelephonyWebhooks
+	@rm -rf $(DOCS_GRAPHS) $(DOCS_OUTPUT) && mkdir -p $(DOCS_GRAPHS)
+	$(SWIFT) symbolgraph-extract -module-name TelephonyWebhooks -minimum-access-level public -emit-extension-block-symbols \
+	  -I "$$($(SWIFT) build --show-bin-path)/Modules" \
+	  -target "$$($(SWIFT) -print-target-info | $(PYTHON) -c 'import json, sys; print(json.load(sys.stdin)["target"]["triple"])')" \
+	  $$(command -v xcrun >/dev/null && echo -sdk "$$(xcrun --show-sdk-path)") \
+	  -output-dir $(DOCS_GRAPHS)
+	"$(DOCC)" convert $(DOCS_CATALOG) --additional-symbol-graph-dir $(DOCS_GRAPHS) --output-dir $(DOCS_OUTPUT) \
+	  --fallback-display-name TelephonyWebhooks --fallback-bundle-identifier TelephonyWebhooks \
+	  --transform-for-static-hosting $(if $(DOCS_BASE_PATH),--hosting-base-path $(DOCS_BASE_PATH)) \
+	  --warnings-as-errors 2>&1 | tee .build/docs.log; status=$${PIPESTATUS[0]}; \
+	if [ $$status -ne 0 ] || grep -q "warning:" .build/docs.log; then \
+	  echo "error: docc reported problems (see above); fix them: make docs treats warnings as errors" >&2; exit 1; fi
+	@# docc's own root page finds no documentation at `/`: send a visitor to the module's page.
+	@printf '%s\n' '<!DOCTYPE html>' '<meta charset="utf-8">' '<title>TelephonyWebhooks</title>' \
+	  '<meta http-equiv="refresh" content="0; url=documentation/telephonywebhooks/">' \
+	  '<a href="documentation/telephonywebhooks/">TelephonyWebhooks documentation</a>' > $(DOCS_OUTPUT)/index.html
+	$(PYTHON) Tests/DocsTests/check_site.py $(DOCS_OUTPUT) $(DOCS_GRAPHS) $(DOCS_BASE_PATH)
 
 # A package outside the repository (Tests/OutsidePackage/) depends on it by path and generates a
 # provider of its own, with `swift run sdkgen` and with the generate-sdk plugin; its build folder,

@@ -63,9 +63,13 @@ import Testing
     #expect(result.standardError == "\(file.path):1:1: error: the file is not UTF-8 text\n")
   }
 
-  @Test func validSpecsValidate() throws {
-    let result = try SDKGenProcess.run(["validate", SDKGenProcess.packageRoot.appendingPathComponent("specs").path])
+  @Test func validSpecsValidateWithALineEach() throws {
+    let spec = SDKGenProcess.packageRoot.appendingPathComponent("specs/plusofon.yaml").path
+    let result = try SDKGenProcess.run(["validate", spec])
     #expect(result.status == 0)
     #expect(result.standardError.isEmpty)
+    #expect(result.standardOutput.hasPrefix("\(spec): OK - Plusofon: "))
+    #expect(result.standardOutput.hasSuffix(" types, 3 webhooks\n"))
+    #expect(result.standardOutput.split(separator: "\n").count == 1)
   }
 }

@@ -19,7 +19,11 @@ For each spec:
   (d) every seed example (hard-coded below, copied from the seeds) appears, deep-equal,
       among the spec's examples.
 
-Exits 1 and prints every problem on failure; prints one summary line per spec on success.
+These are the house style of this project's own specs (api4com, plusofon, thulium): lint_specs.py
+runs them on those, and on another spec only when it opts in.
+
+Exits 1 and prints every problem once, as `file:line:column: error: message`, on failure; prints
+one summary line per spec on success.
 """
 
 import json
@@ -29,6 +33,7 @@ from urllib.parse import quote
 
 import yaml
 from openapi_schema_validator import OAS31Validator
+from spec_locations import SpecLocations, diagnostic
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -194,12 +199,15 @@ class SpecChecker:
             self.doc = yaml.safe_load(handle)
         resource = Resource.from_contents(self.doc, default_specification=DRAFT202012)
         self.registry = Registry().with_resource(SPEC_URI, resource)
-        self.examples = []  # (label, value, schema location parts or None)
+        self.examples = []  # (label, value, schema location parts or None, example location parts)
         self.seen_containers = set()
         self.counts = {"schemas": 0, "properties": 0, "parameters": 0, "operations": 0}
 
-    def error(self, message):
-        self.errors.append(f"{self.path}: {message}")
+    def error(self, message, parts=None):
+        """Records a problem once, at the YAML location of `parts` (keys and indices)."""
+        entry = (tuple(str(part) for part in parts) if parts is not None else None, message)
+        if entry not in self.errors:
+            self.errors.append(entry)
 
     # --- references -------------------------------------------------------------------
     def lookup(self, ref):
@@ -226,11 +234,11 @@ class SpecChecker:
             try:
                 node = self.lookup(ref)
             except (KeyError, IndexError, ValueError) as exc:
-                self.error(f"{pointer(parts)}: unresolvable $ref {ref!r} ({exc})")
+                self.error(f"unresolvable $ref {ref!r} ({exc})", parts)
                 return None, parts
             seen += 1
             if seen > 50:
-                self.error(f"{ref}: $ref cycle")
+                self.error(f"$ref cycle at {ref}", parts)
                 return None, parts
         return node, parts
 
@@ -243,16 +251,13 @@ class SpecChecker:
         if isinstance(node, dict):
             for key, value in node.items():
                 if not isinstance(key, str):
-                    self.error(f"{pointer(parts)}: non-string key {key!r} (quote it in YAML)")
+                    self.error(f"non-string key {key!r} (quote it in YAML)", parts + [str(key)])
                 self.check_json_compatible(value, parts + [str(key)])
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 self.check_json_compatible(value, parts + [index])
         elif node is not None and not isinstance(node, (str, int, float, bool)):
-            self.error(
-                f"{pointer(parts)}: value {node!r} is a YAML {type(node).__name__}, "
-                "not JSON; quote it"
-            )
+            self.error(f"value {node!r} is a YAML {type(node).__name__}, not JSON; quote it", parts)
 
     # --- collecting examples ----------------------------------------------------------
     def collect_examples(self, owner, parts, label):
@@ -262,15 +267,17 @@ class SpecChecker:
         self.seen_containers.add(id(owner))
         schema_parts = parts + ["schema"] if "schema" in owner else None
         if "example" in owner:
-            self.examples.append((f"{label} example", owner["example"], schema_parts))
+            self.examples.append((f"{label} example", owner["example"], schema_parts, parts + ["example"]))
         for name, example in (owner.get("examples") or {}).items():
-            example, _ = self.deref(example, parts + ["examples", name])
+            example, example_parts = self.deref(example, parts + ["examples", name])
             if example is None:
                 continue
             if "value" in example:
-                self.examples.append((f"{label} examples.{name}", example["value"], schema_parts))
+                self.examples.append(
+                    (f"{label} examples.{name}", example["value"], schema_parts, example_parts + ["value"])
+                )
             elif "externalValue" not in example:
-                self.error(f"{label} examples.{name}: has neither value nor externalValue")
+                self.error(f"{label} examples.{name}: has neither value nor externalValue", parts + ["examples", name])
 
     def visit_content(self, content, parts, label):
         for media, media_obj in (content or {}).items():
@@ -285,7 +292,7 @@ class SpecChecker:
         if id(param) not in self.seen_containers:
             self.counts["parameters"] += 1
             if not is_nonempty_str(param.get("description")):
-                self.error(f"{plabel} ({pointer(parts)}): parameter has no description")
+                self.error(f"{plabel}: parameter has no description", parts)
             if "schema" in param:
                 self.check_schema_descriptions(param["schema"], parts + ["schema"], top=True)
         self.collect_examples(param, parts, plabel)
@@ -298,7 +305,7 @@ class SpecChecker:
             return
         self.seen_containers.add(id(response))
         if not is_nonempty_str(response.get("description")):
-            self.error(f"{label} ({pointer(parts)}): response has no description")
+            self.error(f"{label}: response has no description", parts)
         for header_name, header in (response.get("headers") or {}).items():
             header, hparts = self.deref(header, parts + ["headers", header_name])
             if header is not None:
@@ -337,41 +344,41 @@ class SpecChecker:
             self.counts["operations"] += 1
             for key in ("operationId", "summary", "description"):
                 if not is_nonempty_str(operation.get(key)):
-                    self.error(f"{olabel}: operation has no {key}")
+                    self.error(f"{olabel}: operation has no {key}", oparts)
             for index, param in enumerate(operation.get("parameters") or []):
                 self.visit_parameter(param, oparts + ["parameters", index], olabel)
             if "x-pagination" in operation:
-                self.check_pagination(operation, item, olabel)
+                self.check_pagination(operation, item, olabel, oparts + ["x-pagination"])
             if "requestBody" in operation:
                 self.visit_request_body(operation["requestBody"], oparts + ["requestBody"], olabel)
             for status, response in (operation.get("responses") or {}).items():
                 self.visit_response(response, oparts + ["responses", status], f"{olabel} {status}")
 
-    def check_pagination(self, operation, item, label):
+    def check_pagination(self, operation, item, label, parts):
         """x-pagination {name, page, items, next} must point at real parts of the operation."""
         pagination = operation["x-pagination"]
         if not isinstance(pagination, dict):
-            self.error(f"{label}: x-pagination must be a mapping")
+            self.error(f"{label}: x-pagination must be a mapping", parts)
             return
         for key in ("name", "page", "items", "next"):
             if not is_nonempty_str(pagination.get(key)):
-                self.error(f"{label}: x-pagination.{key} is missing")
+                self.error(f"{label}: x-pagination.{key} is missing", parts)
                 return
         params = [self.deref(p, [])[0] or {} for p in
                   (item.get("parameters") or []) + (operation.get("parameters") or [])]
         if not any(p.get("in") == "query" and p.get("name") == pagination["page"] for p in params):
-            self.error(f"{label}: x-pagination.page {pagination['page']!r} is not a query parameter")
+            self.error(f"{label}: x-pagination.page {pagination['page']!r} is not a query parameter", parts)
         response, _ = self.deref((operation.get("responses") or {}).get("200"), [])
         schema = (((response or {}).get("content") or {}).get("application/json") or {}).get("schema")
         if schema is None:
-            self.error(f"{label}: x-pagination needs a 200 application/json schema")
+            self.error(f"{label}: x-pagination needs a 200 application/json schema", parts)
             return
         for key in ("items", "next"):
             node = schema
             for segment in pagination[key].split("."):
                 props = self.merged(node)[0]
                 if segment not in props:
-                    self.error(f"{label}: x-pagination.{key} {pagination[key]!r} is not in the 200 schema")
+                    self.error(f"{label}: x-pagination.{key} {pagination[key]!r} is not in the 200 schema", parts)
                     break
                 node = props[segment]
 
@@ -384,21 +391,21 @@ class SpecChecker:
         if is_property:
             self.counts["properties"] += 1
             if not is_nonempty_str(schema.get("description")):
-                self.error(f"{where}: property has no description")
+                self.error(f"property {where} has no description", parts)
         elif not only_ref:
             if not is_nonempty_str(schema.get("description")):
-                self.error(f"{where}: schema has no description")
+                self.error(f"schema {where} has no description", parts)
         if schema.get("format") == "uuid":
-            self.error(f"{where}: format uuid is not allowed (describe UUIDs in text)")
+            self.error(f"{where}: format uuid is not allowed (describe UUIDs in text)", parts)
         values = schema.get("enum", schema.get("x-extensible-enum"))
         if "enum" in schema and "x-extensible-enum" in schema:
-            self.error(f"{where}: use either enum or x-extensible-enum, not both")
+            self.error(f"{where}: use either enum or x-extensible-enum, not both", parts)
         if values is not None:
             descriptions = schema.get("x-enum-descriptions")
             if not isinstance(descriptions, list) or len(descriptions) != len(values):
-                self.error(f"{where}: x-enum-descriptions must list one description per value")
+                self.error(f"{where}: x-enum-descriptions must list one description per value", parts)
             elif not all(is_nonempty_str(d) for d in descriptions):
-                self.error(f"{where}: x-enum-descriptions has an empty entry")
+                self.error(f"{where}: x-enum-descriptions has an empty entry", parts)
         for name, prop in (schema.get("properties") or {}).items():
             self.check_schema_descriptions(prop, parts + ["properties", name], is_property=True)
         for key in ("items", "not", "contains"):
@@ -413,9 +420,9 @@ class SpecChecker:
                 self.check_schema_descriptions(sub, parts + [key, index])
 
     # --- (a) validation -----------------------------------------------------------------
-    def validate_example(self, label, value, schema_parts):
+    def validate_example(self, label, value, schema_parts, value_parts):
         if schema_parts is None:
-            self.error(f"example {label}: has no schema to validate against")
+            self.error(f"example {label}: has no schema to validate against", value_parts)
             return
         uri = SPEC_URI + "#" + quote(pointer(schema_parts), safe="/~")
         validator = OAS31Validator({"$ref": uri}, registry=self.registry)
@@ -423,7 +430,7 @@ class SpecChecker:
             at = "$" + "".join(
                 f"[{p}]" if isinstance(p, int) else f".{p}" for p in err.absolute_path
             )
-            self.error(f"example {label} at {at}: {err.message}")
+            self.error(f"example {label} at {at}: {err.message}", value_parts + list(err.absolute_path))
 
     # --- (b) every key described --------------------------------------------------------
     def merged(self, schema, depth=0):
@@ -482,11 +489,11 @@ class SpecChecker:
             return
         self.check_json_compatible(doc, [])
         if doc.get("openapi") != "3.1.0":
-            self.error("openapi must be 3.1.0")
+            self.error("openapi must be 3.1.0", ["openapi"])
         info = doc.get("info") or {}
         for key in ("title", "version", "description", "x-swift-namespace"):
             if not is_nonempty_str(info.get(key)):
-                self.error(f"info.{key} is missing")
+                self.error(f"info.{key} is missing", ["info"])
 
         for path, item in (doc.get("paths") or {}).items():
             self.visit_path_item(item, ["paths", path], f"paths {path}")
@@ -495,9 +502,9 @@ class SpecChecker:
             post = (item or {}).get("post") or {}
             body = post.get("requestBody")
             if body is None:
-                self.error(f"webhook {name}: post has no requestBody")
+                self.error(f"webhook {name}: post has no requestBody", ["webhooks", name])
             if "200" not in (post.get("responses") or {}):
-                self.error(f"webhook {name}: post has no '200' response")
+                self.error(f"webhook {name}: post has no '200' response", ["webhooks", name])
 
         components = doc.get("components") or {}
         for name, param in (components.get("parameters") or {}).items():
@@ -508,27 +515,41 @@ class SpecChecker:
             self.visit_request_body(body, ["components", "requestBodies", name], f"components {name}")
         for name, schema in (components.get("schemas") or {}).items():
             self.counts["schemas"] += 1
-            if not is_nonempty_str((schema or {}).get("description")):
-                self.error(f"components.schemas.{name}: schema has no description")
             self.check_schema_descriptions(schema, ["components", "schemas", name], top=True)
         for name, scheme in (components.get("securitySchemes") or {}).items():
             if not is_nonempty_str((scheme or {}).get("description")):
-                self.error(f"components.securitySchemes.{name}: no description")
+                self.error(f"security scheme {name} has no description", ["components", "securitySchemes", name])
 
-        for label, value, schema_parts in self.examples:
-            self.validate_example(label, value, schema_parts)
+        for label, value, schema_parts, value_parts in self.examples:
+            self.validate_example(label, value, schema_parts, value_parts)
             if schema_parts is not None:
                 schema = self.lookup("#" + pointer(schema_parts))
                 for problem in self.undescribed_keys(value, schema, "$"):
-                    self.error(f"example {label} {problem}")
+                    self.error(f"example {label} {problem}", value_parts)
 
         namespace = info.get("x-swift-namespace")
-        present = {canonical(value) for _, value, _ in self.examples}
+        present = {canonical(value) for _, value, _, _ in self.examples}
         seeds = SEED_EXAMPLES.get(namespace, [])
         self.seed_count = len(seeds)
         for seed_label, text in seeds:
             if canonical(loads_lenient(text)) not in present:
-                self.error(f"seed example missing: {seed_label}")
+                self.error(f"seed example missing: {seed_label}", [])
+
+    def check(self):
+        """Runs every check, reporting (never raising) an unexpected failure."""
+        try:
+            self.run()
+        except Exception as exc:  # report, don't hide, unexpected failures
+            self.error(f"checker crashed: {type(exc).__name__}: {exc}")
+
+    def diagnostics(self):
+        """One `file:line:column: error: message` line per problem."""
+        with open(self.path, encoding="utf-8") as handle:
+            locations = SpecLocations(handle.read())
+        return [
+            diagnostic(self.path, locations.locate(parts) if parts else None, message)
+            for parts, message in self.errors
+        ]
 
     def summary(self):
         c = self.counts
@@ -547,13 +568,10 @@ def main(argv):
     failed = False
     for path in argv[1:]:
         checker = SpecChecker(path)
-        try:
-            checker.run()
-        except Exception as exc:  # report, don't hide, unexpected failures
-            checker.error(f"checker crashed: {type(exc).__name__}: {exc}")
+        checker.check()
         if checker.errors:
             failed = True
-            for message in checker.errors:
+            for message in checker.diagnostics():
                 print(message, file=sys.stderr)
         else:
             print(checker.summary())

@@ -7,6 +7,8 @@ public struct GeneratedFile: Hashable, Sendable {
   public var contents: String
   /// The spec it came from.
   public var specPath: String
+  /// What it holds, for the command line's summary.
+  public var summary: SpecSummary
 }
 
 /// The whole pipeline: parse, model, render. Stops before rendering when any spec has errors.
@@ -35,7 +37,8 @@ public enum Generator {
     guard !diagnostics.hasErrors else { return ([], diagnostics) }
     let files = models.map { model, path in
       GeneratedFile(
-        name: model.namespace + ".swift", contents: FileRenderer.render(model, options: options), specPath: path)
+        name: model.namespace + ".swift", contents: FileRenderer.render(model, options: options), specPath: path,
+        summary: SpecSummary(model, specPath: path))
     }
     return (files, diagnostics)
   }

@@ -39,6 +39,15 @@ struct Generate: ParsableCommand {
   )
   var imports: [String] = []
 
+  @Option(
+    name: .customLong("regenerate-command"),
+    help: """
+      The command each generated file's header names for regenerating it. By default `make generate`, \
+      or with --import TelephonyWebhooks the package plugin (`swift package generate-sdk`).
+      """
+  )
+  var regenerateCommand: String?
+
   @Flag(help: "Write nothing; exit 1, naming each file, if the output folder differs from what the specs generate.")
   var check = false
 
@@ -48,7 +57,8 @@ struct Generate: ParsableCommand {
 
   func run() throws {
     let (paths, folders) = Generator.specPaths(inputs)
-    let (files, diagnostics) = Generator.generate(specPaths: paths, options: RenderOptions(additionalImports: imports))
+    let (files, diagnostics) = Generator.generate(
+      specPaths: paths, options: RenderOptions(additionalImports: imports, regenerateCommand: regenerateCommand))
     report(diagnostics)
     guard !diagnostics.hasErrors else { throw ExitCode.failure }
     if check {
@@ -68,7 +78,8 @@ struct Generate: ParsableCommand {
 
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Checks specs without writing anything; exits 1 if any has an error."
+    abstract: "Checks specs without writing anything; exits 1 if any has an error.",
+    discussion: "Prints one line per spec when none has an error: its namespace and what it generates."
   )
 
   @Argument(help: "Spec files (.yaml), or folders of them.")
@@ -76,8 +87,11 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     let (paths, _) = Generator.specPaths(inputs)
-    let (_, diagnostics) = Generator.generate(specPaths: paths)
+    let (files, diagnostics) = Generator.generate(specPaths: paths)
     report(diagnostics)
     if diagnostics.hasErrors { throw ExitCode.failure }
+    for file in files {
+      print("\(file.specPath): OK - \(file.summary.namespace): \(file.summary.counts)")
+    }
   }
 }

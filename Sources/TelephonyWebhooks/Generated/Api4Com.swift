@@ -24,7 +24,7 @@ extension Api4Com {
   /// A client for Api4Com.
   ///
   /// Each operation is an `async throws` method. A status the operation does not expect throws an
-  /// `APIError` carrying the provider's message; requests go through `middlewares` in order, then
+  /// ``APIError`` carrying the provider's message; requests go through `middlewares` in order, then
   /// `transport`.
   public struct Client: Sendable {
     /// The spec's server: `https://api.api4com.com/api/v1`.
@@ -33,6 +33,9 @@ extension Api4Com {
     public static let defaultServerURL = URL(string: "https://api.api4com.com/api/v1")!
 
     let core: ClientCore
+
+    /// The limits this client applies, such as the largest response body it reads.
+    public var configuration: ClientConfiguration { core.configuration }
 
     /// Creates a client.
     ///
@@ -43,18 +46,22 @@ extension Api4Com {
     ///     integrators); the provider's doc samples show no auth header at all, so this is not
     ///     confirmed by the provider docs.
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
-    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware()`.
+    ///   - middlewares: Wrap every request in order, such as ``RetryMiddleware``.
+    ///   - configuration: The limits to apply, such as the largest response body read (32 MiB by
+    ///     default); see ``ClientConfiguration``.
     public init(
       serverURL: URL = Client.defaultServerURL,
       token: String,
       transport: any ClientTransport = URLSessionTransport(),
-      middlewares: [any ClientMiddleware] = []
+      middlewares: [any ClientMiddleware] = [],
+      configuration: ClientConfiguration = ClientConfiguration()
     ) {
       core = ClientCore(
         serverURL: serverURL,
         credentials: [("token", .apiKey(token, header: "Authorization"))],
         transport: transport,
-        middlewares: middlewares
+        middlewares: middlewares,
+        configuration: configuration
       )
     }
 
@@ -66,7 +73,7 @@ extension Api4Com {
     /// `GET /integrations`
     ///
     /// - Returns: All integrations of the account (Seen in third-party code).
-    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func listIntegrations() async throws -> [Integration] {
       let request = OperationRequest(
@@ -97,7 +104,7 @@ extension Api4Com {
     ///   - body: The integration to create or update (integração de usuário).
     /// - Returns: The stored integration. Inferred: the docs show no response body; this assumes
     ///   the LoopBack-style upsert returns the saved object.
-    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func updateIntegration(body: Integration) async throws -> Integration {
       var request = OperationRequest(
@@ -125,7 +132,7 @@ extension Api4Com {
     /// - Parameters:
     ///   - body: The call to place.
     /// - Returns: The call was accepted. Response shape seen in third-party code.
-    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func dial(body: DialRequest) async throws -> DialResponse {
       var request = OperationRequest(operationID: "dial", method: .post, path: "/dialer")
@@ -155,7 +162,7 @@ extension Api4Com {
     ///     `{"where":{"from":"1003","duration":{"gt":30},"started_at":{"between":[iso,iso]}}}`
     ///     (Seen in third-party code).
     /// - Returns: One page of calls (Seen in third-party code).
-    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func listCalls(
       page: Int? = nil,
@@ -183,7 +190,8 @@ extension Api4Com {
     ///   - filter: LoopBack JSON filter, sent as a JSON string, e.g.
     ///     `{"where":{"from":"1003","duration":{"gt":30},"started_at":{"between":[iso,iso]}}}`
     ///     (Seen in third-party code).
-    /// - Returns: A sequence of every item; iterating it throws `APIError` if a page request fails.
+    /// - Returns: A sequence of every item; iterating it throws ``APIError`` if a page request
+    ///   fails.
     public func allCalls(pageSize: Int? = nil, filter: String? = nil) -> PageSequence<Call> {
       PageSequence { page in
         let response = try await listCalls(page: page, pageSize: pageSize, filter: filter)
@@ -202,7 +210,7 @@ extension Api4Com {
     ///   - callID: Call id, a UUID string such as "2ee13fa4-975c-499d-bbb8-5177ff418316" (the `id`
     ///     returned by POST /dialer). Kept as a plain string so it round-trips unchanged.
     /// - Returns: The hang-up was accepted (Seen in third-party code).
-    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func hangUpCall(callID: String) async throws -> HangupResponse {
       let request = OperationRequest(
@@ -543,8 +551,8 @@ extension Api4Com {
 
   /// Call direction (Seen in third-party code).
   ///
-  /// The provider adds values over time: a value this SDK does not know decodes as `unknown` and
-  /// encodes back unchanged.
+  /// The provider adds values over time: a value this SDK does not know decodes as ``unknown(_:)``
+  /// and encodes back unchanged.
   public enum Direction: OpenEnum {
     /// Incoming call
     case inbound
@@ -610,8 +618,8 @@ extension Api4Com {
   /// in third-party code: `channel-create` is also handled by one integrator, so treat the set as
   /// open.
   ///
-  /// The provider adds values over time: a value this SDK does not know decodes as `unknown` and
-  /// encodes back unchanged.
+  /// The provider adds values over time: a value this SDK does not know decodes as ``unknown(_:)``
+  /// and encodes back unchanged.
   public enum EventType: OpenEnum {
     /// The call was answered (chamada atendida)
     case channelAnswer
@@ -796,8 +804,8 @@ extension Api4Com {
   /// A webhook type an integration subscribes to [DOC]. The docs say only these two are currently
   /// supported; the set may grow.
   ///
-  /// The provider adds values over time: a value this SDK does not know decodes as `unknown` and
-  /// encodes back unchanged.
+  /// The provider adds values over time: a value this SDK does not know decodes as ``unknown(_:)``
+  /// and encodes back unchanged.
   public enum WebhookType: OpenEnum {
     /// Sent when a call is answered (enviado quando uma chamada é atendida)
     case channelAnswer
@@ -836,7 +844,7 @@ extension Api4Com {
 extension Api4Com {
   /// An event Api4Com POSTs to a subscriber, chosen by its `eventType`.
   ///
-  /// An event whose `eventType` this SDK does not know decodes as `unknown`, with the whole
+  /// An event whose `eventType` this SDK does not know decodes as ``unknown(_:_:)``, with the whole
   /// payload, so a new event never breaks a deployed receiver.
   public enum WebhookEvent: Hashable, Sendable {
     /// A call was answered (chamada atendida)
@@ -864,7 +872,7 @@ extension Api4Com {
     /// - Parameters:
     ///   - body: The request body.
     ///   - headers: The request headers; a `Content-Type` other than JSON is rejected.
-    /// - Throws: `WebhookDecodingError` naming Api4Com when the body is not a JSON object or does
+    /// - Throws: ``WebhookDecodingError`` naming Api4Com when the body is not a JSON object or does
     ///   not match its payload type.
     public init(decoding body: Data, headers: HTTPFields = [:]) throws {
       let payload = try WebhookPayload(provider: "Api4Com", body: body, headers: headers)

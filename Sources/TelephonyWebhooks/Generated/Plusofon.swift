@@ -24,7 +24,7 @@ extension Plusofon {
   /// A client for Plusofon.
   ///
   /// Each operation is an `async throws` method. A status the operation does not expect throws an
-  /// `APIError` carrying the provider's message; requests go through `middlewares` in order, then
+  /// ``APIError`` carrying the provider's message; requests go through `middlewares` in order, then
   /// `transport`.
   public struct Client: Sendable {
     /// The spec's server: `https://restapi.plusofon.ru/api/v1`.
@@ -33,6 +33,9 @@ extension Plusofon {
     public static let defaultServerURL = URL(string: "https://restapi.plusofon.ru/api/v1")!
 
     let core: ClientCore
+
+    /// The limits this client applies, such as the largest response body it reads.
+    public var configuration: ClientConfiguration { core.configuration }
 
     /// Creates a client.
     ///
@@ -45,19 +48,23 @@ extension Plusofon {
     ///   - token: Personal-cabinet (ЛК, личный кабинет) API token sent as `Authorization: Bearer
     ///     {token}` [DOC].
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
-    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware()`.
+    ///   - middlewares: Wrap every request in order, such as ``RetryMiddleware``.
+    ///   - configuration: The limits to apply, such as the largest response body read (32 MiB by
+    ///     default); see ``ClientConfiguration``.
     public init(
       serverURL: URL = Client.defaultServerURL,
       clientID: String = "10553",
       token: String,
       transport: any ClientTransport = URLSessionTransport(),
-      middlewares: [any ClientMiddleware] = []
+      middlewares: [any ClientMiddleware] = [],
+      configuration: ClientConfiguration = ClientConfiguration()
     ) {
       core = ClientCore(
         serverURL: serverURL,
         credentials: [("clientID", .apiKey(clientID, header: "Client")), ("token", .bearer(token))],
         transport: transport,
-        middlewares: middlewares
+        middlewares: middlewares,
+        configuration: configuration
       )
     }
 
@@ -75,7 +82,7 @@ extension Plusofon {
     ///     the GET body; sent as a query parameter here (inferred).
     ///   - page: 1-based page number of the Laravel paginator (номер страницы) [DOC].
     /// - Returns: A page of webhooks (массив data) [DOC].
-    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func listWebhooks(
       type: WebhookType? = nil,
@@ -98,7 +105,8 @@ extension Plusofon {
     /// - Parameters:
     ///   - type: Webhook type code (код типа вебхука); `lk` by default [DOC]. The docs place it in
     ///     the GET body; sent as a query parameter here (inferred).
-    /// - Returns: A sequence of every item; iterating it throws `APIError` if a page request fails.
+    /// - Returns: A sequence of every item; iterating it throws ``APIError`` if a page request
+    ///   fails.
     public func allWebhooks(type: WebhookType? = nil) -> PageSequence<WebhookSummary> {
       PageSequence { page in
         let response = try await listWebhooks(type: type, page: page)
@@ -117,7 +125,7 @@ extension Plusofon {
     ///   - body: The webhook settings.
     /// - Returns: Request completed (признак успешно выполненного запроса) [DOC]. The docs show
     ///   only `{"success": true}`.
-    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func createWebhook(body: WebhookRequest) async throws -> SuccessResponse {
       var request = OperationRequest(operationID: "createWebhook", method: .post, path: "/webhooks")
@@ -139,7 +147,7 @@ extension Plusofon {
     ///   - webhookID: Webhook id (ИД вебхука). The docs type it as a string, but ids are integers
     ///     in every response (e.g. 5, 6) and in the sample URLs (42), so it is an integer here.
     /// - Returns: The webhook [DOC].
-    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func getWebhook(webhookID: Int) async throws -> Webhook {
       let request = OperationRequest(
@@ -166,7 +174,7 @@ extension Plusofon {
     ///   - body: The new webhook settings.
     /// - Returns: Request completed (признак успешно выполненного запроса) [DOC]. The docs show
     ///   only `{"success": true}`.
-    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func updateWebhook(
       webhookID: Int,
@@ -196,7 +204,7 @@ extension Plusofon {
     ///     in every response (e.g. 5, 6) and in the sample URLs (42), so it is an integer here.
     /// - Returns: Request completed (признак успешно выполненного запроса) [DOC]. The docs show
     ///   only `{"success": true}`.
-    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func deleteWebhook(webhookID: Int) async throws -> SuccessResponse {
       let request = OperationRequest(
@@ -220,8 +228,8 @@ extension Plusofon {
   /// gives inbound/outbound, `short` gives in/out [DOC: type_style]. Inferred: the payload field
   /// itself is undocumented.
   ///
-  /// The provider adds values over time: a value this SDK does not know decodes as `unknown` and
-  /// encodes back unchanged.
+  /// The provider adds values over time: a value this SDK does not know decodes as ``unknown(_:)``
+  /// and encodes back unchanged.
   public enum CallDirection: OpenEnum {
     /// Incoming call, long style (входящие вызовы)
     case inbound
@@ -346,8 +354,8 @@ extension Plusofon {
   /// inbound and outbound, but their own create/update example sends `all` (inferred: accepted,
   /// meaning both directions). Treat the set as open.
   ///
-  /// The provider adds values over time: a value this SDK does not know decodes as `unknown` and
-  /// encodes back unchanged.
+  /// The provider adds values over time: a value this SDK does not know decodes as ``unknown(_:)``
+  /// and encodes back unchanged.
   public enum CallType: OpenEnum {
     /// Incoming calls (входящие вызовы)
     case inbound
@@ -409,7 +417,7 @@ extension Plusofon {
 
   /// Naming style of call directions in payloads (код стиля именования направлений вызовов) [DOC].
   ///
-  /// A value this SDK does not know decodes as `unknown` and encodes back unchanged.
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
   public enum DirectionStyle: OpenEnum {
     /// Long (длинный) - inbound, outbound
     case long
@@ -457,7 +465,7 @@ extension Plusofon {
 
   /// Tracked event code (код отслеживаемого события) [DOC].
   ///
-  /// A value this SDK does not know decodes as `unknown` and encodes back unchanged.
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
   public enum Event: OpenEnum {
     /// Call created (создание вызова)
     case create
@@ -778,8 +786,8 @@ extension Plusofon {
   /// Webhook type code (код типа вебхука) [DOC]. `lk` is the default; the meanings of the values
   /// are not documented. Treat the set as open.
   ///
-  /// The provider adds values over time: a value this SDK does not know decodes as `unknown` and
-  /// encodes back unchanged.
+  /// The provider adds values over time: a value this SDK does not know decodes as ``unknown(_:)``
+  /// and encodes back unchanged.
   public enum WebhookType: OpenEnum {
     /// Default type. Inferred: personal-cabinet (ЛК, личный кабинет) triggers
     case lk
@@ -823,7 +831,7 @@ extension Plusofon.CallEvent {
   ///   - headers: The request headers; a `Content-Type` other than JSON is rejected.
   ///   - renamedFields: The payload fields the subscription renamed, from the standard name to the
   ///     name sent, as configured (`before` to `after`).
-  /// - Throws: `WebhookDecodingError` naming Plusofon when the body is not a JSON object or does
+  /// - Throws: ``WebhookDecodingError`` naming Plusofon when the body is not a JSON object or does
   ///   not match its payload type.
   public init(
     decoding body: Data,

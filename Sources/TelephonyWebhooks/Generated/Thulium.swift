@@ -25,7 +25,7 @@ extension Thulium {
   /// A client for Thulium.
   ///
   /// Each operation is an `async throws` method. A status the operation does not expect throws an
-  /// `APIError` carrying the provider's message; requests go through `middlewares` in order, then
+  /// ``APIError`` carrying the provider's message; requests go through `middlewares` in order, then
   /// `transport`.
   public struct Client: Sendable {
     /// The server URL `https://{system}.thulium.com/api` with its variables filled in.
@@ -41,10 +41,13 @@ extension Thulium {
 
     let core: ClientCore
 
+    /// The limits this client applies, such as the largest response body it reads.
+    public var configuration: ClientConfiguration { core.configuration }
+
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - serverURL: The server to call, such as `Client.serverURL(...)` for
+    ///   - serverURL: The server to call, such as ``serverURL(system:)`` for
     ///     `https://{system}.thulium.com/api`.
     ///   - username: The HTTP Basic user name (`basicAuth`). HTTP Basic auth with an API user's
     ///     login and password [DOC authentication]. Create the API user in the panel under
@@ -52,19 +55,23 @@ extension Thulium {
     ///     (`*` grants all).
     ///   - password: The HTTP Basic password (`basicAuth`).
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
-    ///   - middlewares: Wrap every request in order, such as `RetryMiddleware()`.
+    ///   - middlewares: Wrap every request in order, such as ``RetryMiddleware``.
+    ///   - configuration: The limits to apply, such as the largest response body read (32 MiB by
+    ///     default); see ``ClientConfiguration``.
     public init(
       serverURL: URL,
       username: String,
       password: String,
       transport: any ClientTransport = URLSessionTransport(),
-      middlewares: [any ClientMiddleware] = []
+      middlewares: [any ClientMiddleware] = [],
+      configuration: ClientConfiguration = ClientConfiguration()
     ) {
       core = ClientCore(
         serverURL: serverURL,
         credentials: [("basicAuth", .basic(username: username, password: password))],
         transport: transport,
-        middlewares: middlewares
+        middlewares: middlewares,
+        configuration: configuration
       )
     }
 
@@ -78,7 +85,7 @@ extension Thulium {
     ///   - acceptLanguage: Language of error messages [DOC error_handling]: English by default,
     ///     `pl` for Polish.
     /// - Returns: All webhooks [DOC].
-    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func listWebhooks(acceptLanguage: AcceptLanguage? = nil) async throws -> [Webhook] {
       var request = OperationRequest(operationID: "listWebhooks", method: .get, path: "/webhooks")
@@ -102,7 +109,7 @@ extension Thulium {
     ///     `pl` for Polish.
     ///   - body: The webhook to add.
     /// - Returns: The created webhook [DOC].
-    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func createWebhook(
       acceptLanguage: AcceptLanguage? = nil,
@@ -131,7 +138,7 @@ extension Thulium {
     ///   - acceptLanguage: Language of error messages [DOC error_handling]: English by default,
     ///     `pl` for Polish.
     /// - Returns: The webhook (inferred).
-    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func getWebhook(
       webhookID: Int,
@@ -163,7 +170,7 @@ extension Thulium {
     ///     `pl` for Polish.
     ///   - body: The new webhook settings (inferred to match create).
     /// - Returns: The updated webhook (inferred).
-    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func updateWebhook(
       webhookID: Int,
@@ -195,8 +202,8 @@ extension Thulium {
     ///   - webhookID: Webhook id, the integer `id` returned by create and list.
     ///   - acceptLanguage: Language of error messages [DOC error_handling]: English by default,
     ///     `pl` for Polish.
-    /// - Throws: `APIError` for a status other than 200, 204, a failed request or a body that does
-    ///   not match the spec.
+    /// - Throws: ``APIError`` for a status other than 200, 204, a failed request or a body that
+    ///   does not match the spec.
     public func deleteWebhook(webhookID: Int, acceptLanguage: AcceptLanguage? = nil) async throws {
       var request = OperationRequest(
         operationID: "deleteWebhook",
@@ -218,7 +225,7 @@ extension Thulium {
 extension Thulium {
   /// Language code of error messages.
   ///
-  /// A value this SDK does not know decodes as `unknown` and encodes back unchanged.
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
   public enum AcceptLanguage: OpenEnum {
     /// English (the default)
     case en
@@ -248,8 +255,8 @@ extension Thulium {
   /// notification [DOC notifications]. The stored docs were truncated after these; call events
   /// exist but their names are unknown, so treat the set as open.
   ///
-  /// The provider adds values over time: a value this SDK does not know decodes as `unknown` and
-  /// encodes back unchanged.
+  /// The provider adds values over time: a value this SDK does not know decodes as ``unknown(_:)``
+  /// and encodes back unchanged.
   public enum Action: OpenEnum {
     /// An agent was assigned to a chat conversation
     case chatAgentAssigned
@@ -771,8 +778,8 @@ extension Thulium {
 extension Thulium {
   /// An event Thulium POSTs to a subscriber, chosen by its `action`.
   ///
-  /// An event whose `action` this SDK does not know decodes as `unknown`, with the whole payload,
-  /// so a new event never breaks a deployed receiver.
+  /// An event whose `action` this SDK does not know decodes as ``unknown(_:_:)``, with the whole
+  /// payload, so a new event never breaks a deployed receiver.
   public enum WebhookEvent: Hashable, Sendable {
     /// An agent was assigned to a chat
     ///
@@ -810,7 +817,7 @@ extension Thulium {
     /// - Parameters:
     ///   - body: The request body.
     ///   - headers: The request headers; a `Content-Type` other than JSON is rejected.
-    /// - Throws: `WebhookDecodingError` naming Thulium when the body is not a JSON object or does
+    /// - Throws: ``WebhookDecodingError`` naming Thulium when the body is not a JSON object or does
     ///   not match its payload type.
     public init(decoding body: Data, headers: HTTPFields = [:]) throws {
       let payload = try WebhookPayload(provider: "Thulium", body: body, headers: headers)

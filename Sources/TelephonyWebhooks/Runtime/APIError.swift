@@ -5,15 +5,19 @@ import HTTPTypes
 ///
 /// It says which operation failed and why, carries what the provider said (its messages, its
 /// request id, the raw body and, where the spec describes one, the typed error body) and never
-/// contains a credential.
-public struct APIError: Error, CustomStringConvertible, CustomDebugStringConvertible {
+/// contains a credential: an ``underlyingError`` that quotes one is a ``RedactedError``.
+///
+/// A cancelled request throws `CancellationError`, never an `APIError`.
+public struct APIError: Error, CustomStringConvertible, CustomDebugStringConvertible, LocalizedError {
   /// Why the operation failed.
   public enum Kind: Sendable, Hashable {
     /// The server answered with a status the operation does not treat as success.
     case unexpectedStatus
-    /// The request never got an answer: connection refused, timeout, TLS, a middleware threw.
+    /// The request never got an answer (connection refused, timeout, TLS), a middleware threw
+    /// (see ``APIError/middleware``), or the response body could not be read.
     case transport
-    /// The server answered with success, but the body did not match the spec.
+    /// The server answered with success, but the body did not match the spec or was over
+    /// ``ClientConfiguration/maximumResponseBodySize``.
     case decoding
     /// The request body could not be encoded.
     case encoding
@@ -40,11 +44,16 @@ public struct APIError: Error, CustomStringConvertible, CustomDebugStringConvert
   /// What went wrong in a decoding failure, with the JSON path, for example
   /// `at data[0].id: expected Int, found a string`.
   public var detail: String?
+  /// The type name of the middleware that threw, such as `RequestLogger`, when one did.
+  public var middleware: String?
+  /// The body was refused for its size, so the description does not blame the spec.
+  var bodyOverLimit = false
 
   init(
     kind: Kind, operationID: String, status: Int? = nil, messages: [String] = [],
     requestID: String? = nil, rawBody: Data = Data(), responseHeaders: HTTPFields? = nil,
-    errorBody: (any Sendable)? = nil, underlyingError: (any Error)? = nil, detail: String? = nil
+    errorBody: (any Sendable)? = nil, underlyingError: (any Error)? = nil, detail: String? = nil,
+    middleware: String? = nil
   ) {
     self.kind = kind
     self.operationID = operationID
@@ -56,6 +65,15 @@ public struct APIError: Error, CustomStringConvertible, CustomDebugStringConvert
     self.errorBody = errorBody
     self.underlyingError = underlyingError
     self.detail = detail
+    self.middleware = middleware
+  }
+
+  init(
+    kind: Kind, operationID: String, status: Int, responseHeaders: HTTPFields, detail: String,
+    bodyOverLimit: Bool
+  ) {
+    self.init(kind: kind, operationID: operationID, status: status, responseHeaders: responseHeaders, detail: detail)
+    self.bodyOverLimit = bodyOverLimit
   }
 
   /// The first of the provider's messages.
@@ -81,7 +99,16 @@ public struct APIError: Error, CustomStringConvertible, CustomDebugStringConvert
         text += ": " + detail
       }
     case .transport:
-      text += "no response from the server: " + (detail ?? "unknown error")
+      if let middleware {
+        text += "middleware \(middleware) failed: "
+      } else if let status {
+        text += "the HTTP \(status) response body could not be read: "
+      } else {
+        text += "no response from the server: "
+      }
+      text += detail ?? "unknown error"
+    case .decoding where bodyOverLimit:
+      text += "HTTP \(status.map(String.init) ?? "?"): " + (detail ?? "the response body is too large")
     case .decoding:
       text += "the HTTP \(status.map(String.init) ?? "?") response body does not match the spec"
       if let detail { text += " " + detail }
@@ -98,6 +125,9 @@ public struct APIError: Error, CustomStringConvertible, CustomDebugStringConvert
   public var debugDescription: String {
     "APIError(\(description), body: \(rawBody.count) bytes)"
   }
+
+  /// The ``description``, so that `localizedDescription` reads as well as `print(error)`.
+  public var errorDescription: String? { description }
 }
 
 extension HTTPResponse.Status {

@@ -41,8 +41,11 @@ import HTTPTypes
   /// scrubbed.
   var secretValues: [String] {
     switch self {
-    case .headerAPIKey(_, let value), .queryAPIKey(_, let value), .bearer(let value):
+    case .headerAPIKey(_, let value), .bearer(let value):
       [value.value]
+    case .queryAPIKey(_, let value):
+      // A URL holds the key percent-encoded.
+      [value.value, PercentEncoding.encode(value.value, allowing: PercentEncoding.unreserved)]
     case .basic(let username, let password):
       [password.value, Data("\(username):\(password.value)".utf8).base64EncodedString()]
     }

@@ -7,71 +7,78 @@ import HTTPTypes
 /// values, so `print(client)` and `dump(client)` are safe to log.
 ///
 /// **Not for hand-written code.** `ClientCore` and every other declaration marked
-/// `@_spi(Generated)` in this module (``OperationRequest``, ``OperationResponse``,
-/// ``ProviderErrorBody``, ``WebhookPayload``, ``Credential``, ``RequestPath``,
-/// ``ParameterValue``, ``ServerURL``, the `Codable` helpers and ``PageSequence``'s initializer)
-/// is the interface that sdkgen's output calls, and nothing else. It is public only so that code
-/// generated into another module compiles, through `@_spi(Generated) import TelephonyWebhooks`.
-/// It is not part of the library's API: it may change in any release, together with sdkgen, so
-/// regenerate your code after upgrading rather than calling it yourself.
+/// `@_spi(Generated)` in this module (`OperationRequest` and its body encoders,
+/// `OperationResponse`, `ProviderErrorBody`, `WebhookPayload`, `Credential`, `RequestPath`,
+/// `ParameterValue`, `ParameterStyle`, `PropertyEncoding`, `ServerURL`, the `Codable` helpers and
+/// `PageSequence`'s initializer) are the interface that sdkgen's output calls, and nothing else.
+/// They are public only so that code generated into another module compiles, through
+/// `@_spi(Generated) import TelephonyWebhooks`. They are not part of the library's API: they may
+/// change in any release, together with sdkgen, so regenerate your code after upgrading rather
+/// than calling them yourself.
 @_spi(Generated)
 public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringConvertible,
   CustomReflectable
 {
-  /// The largest response body read into memory.
-  static let maximumResponseBodySize = 32 * 1024 * 1024
-
   let serverURL: URL
   let transport: any ClientTransport
   let middlewares: [any ClientMiddleware]
+  @_spi(Generated) public let configuration: ClientConfiguration
   let credentials: [(scheme: String, credential: Credential)]
   /// The same credentials by scheme key, built once rather than on every request.
   private let credentialsByScheme: [String: Credential]
+  /// Every credential's secret strings, to scrub from errors.
+  private let credentialSecrets: [String]
 
   @_spi(Generated) public init(
     serverURL: URL, credentials: [(String, Credential)], transport: any ClientTransport,
-    middlewares: [any ClientMiddleware]
+    middlewares: [any ClientMiddleware], configuration: ClientConfiguration = ClientConfiguration()
   ) {
     self.serverURL = serverURL
     self.credentials = credentials.map { (scheme: $0.0, credential: $0.1) }
     self.credentialsByScheme = Dictionary(credentials, uniquingKeysWith: { first, _ in first })
+    self.credentialSecrets = credentials.flatMap(\.1.secretValues)
     self.transport = transport
     self.middlewares = middlewares
+    self.configuration = configuration
   }
 
   /// Authenticates `request` for the first of `security`'s alternatives whose schemes are all
-  /// configured, sends it through the middlewares and the transport, and reads the response.
+  /// configured, sends it through the middlewares and the transport, and reads the whole
+  /// response body, up to ``ClientConfiguration/maximumResponseBodySize``.
   @_spi(Generated) public func send(_ request: OperationRequest, security: [[String]]) async throws -> OperationResponse
   {
+    let (response, responseBody) = try await perform(request, security: security)
+    if request.streamsResponse, (200..<300).contains(response.status.code) {
+      return OperationResponse(streaming: responseBody, of: response, operationID: request.operationID)
+    }
+    let body = try await readBody(responseBody, of: response, request: request)
+    return OperationResponse(
+      operationID: request.operationID, status: response.status.code, headerFields: response.headerFields,
+      body: body)
+  }
+
+  /// Sends `request` as ``send(_:security:)`` does, but hands back the response body unread.
+  ///
+  /// Cancellation throws `CancellationError`; any other failure throws an ``APIError`` of kind
+  /// `transport` that names the middleware that threw, if one did, and quotes no credential.
+  func perform(_ request: OperationRequest, security: [[String]]) async throws -> (
+    HTTPResponse, HTTPBody?
+  ) {
     var request = request
     authenticate(&request, security: security)
     request.headerFields[.accept] = request.headerFields[.accept] ?? "application/json"
-    let body = request.body.map { HTTPBody($0) }
-    if body != nil {
-      request.headerFields[.contentType] = "application/json"
+    let body = request.body
+    if let contentType = request.contentType {
+      request.headerFields[.contentType] = contentType
     }
     let httpRequest = HTTPRequest(
       method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
       headerFields: request.headerFields)
-    let operationID = request.operationID
+    let origin = FailureOrigin()
     do {
-      let (response, responseBody) = try await chain(operationID: operationID)(
-        httpRequest, body, serverURL)
-      let data: Data
-      if let responseBody {
-        data = try await Data(collecting: responseBody, upTo: Self.maximumResponseBodySize)
-      } else {
-        data = Data()
-      }
-      return OperationResponse(
-        operationID: operationID, status: response.status.code, headerFields: response.headerFields,
-        body: data)
-    } catch let error as APIError {
-      throw error
+      return try await chain(operationID: request.operationID, origin: origin)(httpRequest, body, serverURL)
     } catch {
-      throw APIError(
-        kind: .transport, operationID: operationID, underlyingError: redact(error),
-        detail: redact(TransportErrorDescription.describe(error)))
+      throw failure(error, thrownBy: origin.layer(of: error), request: request)
     }
   }
 
@@ -85,55 +92,94 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     }
   }
 
-  private func chain(operationID: String)
+  /// The middlewares in order, then the transport; each layer notes the errors it throws itself.
+  private func chain(operationID: String, origin: FailureOrigin)
     -> @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
   {
     let transport = transport
     var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
-      try await transport.send($0, body: $1, baseURL: $2, operationID: operationID)
+      do {
+        return try await transport.send($0, body: $1, baseURL: $2, operationID: operationID)
+      } catch {
+        origin.note(error, thrownBy: .transport)
+        throw error
+      }
     }
     for middleware in middlewares.reversed() {
       let tail = next
       next = {
-        try await middleware.intercept($0, body: $1, baseURL: $2, operationID: operationID, next: tail)
+        do {
+          return try await middleware.intercept($0, body: $1, baseURL: $2, operationID: operationID, next: tail)
+        } catch {
+          origin.note(error, thrownBy: .middleware(String(describing: type(of: middleware))))
+          throw error
+        }
       }
     }
     return next
   }
 
-  private func redact(_ text: String) -> String {
-    credentials.flatMap(\.credential.secretValues).filter { !$0.isEmpty }.reduce(text) {
-      $0.replacingOccurrences(of: $1, with: "<redacted>")
+  /// Reads the whole body, refusing one over the configured limit.
+  private func readBody(_ body: HTTPBody?, of response: HTTPResponse, request: OperationRequest) async throws
+    -> Data
+  {
+    guard let body else { return Data() }
+    let limit = configuration.maximumResponseBodySize
+    let isSuccess = (200..<300).contains(response.status.code)
+    func overLimit() -> APIError {
+      APIError(
+        kind: isSuccess ? .decoding : .unexpectedStatus, operationID: request.operationID,
+        status: response.status.code, responseHeaders: response.headerFields,
+        detail: "the response body is over the \(ByteCountText.describe(limit)) limit", bodyOverLimit: true)
     }
-  }
-
-  /// The transport's error without the credentials it echoes: URLSession's errors carry the
-  /// request URL, and with it a query API key, in their `userInfo`.
-  private func redact(_ error: any Error) -> any Error {
-    guard let urlError = error as? URLError else { return error }
-    return URLError(urlError.code, userInfo: redact(userInfo: urlError.userInfo))
-  }
-
-  private func redact(userInfo: [String: Any]) -> [String: Any] {
-    userInfo.mapValues { value -> Any in
-      switch value {
-      case let text as String:
-        return redact(text)
-      case let url as URL:
-        let redacted = redact(url.absoluteString)
-        guard redacted != url.absoluteString else { return url }
-        if let redactedURL = URL(string: redacted.replacingOccurrences(of: "<redacted>", with: "%3Credacted%3E")) {
-          return redactedURL
-        }
-        return redacted
-      case let error as URLError:
-        return redact(error)
-      case let error as NSError:
-        return NSError(domain: error.domain, code: error.code, userInfo: redact(userInfo: error.userInfo))
-      default:
-        return value
+    if case .known(let length) = body.length, length > limit {
+      throw overLimit()
+    }
+    var data = Data()
+    do {
+      for try await chunk in body {
+        guard data.count + chunk.count <= limit else { throw overLimit() }
+        data.append(contentsOf: chunk)
       }
+    } catch let error as APIError {
+      throw error
+    } catch {
+      var failure = self.failure(error, thrownBy: .transport, request: request)
+      if var apiError = failure as? APIError {
+        apiError.status = response.status.code
+        apiError.responseHeaders = response.headerFields
+        failure = apiError
+      }
+      throw failure
     }
+    return data
+  }
+
+  /// What the caller sees of an error from the chain: `CancellationError` for a cancellation,
+  /// else an ``APIError`` with every credential of `request` taken out.
+  private func failure(_ error: any Error, thrownBy layer: FailureOrigin.Layer?, request: OperationRequest)
+    -> any Error
+  {
+    if error is CancellationError || (error as? URLError)?.code == .cancelled {
+      return CancellationError()
+    }
+    if let error = error as? APIError {
+      return error
+    }
+    if Task.isCancelled {
+      return CancellationError()
+    }
+    let redactor = Redactor(credentialSecrets + request.secretValues)
+    let redacted = redactor.redact(error)
+    var middleware: String?
+    if case .middleware(let name) = layer {
+      middleware = name
+    }
+    return APIError(
+      kind: .transport, operationID: request.operationID, underlyingError: redacted,
+      detail: redactor.redact(
+        middleware == nil ? TransportErrorDescription.describe(redacted) : String(describing: redacted)),
+      middleware: middleware)
   }
 
   @_spi(Generated) public var description: String {
@@ -153,29 +199,7 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
         "credentials": credentials.map { "\($0.scheme): <redacted>" },
         "transport": String(describing: type(of: transport)),
         "middlewares": middlewares.map { String(describing: type(of: $0)) },
+        "configuration": configuration,
       ], displayStyle: .struct)
-  }
-}
-
-/// Turns the transport's errors into a sentence a person can act on.
-enum TransportErrorDescription {
-  static func describe(_ error: any Error) -> String {
-    if let error = error as? URLError {
-      let reason =
-        switch error.code {
-        case .cannotConnectToHost: "could not connect to the server (connection refused)"
-        case .timedOut: "the request timed out"
-        case .cannotFindHost, .dnsLookupFailed: "the server's host name could not be resolved"
-        case .networkConnectionLost: "the connection was lost"
-        case .notConnectedToInternet: "there is no network connection"
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-          .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
-          "the TLS connection failed"
-        case .cancelled: "the request was cancelled"
-        default: "URL error \(error.code.rawValue)"
-        }
-      return "\(reason) (URLError \(error.code.rawValue))"
-    }
-    return String(describing: error)
   }
 }

@@ -5,12 +5,19 @@ import Foundation
 /// It round-trips what it decoded: integers stay integers, other numbers stay doubles, and
 /// `null` is kept.
 public enum JSONValue: Codable, Hashable, Sendable {
+  /// `null`.
   case null
+  /// `true` or `false`.
   case bool(Bool)
+  /// A number that decodes as an `Int`: an integer that fits in one.
   case int(Int)
+  /// Any other number.
   case double(Double)
+  /// A string.
   case string(String)
+  /// An array, in order.
   case array([JSONValue])
+  /// An object, by member name.
   case object([String: JSONValue])
 
   public init(from decoder: any Decoder) throws {

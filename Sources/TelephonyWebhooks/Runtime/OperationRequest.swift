@@ -1,14 +1,23 @@
 import Foundation
 import HTTPTypes
+import OpenAPIRuntime
 
 /// One request of a generated operation, before authentication and middlewares.
 @_spi(Generated) public struct OperationRequest: Sendable {
   let operationID: String
   var method: HTTPRequest.Method
   var path: String
-  var query: [(name: String, value: String)] = []
+  /// The query's `name=value` pairs, percent-encoded, in order.
+  var query: [String] = []
   var headerFields = HTTPFields()
-  var body: Data?
+  /// The encoded body, sent with ``contentType``.
+  var body: HTTPBody?
+  /// What the body is, as its `Content-Type` states it.
+  var contentType: String?
+  /// Whether a success response's body is handed to the caller as it streams, unread.
+  @_spi(Generated) public var streamsResponse = false
+  /// The ``Secret``s the parameters and the body hold, to scrub from errors.
+  var secretValues: [String] = []
 
   @_spi(Generated) public init(operationID: String, method: HTTPRequest.Method, path: RequestPath) {
     self.operationID = operationID
@@ -19,46 +28,57 @@ import HTTPTypes
   /// Adds a query parameter; `nil` adds nothing.
   @_spi(Generated) public mutating func addQuery(_ name: String, _ value: (some ParameterValue)?) {
     if let value {
-      query.append((name, value.parameterText))
+      if let secret = value as? Secret { secretValues.append(secret.value) }
+      query.append(Self.queryPairs.escape(name) + "=" + Self.queryPairs.escape(value.parameterText))
     }
   }
 
-  /// Adds an array query parameter in the `form` style: `tag=a&tag=b` when exploded,
-  /// `tag=a,b` when not.
-  @_spi(Generated) public mutating func addQuery(_ name: String, _ values: [some ParameterValue]?, explode: Bool = true)
-  {
+  /// Adds an array query parameter: in the `form` style `tag=a&tag=b` when exploded, `tag=a,b`
+  /// when not; `spaceDelimited` and `pipeDelimited` join the values with `%20` or `%7C`.
+  @_spi(Generated) public mutating func addQuery(
+    _ name: String, _ values: [some ParameterValue]?, style: ParameterStyle = .form, explode: Bool = true
+  ) {
     guard let values else { return }
-    if explode {
-      for value in values { addQuery(name, value) }
-    } else {
-      addQuery(name, values.map(\.parameterText).joined(separator: ","))
+    secretValues += values.compactMap { ($0 as? Secret)?.value }
+    // Text leaves only: this cannot throw.
+    query +=
+      (try? Self.queryPairs.pairs(
+        name: name, value: .list(values.map { .string($0.parameterText) }), style: style, explode: explode)) ?? []
+  }
+
+  /// Adds an object query parameter: `filter[status]=active` in the `deepObject` style,
+  /// `status=active` in the exploded `form` style, `filter=status,active` in the plain one.
+  @_spi(Generated) public mutating func addQueryObject(
+    _ name: String, _ value: (some Encodable)?, style: ParameterStyle, explode: Bool
+  ) throws {
+    guard let value else { return }
+    let captured = try withEncodingErrors { try BodyValue.capture(value) }
+    query += try withEncodingErrors {
+      try Self.queryPairs.pairs(name: name, value: captured, style: style, explode: explode)
     }
   }
+
+  private static let queryPairs = StyledPairs(
+    escape: { PercentEncoding.encode($0, allowing: PercentEncoding.unreserved) }, encodedSpace: "%20")
 
   /// Sets a header; `nil` sets nothing.
   @_spi(Generated) public mutating func setHeader(_ name: String, _ value: (some ParameterValue)?) {
     guard let value, let fieldName = HTTPField.Name(name) else { return }
+    if let secret = value as? Secret { secretValues.append(secret.value) }
     headerFields[fieldName] = value.parameterText
   }
 
-  /// Encodes `value` as the JSON body.
-  @_spi(Generated) public mutating func setBody(_ value: some Encodable) throws {
-    do {
-      body = try JSONCoding.encoder.encode(value)
-    } catch {
-      throw APIError(
-        kind: .encoding, operationID: operationID, underlyingError: error,
-        detail: String(describing: error))
-    }
+  /// Encodes `value` as the JSON body, sent as `contentType` (`application/json`, or a
+  /// `+json` type the spec names).
+  @_spi(Generated) public mutating func setBody(_ value: some Encodable, contentType: String = "application/json")
+    throws
+  {
+    let data = try withEncodingErrors { try JSONCoding.encoder.encode(value) }
+    setBody(data, contentType: contentType)
   }
 
   /// The path and the percent-encoded query, as `HTTPRequest.path` wants them.
   var pathAndQuery: String {
-    guard !query.isEmpty else { return path }
-    let encoded = query.map { item in
-      PercentEncoding.encode(item.name, allowing: PercentEncoding.unreserved) + "="
-        + PercentEncoding.encode(item.value, allowing: PercentEncoding.unreserved)
-    }
-    return path + "?" + encoded.joined(separator: "&")
+    query.isEmpty ? path : path + "?" + query.joined(separator: "&")
   }
 }

@@ -1,16 +1,21 @@
 import Foundation
 import HTTPTypes
+import OpenAPIRuntime
 
 /// A response of a generated operation: the status, headers and the whole body.
 @_spi(Generated) public struct OperationResponse: Sendable {
   let operationID: String
   @_spi(Generated) public let status: Int
   let headerFields: HTTPFields
+  /// The body read whole; empty for a streamed success response, whose body is ``stream``.
   let body: Data
+  /// A success response's body as it streams, when the operation returns it unread.
+  var stream: HTTPBody?
 
   /// Decodes the body of a success response, or throws an ``APIError`` of kind `decoding` that
   /// names the operation and the JSON path that failed.
   @_spi(Generated) public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    try checkMediaType(["application/json"])
     do {
       return try JSONCoding.decoder.decode(type, from: body)
     } catch {
@@ -36,7 +41,9 @@ import HTTPTypes
       return error
     }
     error.errorBody = try? JSONCoding.decoder.decode(E.self, from: body)
-    error.messages = E.messagePaths.flatMap { JSONPath.strings(at: $0, in: json) }
+    // Laravel repeats a single field error as its summary `message`: each message is kept once.
+    var seen = Set<String>()
+    error.messages = E.messagePaths.flatMap { JSONPath.strings(at: $0, in: json) }.filter { seen.insert($0).inserted }
     error.requestID =
       E.requestIDPath.flatMap { JSONPath.strings(at: $0, in: json).first }
       ?? headerFields[HTTPField.Name("X-Request-Id")!]

@@ -39,6 +39,17 @@ import Foundation
     where T.RawValue: ParameterValue {
       appendInterpolation(value.rawValue)
     }
+
+    /// An array in the `simple` style: `a,b,c`, each value percent-encoded.
+    @_spi(Generated) public mutating func appendInterpolation(_ values: [some ParameterValue]) {
+      text += values.map { PercentEncoding.encode($0.parameterText, allowing: PercentEncoding.unreserved) }
+        .joined(separator: ",")
+    }
+
+    @_spi(Generated) public mutating func appendInterpolation<T: RawRepresentable>(_ values: [T])
+    where T.RawValue: ParameterValue {
+      appendInterpolation(values.map(\.rawValue))
+    }
   }
 
   let text: String

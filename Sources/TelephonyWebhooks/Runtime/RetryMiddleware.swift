@@ -4,19 +4,39 @@ import HTTPTypes
 /// Retries requests that the server turned away for now: `429 Too Many Requests` and
 /// `503 Service Unavailable` by default.
 ///
-/// It waits as the server's `Retry-After` header says (seconds or an HTTP date), or else
-/// backs off exponentially with jitter. Only idempotent methods are retried unless you say
-/// otherwise, so a `POST` that may have taken effect is never sent twice. Opt in per client:
+/// It waits as the server's `Retry-After` header says (seconds or an HTTP date), capped at
+/// ``maxDelay`` (30 seconds by default), or else backs off exponentially with jitter. Only
+/// idempotent methods are retried unless you say otherwise, so a `POST` or `PATCH` that may have
+/// taken effect is never sent twice. Opt in per client:
 ///
 /// ```swift
 /// let api4com = Api4Com.Client(token: token, middlewares: [RetryMiddleware()])
 /// ```
+///
+/// - A request is sent at most ``maxAttempts`` times in all; after that the last response is
+///   returned, and the operation throws its ``APIError``.
+/// - Cancelling the task ends a wait at once with `CancellationError`, and nothing is retried
+///   after it.
+/// - Errors from the transport (no response) are not retried: the request may have arrived.
+/// - A request whose body can be sent only once (an `HTTPBody` with `iterationBehavior`
+///   `.single`, such as a stream) is not sent again: a retryable status throws
+///   ``OneShotBodyError`` rather than sending an empty body.
 public struct RetryMiddleware: ClientMiddleware {
+  /// Thrown when a response asks for a retry but the request body is a one-shot stream.
+  public struct OneShotBodyError: Error, CustomStringConvertible, Hashable {
+    /// The retryable status that the server answered with.
+    public var status: Int
+
+    public var description: String {
+      "HTTP \(status) could be retried, but the request body is a one-shot stream (HTTPBody with iterationBehavior .single) and cannot be sent again"
+    }
+  }
+
   /// How many times to try in all, including the first attempt.
   public var maxAttempts: Int
   /// The wait before the first retry when the server gives no `Retry-After`.
   public var initialDelay: Duration
-  /// The longest wait between attempts, whatever `Retry-After` asks for.
+  /// The longest wait between attempts: a longer `Retry-After` waits this long, then retries.
   public var maxDelay: Duration
   /// The statuses that are retried.
   public var retryableStatuses: Set<Int>
@@ -29,6 +49,8 @@ public struct RetryMiddleware: ClientMiddleware {
     .get, .head, .options, .trace, .put, .delete,
   ]
 
+  /// Creates a retry policy; the defaults retry 429 and 503 up to three attempts in all.
+  ///
   /// - Parameters:
   ///   - maxAttempts: how many times to try in all; 3 means two retries.
   ///   - initialDelay: the first back-off; each retry doubles it, with jitter.
@@ -57,17 +79,22 @@ public struct RetryMiddleware: ClientMiddleware {
     _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
     next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
   ) async throws -> (HTTPResponse, HTTPBody?) {
-    let canRepeatBody = body.map { $0.iterationBehavior == .multiple } ?? true
-    guard retryableMethods.contains(request.method), canRepeatBody else {
+    guard retryableMethods.contains(request.method) else {
       return try await next(request, body, baseURL)
     }
+    let canRepeatBody = body.map { $0.iterationBehavior == .multiple } ?? true
     var attempt = 1
     while true {
       let (response, responseBody) = try await next(request, body, baseURL)
       guard attempt < maxAttempts, retryableStatuses.contains(response.status.code) else {
         return (response, responseBody)
       }
+      guard canRepeatBody else {
+        throw OneShotBodyError(status: response.status.code)
+      }
+      try Task.checkCancellation()
       try await sleep(delay(after: attempt, response: response))
+      try Task.checkCancellation()
       attempt += 1
     }
   }

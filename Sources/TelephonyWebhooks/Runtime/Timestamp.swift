@@ -10,6 +10,7 @@ public struct Timestamp: Codable, Hashable, Sendable, CustomStringConvertible,
   /// The text the provider sent.
   public var rawValue: String
 
+  /// Keeps `rawValue` exactly as given.
   public init(_ rawValue: String) {
     self.rawValue = rawValue
   }

@@ -40,6 +40,26 @@ import Testing
   }
 
   @Test(arguments: [
+    ("Error", "Error"),
+    ("Data", "Data"),
+    ("URL", "URL"),
+    ("Webhooks", "Webhooks"),
+    ("Type", "TypeModel"),
+    ("Protocol", "ProtocolModel"),
+    ("Self", "SelfModel"),
+    ("self", "SelfModel"),
+    ("Client", "ClientModel"),
+    ("client", "ClientModel"),
+    ("WebhookEvent", "WebhookEventModel"),
+    ("CodingKeys", "CodingKeysModel"),
+    ("Foundation", "FoundationModel"),
+    ("client_type", "ClientType"),
+  ])
+  func reservedComponentNamesGetASuffix(_ input: String, _ expected: String) {
+    #expect(SwiftName.componentTypeName(input) == expected)
+  }
+
+  @Test(arguments: [
     ("in", "`in`"),
     ("default", "`default`"),
     ("internal", "`internal`"),

@@ -117,7 +117,7 @@ import Testing
   @Test(arguments: ProviderCall.all)
   func aSuccessBodyThatIsNotJSON(_ operation: ProviderCall) async throws {
     try await withServer { server in
-      server.enqueue(.text("OK", status: 200, contentType: "text/plain"))
+      server.enqueue(.text("OK", status: 200, contentType: "application/json"))
 
       let error = try await #require(throws: APIError.self) { try await operation.call(server.baseURL) }
 
@@ -125,6 +125,24 @@ import Testing
       #expect(error.status == 200)
       #expect(error.detail == "at the root: the body is not valid JSON")
       #expect(error.underlyingError is DecodingError)
+      expectOneLine(error)
+    }
+  }
+
+  @Test(arguments: ProviderCall.all)
+  func aSuccessOfAMediaTypeTheOperationDoesNotDeclare(_ operation: ProviderCall) async throws {
+    try await withServer { server in
+      server.enqueue(.text("OK", status: 200, contentType: "text/plain; charset=utf-8"))
+
+      let error = try await #require(throws: APIError.self) { try await operation.call(server.baseURL) }
+
+      #expect(error.kind == .decoding)
+      #expect(error.status == 200)
+      #expect(
+        error.detail
+          == "the response's Content-Type is text/plain, which the operation does not declare (it expects application/json)"
+      )
+      #expect(String(decoding: error.rawBody, as: UTF8.self) == "OK")
       expectOneLine(error)
     }
   }

@@ -104,6 +104,23 @@ import Testing
     }
   }
 
+  @Test func aMessageTheProviderRepeatsIsShownOnce() async throws {
+    try await withServer { server in
+      // Laravel's summary of a single field error is that error's own text.
+      let json = #"{"message":"The url format is invalid.","errors":{"url":["The url format is invalid."]}}"#
+      server.enqueue(.json(json, status: 422))
+      let client = server.plusofon()
+
+      let error = try await #require(throws: APIError.self) {
+        try await client.createWebhook(body: PlusofonClientTests.createBody)
+      }
+
+      #expect(error.messages == ["The url format is invalid."])
+      #expect(error.description == "createWebhook failed: HTTP 422 Unprocessable Content: The url format is invalid.")
+      #expect(error.rawBody == Data(json.utf8))
+    }
+  }
+
   @Test func plusofonNoAccessServerError() async throws {
     try await withServer { server in
       let json = #"{"success":false,"message":"Нет доступа"}"#

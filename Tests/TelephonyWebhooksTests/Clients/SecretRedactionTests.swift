@@ -82,10 +82,13 @@ private struct EchoingFailureMiddleware: ClientMiddleware {
     let error = try await #require(throws: APIError.self) { try await client.listWebhooks() }
 
     #expect(error.kind == .transport)
-    #expect(error.underlyingError is EchoingFailureMiddleware.Failure)
+    #expect(error.middleware == "EchoingFailureMiddleware")
+    let underlying = try #require(error.underlyingError as? RedactedError)
+    #expect(underlying.typeName.hasSuffix("EchoingFailureMiddleware.Failure"))
     #expect(
       error.description
-        == "listWebhooks failed: no response from the server: rejected request with Authorization: Bearer <redacted>")
+        == "listWebhooks failed: middleware EchoingFailureMiddleware failed: rejected request with Authorization: Bearer <redacted>"
+    )
     #expect(!error.description.contains(TestCredentials.plusofonToken))
     #expect(!String(reflecting: error).contains(TestCredentials.plusofonToken))
   }

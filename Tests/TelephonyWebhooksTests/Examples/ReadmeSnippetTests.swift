@@ -1,16 +1,25 @@
 import Foundation
 import Testing
 
-/// Every Swift block in the README is a snippet region of `Examples/`, which the build compiles,
-/// so a README example cannot stop compiling without this test failing.
+/// Every Swift block in the README and in the documentation catalog's articles is a snippet region
+/// of `Examples/`, which the build compiles, so an example cannot stop compiling without this test
+/// failing.
 @Suite struct ReadmeSnippetTests {
   static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
+  /// The documentation catalog, whose articles are held to the README's rule.
+  static let catalog = root.appendingPathComponent("Sources/TelephonyWebhooks/TelephonyWebhooks.docc")
+
   /// The fenced ```swift blocks of the README.
   static func readmeBlocks() throws -> [String] {
-    let text = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+    try swiftBlocks(in: root.appendingPathComponent("README.md"))
+  }
+
+  /// The fenced ```swift blocks of a Markdown file.
+  static func swiftBlocks(in file: URL) throws -> [String] {
+    let text = try String(contentsOf: file, encoding: .utf8)
     var blocks: [String] = []
     var current: [String]?
     for line in text.components(separatedBy: "\n") {
@@ -26,11 +35,13 @@ import Testing
     return blocks
   }
 
-  /// The `// snippet:` regions of `Examples/*.swift`, without their common indentation.
+  /// The `// snippet:` regions of the Swift files under `Examples/`, without their common
+  /// indentation.
   static func exampleSnippets() throws -> [String: String] {
     let folder = root.appendingPathComponent("Examples")
     var snippets: [String: String] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".swift") {
+    let names = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+    for name in names where name.hasSuffix(".swift") {
       let lines = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
         .components(separatedBy: "\n")
       var index = 0
@@ -66,6 +77,21 @@ import Testing
     for block in blocks {
       #expect(snippets.contains(block), "README block is not a snippet of Examples/:\n\(block)")
     }
+  }
+
+  @Test func everyArticleSwiftBlockIsACompiledSnippet() throws {
+    let snippets = Set(try Self.exampleSnippets().values)
+    let articles = try FileManager.default.contentsOfDirectory(atPath: Self.catalog.path)
+      .filter { $0.hasSuffix(".md") }.sorted()
+    #expect(articles.count >= 5)
+    var count = 0
+    for article in articles {
+      for block in try Self.swiftBlocks(in: Self.catalog.appendingPathComponent(article)) {
+        count += 1
+        #expect(snippets.contains(block), "\(article): a Swift block is not a snippet of Examples/:\n\(block)")
+      }
+    }
+    #expect(count >= 10)
   }
 
   @Test func readmeOpensWithTheTwoCommands() throws {

@@ -33,6 +33,8 @@ final class TestServer: Sendable {
     var status: Int
     var headers: [String: String]
     var body: Data
+    /// How long the server waits before it answers, for a slow endpoint.
+    var delay: Duration = .zero
 
     init(status: Int = 200, headers: [String: String] = ["Content-Type": "application/json"], body: Data = Data()) {
       self.status = status
@@ -118,6 +120,9 @@ final class TestServer: Sendable {
     let reply = state.withLock { state -> Reply in
       state.requests.append(recorded)
       return state.replies.isEmpty ? state.responder(recorded) : state.replies.removeFirst()
+    }
+    if reply.delay > .zero {
+      try? await Task.sleep(for: reply.delay)
     }
     var responseHeaders = HTTPHeaders()
     for (name, value) in reply.headers {

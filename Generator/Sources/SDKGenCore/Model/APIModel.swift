@@ -96,6 +96,10 @@ public enum BuiltinType: String, Hashable, Sendable {
   case secret = "Secret"
   /// The runtime's any-JSON value.
   case json = "JSONValue"
+  /// A file part of a multipart body (`format: binary` or `contentMediaType`).
+  case multipartFile = "MultipartFile"
+  /// OpenAPIRuntime's streamed body, for binary request and response bodies.
+  case httpBody = "HTTPBody"
 }
 
 /// A value written in the spec (`default`, enum values), kept as data.
@@ -222,6 +226,8 @@ public struct Operation: Hashable, Sendable {
   public var security: [[String]]
   public var isDeprecated: Bool
   public var pagination: Pagination?
+  /// The media types the responses declare, for `Accept`, in the spec's order.
+  public var accept: [String]
 }
 
 public struct Parameter: Hashable, Sendable {
@@ -236,14 +242,52 @@ public struct Parameter: Hashable, Sendable {
   /// Whether the value is an enum, sent as its raw value.
   public var isEnum: Bool
   public var isRequired: Bool
+  /// How an array or object is written: `form` in the query, `simple` in the path and headers.
+  public var style: ParameterStyle
   /// For arrays in the query: `tag=a&tag=b` (exploded) or `tag=a,b`.
   public var explode: Bool
+  /// Whether the value is a generated struct, written member by member as `style` says.
+  public var isObject: Bool
   public var documentation: Documentation
   public var isDeprecated: Bool
 }
 
+/// OpenAPI's `style` of a parameter, or of a form body's property.
+public enum ParameterStyle: String, Hashable, Sendable {
+  case form, simple, spaceDelimited, pipeDelimited, deepObject
+}
+
+/// How a body is written or read: the row of DESIGN's table its media type falls in.
+public enum BodyEncoding: Hashable, Sendable {
+  /// `application/json` and `*+json`: the generated type through `JSONEncoder`.
+  case json
+  /// `application/x-www-form-urlencoded` with an object schema, and the spec's `encoding` entries.
+  case form([PropertyEncoding])
+  /// `multipart/form-data` with an object schema, and the spec's `encoding` entries.
+  case multipart([PropertyEncoding])
+  /// `text/*` and XML: a `String`.
+  case text
+  /// Anything else: an `HTTPBody`, streamed.
+  case binary
+}
+
+/// An `encoding` entry of a form or multipart body: how one property is sent.
+public struct PropertyEncoding: Hashable, Sendable {
+  /// The property's name in the spec.
+  public var name: String
+  public var style: ParameterStyle
+  public var explode: Bool
+  public var contentType: String?
+}
+
 public struct RequestBody: Hashable, Sendable {
   public var type: TypeUsage
+  public var encoding: BodyEncoding
+  /// The media type sent, such as `application/json`; for a wildcard or one of several, the
+  /// first the spec lists (the caller then passes `contentType:`).
+  public var mediaType: String
+  /// Whether the operation takes a `contentType: String` parameter before `body:`.
+  public var takesContentType: Bool
   public var isRequired: Bool
   public var documentation: Documentation
 }
@@ -253,6 +297,10 @@ public struct SuccessResponse: Hashable, Sendable {
   public var statuses: [StatusMatch]
   /// The body's type, or `nil` for no body (the operation returns `Void`).
   public var type: TypeUsage?
+  /// How the body is read: `json`, `text` or `binary`; `nil` for no body.
+  public var encoding: BodyEncoding?
+  /// The media types the success response declares.
+  public var mediaTypes: [String]
   public var documentation: Documentation
 }
 

@@ -103,16 +103,16 @@ extension ModelBuilder {
     let requestBody = operation.requestBody.flatMap {
       translateRequestBody($0, path: path + ["requestBody"], typePrefix: typePrefix)
     }
-    let (success, errors) = translateResponses(operation.responses, path: path + ["responses"], typePrefix: typePrefix)
-    guard let success else { return nil }
+    let responses = translateResponses(operation.responses, path: path + ["responses"], typePrefix: typePrefix)
+    guard let success = responses.success else { return nil }
     let security = translateSecurity(
       operation.security ?? document.security, schemes: schemes,
       path: operation.security == nil ? ["security"] : path + ["security"])
     var model = Operation(
       operationID: id, swiftName: swiftName, method: method, path: template,
       documentation: Documentation(summary: operation.summary, details: operation.description),
-      parameters: parameters, requestBody: requestBody, success: success, errors: errors, security: security,
-      isDeprecated: operation.deprecated, pagination: nil)
+      parameters: parameters, requestBody: requestBody, success: success, errors: responses.errors,
+      security: security, isDeprecated: operation.deprecated, pagination: nil, accept: responses.accept)
     if let pagination = extensionValue("x-pagination", at: path) {
       model.pagination = translatePagination(pagination, operation: model, path: path + ["x-pagination"])
     }
@@ -173,13 +173,7 @@ extension ModelBuilder {
       error("unsupported: a parameter described by \"content\"; give it a schema", key: path + ["content"])
       return nil
     }
-    let defaultStyle: OpenAPI.Parameter.SchemaContext.Style = location == .query ? .form : .simple
-    if schemaContext.style != defaultStyle {
-      error(
-        "unsupported: the \(schemaContext.style.rawValue) style for a \(location.rawValue) parameter; use \(defaultStyle.rawValue)",
-        value: path + ["style"])
-      return nil
-    }
+    guard let style = parameterStyle(schemaContext.style, location: location, path: path) else { return nil }
     let schemaPath = path + ["schema"]
     let typeName = resolved.componentKey.map(SwiftName.typeName) ?? typePrefix + SwiftName.typeName(parameter.name)
     let schema: JSONSchema
@@ -190,43 +184,13 @@ extension ModelBuilder {
       schema = inline
     }
     let type = typeUsage(schema, path: schemaPath, name: typeName)
-    let element: TypeUsage
-    switch type {
-    case .array(let inner):
-      if location == .path {
-        error("unsupported: an array path parameter (\"\(parameter.name)\")", key: schemaPath)
-        return nil
-      }
-      element = inner
-    case .dictionary:
-      error(
-        "unsupported: an object \(location.rawValue) parameter (\"\(parameter.name)\"); deepObject is not supported",
-        key: schemaPath)
-      return nil
-    default:
-      element = type
-    }
-    let resolvedElement = resolveAlias(element)
-    switch resolvedElement {
-    case .named(let name):
-      guard case .enumeration = declarations[name]?.declaration else {
-        error("unsupported: a \(location.rawValue) parameter of object type (\"\(parameter.name)\")", key: schemaPath)
-        return nil
-      }
-    case .array, .dictionary, .builtin(.json):
-      error(
-        "unsupported: a nested or free-form \(location.rawValue) parameter (\"\(parameter.name)\")", key: schemaPath)
-      return nil
-    default:
-      break
-    }
-    let isEnum: Bool
-    if case .named = resolvedElement { isEnum = true } else { isEnum = false }
+    guard let shape = parameterShape(type, style: style, location: location, name: parameter.name, path: schemaPath)
+    else { return nil }
     let swiftName =
       (extensionValue("x-swift-name", at: path) as? String) ?? SwiftName.memberName(parameter.name)
     return Parameter(
-      name: parameter.name, swiftName: swiftName, location: location, type: type, isEnum: isEnum,
-      isRequired: parameter.required, explode: schemaContext.explode,
+      name: parameter.name, swiftName: swiftName, location: location, type: type, isEnum: shape.isEnum,
+      isRequired: parameter.required, style: style, explode: schemaContext.explode, isObject: shape.isObject,
       documentation: Documentation(details: parameter.description), isDeprecated: parameter.deprecated)
   }
 

@@ -1,12 +1,21 @@
 import OpenAPIKit
 
-/// Responses: the success type an operation returns and the errors it declares.
+/// Responses: the success type an operation returns, the errors it declares, and the media
+/// types it accepts.
 extension ModelBuilder {
+  struct TranslatedResponses {
+    var success: SuccessResponse?
+    var errors: [ErrorResponse]
+    /// Every media type the responses declare, in the spec's order, for `Accept`.
+    var accept: [String]
+  }
+
   func translateResponses(_ responses: OpenAPI.Response.Map, path: [String], typePrefix: String)
-    -> (SuccessResponse?, [ErrorResponse])
+    -> TranslatedResponses
   {
-    var successes: [(StatusMatch, TypeUsage?, Documentation, [String])] = []
+    var successes: [(StatusMatch, SuccessResponse, [String])] = []
     var errors: [ErrorResponse] = []
+    var accept: [String] = []
     for (status, entry) in responses {
       let responsePath = path + [status.rawValue]
       let match: StatusMatch
@@ -17,33 +26,48 @@ extension ModelBuilder {
       }
       guard let resolved = resolve(entry, in: document.components.responses, kind: "responses", path: responsePath)
       else { continue }
-      var type: TypeUsage?
-      if !resolved.value.content.isEmpty {
-        let isSuccess = match.isSuccess
-        let name =
-          resolved.componentKey.map(SwiftName.typeName)
-          ?? typePrefix + (isSuccess ? "Response" : (match.code.map { "Error\($0)" } ?? "Error"))
-        if let (schema, schemaPath) = jsonSchema(
-          resolved.value.content, path: resolved.path + ["content"], what: "response")
+      let content = resolved.value.content
+      for type in content.keys.map(\.rawValue) where !accept.contains(type) { accept.append(type) }
+      let contentPath = resolved.path + ["content"]
+      let isSuccess = match.isSuccess
+      let name =
+        resolved.componentKey.map(SwiftName.typeName)
+        ?? typePrefix + (isSuccess ? "Response" : (match.code.map { "Error\($0)" } ?? "Error"))
+      if isSuccess {
+        var success = SuccessResponse(
+          statuses: [match], type: nil, encoding: nil, mediaTypes: [],
+          documentation: Documentation(details: resolved.value.description))
+        if !content.isEmpty,
+          let chosen = chooseContent(content, path: contentPath, what: "response", isRequest: false),
+          let (type, encoding) = bodyType(chosen, name: name, what: "response")
+        {
+          success.type = type
+          success.encoding = encoding
+          success.mediaTypes =
+            encoding == .json ? ["application/json"] : chosen.declared.filter { MediaKind($0) == chosen.kind }
+        }
+        successes.append((match, success, responsePath))
+      } else {
+        // An error body is typed only when it is JSON; any other is kept raw in the error.
+        var type: TypeUsage?
+        if content.keys.contains(where: { MediaKind($0.rawValue) == .json }),
+          let (schema, schemaPath) = jsonSchema(content, path: contentPath, what: "response")
         {
           type = typeUsage(schema, path: schemaPath, name: name)
         }
-      }
-      if match.isSuccess {
-        successes.append((match, type, Documentation(details: resolved.value.description), responsePath))
-      } else {
         errors.append(ErrorResponse(status: match, type: type, hasErrorFormat: false))
       }
     }
-    guard let first = successes.first else {
+    guard var first = successes.first?.1 else {
       error("the operation has no 2xx response; it needs one to know what it returns", key: path)
-      return (nil, errors)
+      return TranslatedResponses(success: nil, errors: errors, accept: accept)
     }
-    for other in successes.dropFirst() where other.1 != first.1 {
+    for other in successes.dropFirst() where other.1.type != first.type {
       error(
-        "unsupported: 2xx responses with different bodies (\(first.0.text) and \(other.0.text)); the operation can return one type",
-        key: other.3)
+        "unsupported: 2xx responses with different bodies (\(first.statuses[0].text) and \(other.0.text)); the operation can return one type",
+        key: other.2)
     }
-    return (SuccessResponse(statuses: successes.map(\.0), type: first.1, documentation: first.2), errors)
+    first.statuses = successes.map(\.0)
+    return TranslatedResponses(success: first, errors: errors, accept: accept.isEmpty ? ["application/json"] : accept)
   }
 }

@@ -27,6 +27,11 @@ extension ModelBuilder {
     componentsInProgress.insert(name)
     defer { componentsInProgress.remove(name) }
     let schemaPath = ["components", "schemas", name]
+    if swiftName != SwiftName.typeName(name), extensionValue("x-swift-name", at: schemaPath) == nil {
+      warning(
+        "the schema \"\(name)\" becomes the Swift type \(swiftName): \(SwiftName.unescaped(SwiftName.typeName(name))) is reserved in a generated namespace; set x-swift-name to choose another name",
+        key: schemaPath)
+    }
     let type = typeUsage(schema, path: schemaPath, name: swiftName, isComponent: true)
     if type != .named(swiftName) {
       // A primitive, array or free-form component keeps its name as a type alias.
@@ -41,7 +46,7 @@ extension ModelBuilder {
   }
 
   func componentSwiftName(_ name: String) -> String {
-    extensionValue("x-swift-name", at: ["components", "schemas", name]) as? String ?? SwiftName.typeName(name)
+    extensionValue("x-swift-name", at: ["components", "schemas", name]) as? String ?? SwiftName.componentTypeName(name)
   }
 
   /// The component a `$ref` names, or an error at the `$ref` when it does not resolve.
@@ -68,20 +73,19 @@ extension ModelBuilder {
     case .reference(let reference, _):
       guard let component = resolveSchemaReference(reference, at: path) else { return .builtin(.json) }
       return componentType(component, at: path)
-    case .string(let core, _):
+    case .string(let core, let context):
       if let values = enumValues(schema, path: path) {
         declareEnum(name: name, schema: schema, values: values, rawType: .string, path: path)
         return .named(name)
       }
+      // A file: a multipart part of its own (in JSON, its bytes in base64).
+      if context.contentMediaType != nil && context.contentEncoding == nil { return .builtin(.multipartFile) }
       switch core.formatString {
       case "date-time": return .builtin(.timestamp)
       case "uri", "url": return .builtin(.url)
       case "uuid": return .builtin(.uuid)
       case "password": return .builtin(.secret)
-      case "binary":
-        error(
-          "unsupported: binary strings; JSON bodies carry text (use format: byte for base64)", value: path + ["format"])
-        return .builtin(.string)
+      case "binary": return .builtin(.multipartFile)
       default: return .builtin(.string)
       }
     case .integer(let core, _):
@@ -205,7 +209,7 @@ extension ModelBuilder {
     }
     let docs =
       documentationParts.first(where: { !$0.isEmpty })
-      ?? Documentation(summary: "The inline schema at `#/\(path.joined(separator: "/"))` in the spec.")
+      ?? Documentation(summary: Self.undocumentedSummary(path))
     declare(
       .structure(
         StructDeclaration(

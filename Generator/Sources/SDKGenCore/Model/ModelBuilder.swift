@@ -165,18 +165,12 @@ public final class ModelBuilder {
     declarations[declaration.name] = (declaration, origin)
   }
 
-  /// The names the generated file itself declares inside the namespace.
+  /// A type name the generated namespace cannot hold, such as an `x-swift-name` of `Client`.
   private func checkReservedNames(namespace: String) {
-    var reserved = ["Client"]
-    if document.webhooks.isEmpty == false, extensionValue("x-webhooks-discriminator", at: []) != nil {
-      reserved.append("WebhookEvent")
-    }
-    for name in reserved {
-      if let existing = declarations[name] {
-        error(
-          "the Swift type name \(name) is reserved for the generated \(name) in \(namespace); rename the schema or set x-swift-name",
-          key: existing.origin)
-      }
+    for (name, existing) in declarations.sorted(by: { $0.key < $1.key }) where SwiftName.isReservedTypeName(name) {
+      error(
+        "the Swift type name \(SwiftName.unescaped(name)) is reserved in the generated \(namespace); set x-swift-name to another name",
+        key: existing.origin)
     }
   }
 }

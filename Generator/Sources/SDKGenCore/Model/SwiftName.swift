@@ -68,6 +68,26 @@ public enum SwiftName {
     return escaped(result)
   }
 
+  /// Type names a schema cannot keep inside a generated namespace: `Type`, `Protocol` and
+  /// `Self` cannot name a member type, `Client`, `WebhookEvent` and `CodingKeys` are generated
+  /// there, and the module names qualify the names generated code uses.
+  static let reservedTypeNames: Set<String> = [
+    "Type", "Protocol", "Self", "Client", "WebhookEvent", "CodingKeys", "Swift", "Foundation",
+    "OpenAPIRuntime", "OpenAPIURLSession", "HTTPTypes", "TelephonyWebhooks",
+  ]
+
+  /// A component schema's type name: ``typeName(_:)``, with `Model` added to a reserved one
+  /// (`Type` → `TypeModel`, `Client` → `ClientModel`).
+  public static func componentTypeName(_ name: String) -> String {
+    let type = unescaped(typeName(name))
+    return reservedTypeNames.contains(type) ? type + "Model" : escaped(type)
+  }
+
+  /// Whether a type name is reserved in a generated namespace.
+  public static func isReservedTypeName(_ name: String) -> Bool {
+    reservedTypeNames.contains(unescaped(name))
+  }
+
   /// `lowerCamelCase`, for properties, parameters, methods and cases, without escaping.
   public static func camelName(_ name: String) -> String {
     let words = words(spellingDigitSeparators(name))

@@ -2,24 +2,31 @@
 enum ClientRenderer {
   static func render(_ model: APIModel, into writer: inout SwiftWriter) {
     let defaultServer = model.servers.first.flatMap { $0.variables.isEmpty ? $0 : nil }
+    let names = writer.names
     writer.block("extension \(model.namespace)") { writer in
       writer.docComment([
         "A client for \(model.documentation.summary ?? model.namespace).",
-        "Each operation is an `async throws` method. A status the operation does not expect throws an `APIError` carrying the provider's message; requests go through `middlewares` in order, then `transport`.",
+        "Each operation is an `async throws` method. A status the operation does not expect throws an \(writer.runtimeSymbol("APIError")) carrying the provider's message; requests go through `middlewares` in order, then `transport`.",
       ])
-      writer.block("public struct Client: Sendable") { writer in
+      writer.block("public struct Client: \(names.spell("Sendable"))") { writer in
         if let defaultServer {
           writer.docComment(
             ["The spec's server: `\(defaultServer.url)`."] + SwiftSyntax.paragraphs(defaultServer.documentation))
           writer.line(
-            "public static let defaultServerURL = URL(string: \(SwiftSyntax.stringLiteral(defaultServer.url)))!")
+            "public static let defaultServerURL = \(names.spell("URL"))(string: \(SwiftSyntax.stringLiteral(defaultServer.url)))!"
+          )
           writer.blankLine()
         }
         for server in model.servers where !server.variables.isEmpty {
           renderServerFunction(server, into: &writer)
           writer.blankLine()
         }
-        writer.line("let core: ClientCore")
+        writer.line("let core: \(names.spell("ClientCore"))")
+        writer.blankLine()
+        writer.docComment([
+          "The limits this client applies, such as the largest response body it reads."
+        ])
+        writer.line("public var configuration: \(names.spell("ClientConfiguration")) { core.configuration }")
         writer.blankLine()
         renderInitializer(model, defaultServer: defaultServer, into: &writer)
         for operation in model.operations {
@@ -43,28 +50,31 @@ enum ClientRenderer {
           "  - \(SwiftName.unescaped(variable.swiftName)): \(variable.documentation.summary ?? "The `\(variable.name)` variable.")"
         }.joined(separator: "\n"))
     writer.docComment(docs)
+    let names = writer.names
     let parameters = server.variables.map { variable in
-      "\(variable.swiftName): String = \(SwiftSyntax.stringLiteral(variable.defaultValue))"
+      "\(variable.swiftName): \(names.spell("String")) = \(SwiftSyntax.stringLiteral(variable.defaultValue))"
     }
-    writer.wrappedBlock("public static func serverURL", parameters, " -> URL") { writer in
+    writer.wrappedBlock("public static func serverURL", parameters, " -> \(names.spell("URL"))") { writer in
       let values = server.variables.map { "\(SwiftSyntax.stringLiteral($0.name)): \($0.swiftName)" }
       writer.wrapped(
-        "ServerURL.expand", [SwiftSyntax.stringLiteral(server.url), "variables: [\(values.joined(separator: ", "))]"],
+        "\(names.spell("ServerURL")).expand",
+        [SwiftSyntax.stringLiteral(server.url), "variables: [\(values.joined(separator: ", "))]"],
         "")
     }
   }
 
   private static func renderInitializer(_ model: APIModel, defaultServer: Server?, into writer: inout SwiftWriter) {
     var parameterDocs = [
-      "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? model.servers.first.map { ", such as `Client.serverURL(...)` for `\($0.url)`" } ?? "")."
+      "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? model.servers.first.map { ", such as ``\(SwiftSyntax.symbol("serverURL", labels: $0.variables.map(\.swiftName)))`` for `\($0.url)`" } ?? "")."
     ]
-    var parameters = ["serverURL: URL" + (defaultServer != nil ? " = Client.defaultServerURL" : "")]
+    let names = writer.names
+    var parameters = ["serverURL: \(names.spell("URL"))" + (defaultServer != nil ? " = Client.defaultServerURL" : "")]
     var credentials: [String] = []
     for scheme in model.securitySchemes {
       let summary = scheme.documentation.summary.map { " " + $0 } ?? ""
       switch scheme.kind {
       case .basic:
-        parameters += ["username: String", "password: String"]
+        parameters += ["username: \(names.spell("String"))", "password: \(names.spell("String"))"]
         parameterDocs += [
           "  - username: The HTTP Basic user name (`\(scheme.key)`).\(summary)",
           "  - password: The HTTP Basic password (`\(scheme.key)`).",
@@ -72,7 +82,7 @@ enum ClientRenderer {
         credentials.append("(\(SwiftSyntax.stringLiteral(scheme.key)), .basic(username: username, password: password))")
       case .bearer, .apiKeyHeader, .apiKeyQuery:
         let defaultValue = scheme.defaultValue.map { " = " + SwiftSyntax.stringLiteral($0) } ?? ""
-        parameters.append("\(scheme.swiftName): String\(defaultValue)")
+        parameters.append("\(scheme.swiftName): \(names.spell("String"))\(defaultValue)")
         parameterDocs.append(
           "  - \(SwiftName.unescaped(scheme.swiftName)):\(summary.isEmpty ? " The `\(scheme.key)` credential." : summary)"
         )
@@ -86,21 +96,24 @@ enum ClientRenderer {
       }
     }
     parameters += [
-      "transport: any ClientTransport = URLSessionTransport()",
-      "middlewares: [any ClientMiddleware] = []",
+      "transport: any \(names.spell("ClientTransport")) = \(names.spell("URLSessionTransport"))()",
+      "middlewares: [any \(names.spell("ClientMiddleware"))] = []",
+      "configuration: \(names.spell("ClientConfiguration")) = \(names.spell("ClientConfiguration"))()",
     ]
     parameterDocs += [
       "  - transport: Sends the requests; `URLSessionTransport()` by default.",
-      "  - middlewares: Wrap every request in order, such as `RetryMiddleware()`.",
+      "  - middlewares: Wrap every request in order, such as \(writer.runtimeSymbol("RetryMiddleware")).",
+      "  - configuration: The limits to apply, such as the largest response body read (32 MiB by default); see \(writer.runtimeSymbol("ClientConfiguration")).",
     ]
     writer.docComment(["Creates a client.", "- Parameters:\n" + parameterDocs.joined(separator: "\n")])
     writer.wrappedBlock("public init", parameters, "") { writer in
-      writer.line("core = ClientCore(")
+      writer.line("core = \(names.spell("ClientCore"))(")
       writer.indent()
       writer.line("serverURL: serverURL,")
       writer.wrapped("credentials: ", credentials, ",", open: "[", close: "]")
       writer.line("transport: transport,")
-      writer.line("middlewares: middlewares")
+      writer.line("middlewares: middlewares,")
+      writer.line("configuration: configuration")
       writer.outdent()
       writer.line(")")
     }

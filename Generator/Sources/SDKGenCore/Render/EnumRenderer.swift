@@ -5,25 +5,28 @@ enum EnumRenderer {
     if !declaration.isFrozen {
       docs.append(
         declaration.isDocumentedAsExtensible
-          ? "The provider adds values over time: a value this SDK does not know decodes as `unknown` and encodes back unchanged."
-          : "A value this SDK does not know decodes as `unknown` and encodes back unchanged.")
+          ? "The provider adds values over time: a value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged."
+          : "A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.")
     }
     writer.docComment(docs)
     if declaration.isDeprecated { writer.line("@available(*, deprecated)") }
-    let raw = declaration.rawType.rawValue
+    let names = writer.names
+    let raw = names.spell(declaration.rawType.rawValue)
     if declaration.isFrozen {
-      writer.block("public enum \(declaration.name): \(raw), Codable, Hashable, Sendable, CaseIterable") { writer in
+      let conformances = names.conformances("Codable", "Hashable", "Sendable", "CaseIterable")
+      writer.block("public enum \(declaration.name): \(raw), \(conformances)") { writer in
         for enumCase in declaration.cases {
           writer.docComment(SwiftSyntax.paragraphs(enumCase.documentation))
           let literal = SwiftSyntax.literal(enumCase.rawValue)
           let implicit =
-            raw == "String" && SwiftSyntax.stringLiteral(SwiftName.unescaped(enumCase.swiftName)) == literal
+            declaration.rawType == .string
+            && SwiftSyntax.stringLiteral(SwiftName.unescaped(enumCase.swiftName)) == literal
           writer.line("case \(enumCase.swiftName)" + (implicit ? "" : " = \(literal)"))
         }
       }
       return
     }
-    writer.block("public enum \(declaration.name): OpenEnum") { writer in
+    writer.block("public enum \(declaration.name): \(names.spell("OpenEnum"))") { writer in
       for enumCase in declaration.cases {
         writer.docComment(SwiftSyntax.paragraphs(enumCase.documentation))
         writer.line("case \(enumCase.swiftName)")
@@ -58,34 +61,36 @@ enum OneOfRenderer {
   static func render(_ declaration: OneOfDeclaration, into writer: inout SwiftWriter) {
     var docs = SwiftSyntax.paragraphs(declaration.documentation)
     if let discriminator = declaration.discriminator {
-      docs.append("Chosen by `\(discriminator)`; a value this SDK does not know decodes as `unknown`.")
+      docs.append("Chosen by `\(discriminator)`; a value this SDK does not know decodes as ``unknown(_:)``.")
     }
     writer.docComment(docs)
     if declaration.isDeprecated { writer.line("@available(*, deprecated)") }
-    writer.block("public enum \(declaration.name): Codable, Hashable, Sendable") { writer in
+    let names = writer.names
+    writer.block("public enum \(declaration.name): \(names.conformances("Codable", "Hashable", "Sendable"))") {
+      writer in
       for oneOfCase in declaration.cases {
-        writer.line("case \(oneOfCase.swiftName)(\(SwiftSyntax.type(oneOfCase.type)))")
+        writer.line("case \(oneOfCase.swiftName)(\(SwiftSyntax.type(oneOfCase.type, in: names)))")
       }
       if declaration.discriminator != nil {
         writer.docComment(["A kind this SDK does not know, with the whole value."])
-        writer.line("case unknown(JSONValue)")
+        writer.line("case unknown(\(names.spell("JSONValue")))")
       }
       writer.blankLine()
-      writer.block("public init(from decoder: any Decoder) throws") { writer in
+      writer.block("public init(from decoder: any \(names.spell("Decoder"))) throws") { writer in
         if let discriminator = declaration.discriminator {
           writer.switchBlock("try decoder.discriminatorValue(\(SwiftSyntax.stringLiteral(discriminator)))") { writer in
             for oneOfCase in declaration.cases {
               let values = oneOfCase.discriminatorValues.map(SwiftSyntax.stringLiteral).joined(separator: ", ")
               writer.line(
-                "case \(values): self = .\(oneOfCase.swiftName)(try \(SwiftSyntax.type(oneOfCase.type))(from: decoder))"
+                "case \(values): self = .\(oneOfCase.swiftName)(try \(SwiftSyntax.type(oneOfCase.type, in: names))(from: decoder))"
               )
             }
-            writer.line("default: self = .unknown(try JSONValue(from: decoder))")
+            writer.line("default: self = .unknown(try \(names.spell("JSONValue"))(from: decoder))")
           }
         } else {
           for (index, oneOfCase) in declaration.cases.enumerated() {
             let keyword = index == 0 ? "if" : "} else if"
-            writer.line("\(keyword) let value = try? \(SwiftSyntax.type(oneOfCase.type))(from: decoder) {")
+            writer.line("\(keyword) let value = try? \(SwiftSyntax.type(oneOfCase.type, in: names))(from: decoder) {")
             writer.indent()
             writer.line("self = .\(oneOfCase.swiftName)(value)")
             writer.outdent()
@@ -98,7 +103,7 @@ enum OneOfRenderer {
         }
       }
       writer.blankLine()
-      writer.block("public func encode(to encoder: any Encoder) throws") { writer in
+      writer.block("public func encode(to encoder: any \(names.spell("Encoder"))) throws") { writer in
         writer.switchBlock("self") { writer in
           for oneOfCase in declaration.cases {
             writer.line("case .\(oneOfCase.swiftName)(let value): try value.encode(to: encoder)")

@@ -1,17 +1,21 @@
 /// One method per operation, plus an `AsyncSequence` method for paginated ones.
 enum OperationRenderer {
   static func render(_ operation: Operation, into writer: inout SwiftWriter) {
-    let returnType = operation.success.type.map(SwiftSyntax.type)
-    writer.docComment(documentation(operation))
+    let names = writer.names
+    let returnType = operation.success.type.map { SwiftSyntax.type($0, in: names) }
+    writer.docComment(documentation(operation, error: writer.runtimeSymbol("APIError")))
     if operation.isDeprecated { writer.line("@available(*, deprecated)") }
     writer.wrappedBlock(
-      "public func \(operation.swiftName)", signature(operation),
+      "public func \(operation.swiftName)", signature(operation, in: names),
       " async throws" + (returnType.map { " -> " + $0 } ?? "")
     ) { writer in
+      let streams = operation.success.encoding == .binary
+      let setsAccept = operation.accept != ["application/json"]
       let declaration =
-        operation.parameters.contains { $0.location != .path } || operation.requestBody != nil ? "var" : "let"
+        operation.parameters.contains { $0.location != .path } || operation.requestBody != nil || streams
+          || setsAccept ? "var" : "let"
       writer.wrapped(
-        "\(declaration) request = OperationRequest",
+        "\(declaration) request = \(names.spell("OperationRequest"))",
         [
           "operationID: \(SwiftSyntax.stringLiteral(operation.operationID))", "method: .\(operation.method.rawValue)",
           "path: \(pathLiteral(operation))",
@@ -20,9 +24,20 @@ enum OperationRenderer {
       for parameter in operation.parameters where parameter.location != .path {
         writer.line(parameterStatement(parameter))
       }
-      if let body = operation.requestBody {
-        writer.line(body.isRequired ? "try request.setBody(body)" : "if let body { try request.setBody(body) }")
+      if setsAccept {
+        writer.wrapped(
+          "request.setHeader", ["\"Accept\"", SwiftSyntax.stringLiteral(operation.accept.joined(separator: ", "))], "")
       }
+      if let body = operation.requestBody {
+        if body.isRequired {
+          renderBody(body, into: &writer)
+        } else if body.encoding == .json, body.mediaType == "application/json" {
+          writer.line("if let body { try request.setBody(body) }")
+        } else {
+          writer.block("if let body") { renderBody(body, into: &$0) }
+        }
+      }
+      if streams { writer.line("request.streamsResponse = true") }
       let security =
         "["
         + operation.security.map { "[" + $0.map(SwiftSyntax.stringLiteral).joined(separator: ", ") + "]" }.joined(
@@ -30,33 +45,94 @@ enum OperationRenderer {
       writer.line("let response = try await core.send(request, security: \(security))")
       writer.switchBlock("response.status") { writer in
         let statuses = operation.success.statuses.map(caseLabel).joined(separator: ", ")
-        writer.line("case \(statuses): return" + (returnType.map { " try response.decode(\($0).self)" } ?? ""))
+        writer.line(
+          "case \(statuses): return" + (returnType.map { " " + decodeExpression(operation.success, $0) } ?? ""))
         renderErrorCases(operation.errors, into: &writer)
       }
     }
   }
 
   /// The method's parameters, leaving out `excluding` (the page parameter of a sequence).
-  private static func signature(_ operation: Operation, excluding: String? = nil) -> [String] {
+  private static func signature(_ operation: Operation, excluding: String? = nil, in names: NameScope) -> [String] {
     var parameters = operation.parameters.filter { $0.swiftName != excluding }.map { parameter in
       let optional = !parameter.isRequired
-      return "\(parameter.swiftName): \(SwiftSyntax.optionalType(parameter.type, optional: optional))"
+      return "\(parameter.swiftName): \(SwiftSyntax.optionalType(parameter.type, optional: optional, in: names))"
         + (optional ? " = nil" : "")
     }
     if let body = operation.requestBody {
-      parameters.append(
-        "body: \(SwiftSyntax.optionalType(body.type, optional: !body.isRequired))" + (body.isRequired ? "" : " = nil"))
+      if body.takesContentType { parameters.append("contentType: \(names.spell("String"))") }
+      let type = SwiftSyntax.optionalType(body.type, optional: !body.isRequired, in: names)
+      parameters.append("body: \(type)" + (body.isRequired ? "" : " = nil"))
     }
     return parameters
   }
 
-  private static func documentation(_ operation: Operation) -> [String] {
+  /// The statement that encodes `body` into the request, by its encoding.
+  private static func renderBody(_ body: RequestBody, into writer: inout SwiftWriter) {
+    let contentType = body.takesContentType ? "contentType" : SwiftSyntax.stringLiteral(body.mediaType)
+    switch body.encoding {
+    case .json:
+      writer.line(
+        body.mediaType == "application/json"
+          ? "try request.setBody(body)" : "try request.setBody(body, contentType: \(contentType))")
+    case .form(let encodings): renderEncoded("try request.setFormBody", encodings, into: &writer)
+    case .multipart(let encodings): renderEncoded("try request.setMultipartBody", encodings, into: &writer)
+    case .text: writer.wrapped("try request.setTextBody", ["body", "contentType: \(contentType)"], "")
+    case .binary: writer.wrapped("request.setBinaryBody", ["body", "contentType: \(contentType)"], "")
+    }
+  }
+
+  /// `call(body, encoding: ["Tags": PropertyEncoding(style: .pipeDelimited)])`, wrapped when long.
+  private static func renderEncoded(_ call: String, _ encodings: [PropertyEncoding], into writer: inout SwiftWriter) {
+    guard !encodings.isEmpty else {
+      writer.line(call + "(body)")
+      return
+    }
+    let entries = encodings.map { encoding in
+      var arguments: [String] = []
+      if encoding.style != .form { arguments.append("style: .\(encoding.style.rawValue)") }
+      let defaultExplode = encoding.style == .form || encoding.style == .deepObject
+      if encoding.explode != defaultExplode { arguments.append("explode: \(encoding.explode)") }
+      if let contentType = encoding.contentType {
+        arguments.append("contentType: \(SwiftSyntax.stringLiteral(contentType))")
+      }
+      return
+        "\(SwiftSyntax.stringLiteral(encoding.name)): \(writer.names.spell("PropertyEncoding"))(\(arguments.joined(separator: ", ")))"
+    }
+    let single = call + "(body, encoding: [" + entries.joined(separator: ", ") + "])"
+    if writer.fits(single) {
+      writer.line(single)
+      return
+    }
+    writer.line(call + "(")
+    writer.indent()
+    writer.line("body,")
+    writer.wrapped("encoding: ", entries, "", open: "[", close: "]")
+    writer.outdent()
+    writer.line(")")
+  }
+
+  /// How the success body is read: decoded JSON, text, or the stream.
+  private static func decodeExpression(_ success: SuccessResponse, _ returnType: String) -> String {
+    let mediaTypes = "[" + success.mediaTypes.map(SwiftSyntax.stringLiteral).joined(separator: ", ") + "]"
+    switch success.encoding {
+    case .text: return "try response.decodeText(mediaTypes: \(mediaTypes))"
+    case .binary: return "try response.streamedBody(mediaTypes: \(mediaTypes))"
+    default: return "try response.decode(\(returnType).self)"
+    }
+  }
+
+  /// The method's doc comment; `error` names the runtime's error type.
+  private static func documentation(_ operation: Operation, error: String) -> [String] {
     var paragraphs = SwiftSyntax.paragraphs(operation.documentation)
     paragraphs.append("`\(operation.method.rawValue.uppercased()) \(operation.path)`")
     var parameterLines = operation.parameters.map { parameter in
       "  - \(SwiftName.unescaped(parameter.swiftName)): \(parameter.documentation.summary ?? "The `\(parameter.name)` \(parameter.location.rawValue) parameter.")"
     }
     if let body = operation.requestBody {
+      if body.takesContentType {
+        parameterLines.append("  - contentType: The body's media type, such as `\(body.mediaType)`.")
+      }
       parameterLines.append("  - body: \(body.documentation.summary ?? "The request body.")")
     }
     var tail: [String] = []
@@ -67,7 +143,7 @@ enum OperationRenderer {
       tail.append("- Returns: \(operation.success.documentation.summary ?? "The decoded response.")")
     }
     tail.append(
-      "- Throws: `APIError` for a status other than \(operation.success.statuses.map(\.text).joined(separator: ", ")), a failed request or a body that does not match the spec."
+      "- Throws: \(error) for a status other than \(operation.success.statuses.map(\.text).joined(separator: ", ")), a failed request or a body that does not match the spec."
     )
     paragraphs.append(tail.joined(separator: "\n"))
     return paragraphs
@@ -93,8 +169,13 @@ enum OperationRenderer {
     }
     switch parameter.location {
     case .query:
+      if parameter.isObject {
+        return
+          "try request.addQueryObject(\(name), \(value), style: .\(parameter.style.rawValue), explode: \(parameter.explode))"
+      }
       if isArray {
-        return "request.addQuery(\(name), \(value)" + (parameter.explode ? ")" : ", explode: false)")
+        let style = parameter.style == .form ? "" : ", style: .\(parameter.style.rawValue)"
+        return "request.addQuery(\(name), \(value)\(style)" + (parameter.explode ? ")" : ", explode: false)")
       }
       return "request.addQuery(\(name), \(value))"
     case .header:
@@ -117,11 +198,12 @@ enum OperationRenderer {
 
   /// Statuses with a typed body throw with it; the others fall to `default`.
   private static func renderErrorCases(_ errors: [ErrorResponse], into writer: inout SwiftWriter) {
+    let names = writer.names
     func failure(_ response: ErrorResponse?) -> String {
       guard let response, let type = response.type, response.hasErrorFormat else {
         return "throw response.failure()"
       }
-      return "throw response.failure(errorBody: \(SwiftSyntax.type(type)).self)"
+      return "throw response.failure(errorBody: \(SwiftSyntax.type(type, in: names)).self)"
     }
     let fallback = errors.first { $0.status == .default }
     var groups: [(statement: String, statuses: [StatusMatch])] = []
@@ -142,7 +224,9 @@ enum OperationRenderer {
 
   static func renderPagination(_ pagination: Pagination, of operation: Operation, into writer: inout SwiftWriter) {
     let forwarded = operation.parameters.filter { $0.swiftName != pagination.pageParameter }
-    let labels = operation.parameters.map(\.swiftName) + (operation.requestBody != nil ? ["body"] : [])
+    let bodyLabels =
+      operation.requestBody.map { $0.takesContentType ? ["contentType", "body"] : ["body"] } ?? []
+    let labels = operation.parameters.map(\.swiftName) + bodyLabels
     var parameterLines = forwarded.map { parameter in
       "  - \(SwiftName.unescaped(parameter.swiftName)): \(parameter.documentation.summary ?? "The `\(parameter.name)` parameter.")"
     }
@@ -154,19 +238,21 @@ enum OperationRenderer {
         "Every item of ``\(SwiftSyntax.symbol(operation.swiftName, labels: labels))``, page after page.",
         "Each page is requested when iteration reaches it; iteration ends after the last page.",
         (parameterLines.isEmpty ? "" : "- Parameters:\n" + parameterLines.joined(separator: "\n") + "\n")
-          + "- Returns: A sequence of every item; iterating it throws `APIError` if a page request fails.",
+          + "- Returns: A sequence of every item; iterating it throws \(writer.runtimeSymbol("APIError")) if a page request fails.",
       ])
-    let parameters = signature(operation, excluding: pagination.pageParameter)
-    let element = SwiftSyntax.type(pagination.elementType)
-    writer.wrappedBlock("public func \(pagination.swiftName)", parameters, " -> PageSequence<\(element)>") { writer in
-      writer.line("PageSequence { page in")
+    let names = writer.names
+    let parameters = signature(operation, excluding: pagination.pageParameter, in: names)
+    let element = SwiftSyntax.type(pagination.elementType, in: names)
+    let sequence = names.spell("PageSequence")
+    writer.wrappedBlock("public func \(pagination.swiftName)", parameters, " -> \(sequence)<\(element)>") { writer in
+      writer.line("\(sequence) { page in")
       writer.indent()
       do {
         let arguments =
           operation.parameters.map { parameter in
             parameter.swiftName == pagination.pageParameter
               ? "\(parameter.swiftName): page" : "\(parameter.swiftName): \(parameter.swiftName)"
-          } + (operation.requestBody != nil ? ["body: body"] : [])
+          } + bodyLabels.map { "\($0): \($0)" }
         writer.wrapped("let response = try await \(operation.swiftName)", arguments, "")
         let (items, itemsOptional) = chain(pagination.itemsPath)
         let (next, _) = chain(pagination.nextPath)

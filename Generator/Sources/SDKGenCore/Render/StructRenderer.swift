@@ -5,25 +5,29 @@ enum StructRenderer {
   static func renderErrorBodyConformance(
     _ declaration: StructDeclaration, format: ErrorFormat, namespace: String, into writer: inout SwiftWriter
   ) {
-    writer.block("@_spi(Generated) extension \(namespace).\(declaration.name): ProviderErrorBody") { writer in
+    let string = writer.names.spell("String")
+    let conformance = writer.names.spell("ProviderErrorBody")
+    writer.block("@_spi(Generated) extension \(namespace).\(declaration.name): \(conformance)") { writer in
       let paths = format.messagePaths.map(SwiftSyntax.stringLiteral).joined(separator: ", ")
-      writer.line("public static let messagePaths: [String] = [\(paths)]")
+      writer.line("public static let messagePaths: [\(string)] = [\(paths)]")
       writer.line(
-        "public static let requestIDPath: String? = \(format.requestIDPath.map(SwiftSyntax.stringLiteral) ?? "nil")")
+        "public static let requestIDPath: \(string)? = \(format.requestIDPath.map(SwiftSyntax.stringLiteral) ?? "nil")")
     }
   }
 
   static func render(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
     writer.docComment(SwiftSyntax.paragraphs(declaration.documentation))
     if declaration.isDeprecated { writer.line("@available(*, deprecated)") }
-    writer.block("public struct \(declaration.name): Codable, Hashable, Sendable") { writer in
+    let names = writer.names
+    writer.block("public struct \(declaration.name): \(names.conformances("Codable", "Hashable", "Sendable"))") {
+      writer in
       for property in declaration.properties {
         writer.blankLine()
         var extra: [String] = []
         if property.isReadOnly { extra.append("Read-only: the server sets it and ignores it in requests.") }
         if property.isWriteOnly { extra.append("Write-only: the server accepts it but never returns it.") }
         writer.docComment(SwiftSyntax.paragraphs(property.documentation, extra: extra))
-        let type = SwiftSyntax.optionalType(property.type, optional: property.isOptional)
+        let type = SwiftSyntax.optionalType(property.type, optional: property.isOptional, in: names)
         if property.isDeprecated {
           // The value lives in a private stored property, so that the initializer and
           // `Codable` do not use a deprecated declaration; users still get the warning.
@@ -40,7 +44,7 @@ enum StructRenderer {
       if let additional = declaration.additionalProperties {
         writer.blankLine()
         writer.docComment(["Members the spec does not name, kept as they were sent."])
-        writer.line("public var additionalProperties: [String: \(SwiftSyntax.type(additional))]")
+        writer.line("public var additionalProperties: \(SwiftSyntax.type(.dictionary(additional), in: names))")
       }
       writer.blankLine()
       renderInitializer(declaration, into: &writer)
@@ -60,13 +64,14 @@ enum StructRenderer {
   }
 
   private static func renderInitializer(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
+    let names = writer.names
     var parameters = declaration.properties.map { property in
-      let type = SwiftSyntax.optionalType(property.type, optional: property.isOptional)
+      let type = SwiftSyntax.optionalType(property.type, optional: property.isOptional, in: names)
       let defaultValue = property.defaultValue.map(SwiftSyntax.literal) ?? (property.isOptional ? "nil" : nil)
       return "\(property.swiftName): \(type)" + (defaultValue.map { " = " + $0 } ?? "")
     }
     if let additional = declaration.additionalProperties {
-      parameters.append("additionalProperties: [String: \(SwiftSyntax.type(additional))] = [:]")
+      parameters.append("additionalProperties: \(SwiftSyntax.type(.dictionary(additional), in: names)) = [:]")
     }
     writer.docComment(["Creates a value from its properties."])
     writer.wrappedBlock("public init", parameters, "") { writer in
@@ -87,7 +92,10 @@ enum StructRenderer {
       || declaration.properties.contains { SwiftName.unescaped(storage($0)) != $0.jsonName }
     guard needsKeys else { return }
     writer.blankLine()
-    let protocols = declaration.additionalProperties != nil ? "String, CodingKey, CaseIterable" : "String, CodingKey"
+    let names = writer.names
+    let protocols =
+      declaration.additionalProperties != nil
+      ? names.conformances("String", "CodingKey", "CaseIterable") : names.conformances("String", "CodingKey")
     writer.block("enum CodingKeys: \(protocols)") { writer in
       for property in declaration.properties {
         if SwiftName.unescaped(storage(property)) == property.jsonName {
@@ -100,7 +108,8 @@ enum StructRenderer {
   }
 
   private static func renderDecoder(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
-    writer.block("public init(from decoder: any Decoder) throws") { writer in
+    let names = writer.names
+    writer.block("public init(from decoder: any \(names.spell("Decoder"))) throws") { writer in
       if !declaration.properties.isEmpty {
         writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
       }
@@ -108,14 +117,15 @@ enum StructRenderer {
         let method = property.isOptional ? "decodeIfPresent" : "decode"
         let key = "." + SwiftName.unescaped(storage(property))
         writer.line(
-          "\(storage(property)) = try container.\(method)(\(SwiftSyntax.type(property.type)).self, forKey: \(key))")
+          "\(storage(property)) = try container.\(method)(\(SwiftSyntax.type(property.type, in: names)).self, forKey: \(key))"
+        )
       }
       writer.line("additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)")
     }
   }
 
   private static func renderEncoder(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
-    writer.block("public func encode(to encoder: any Encoder) throws") { writer in
+    writer.block("public func encode(to encoder: any \(writer.names.spell("Encoder"))) throws") { writer in
       if !declaration.properties.isEmpty {
         writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
       }

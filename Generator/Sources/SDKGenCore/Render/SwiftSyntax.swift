@@ -2,17 +2,17 @@ import Foundation
 
 /// How model values are spelled in Swift.
 enum SwiftSyntax {
-  static func type(_ usage: TypeUsage) -> String {
+  static func type(_ usage: TypeUsage, in names: NameScope) -> String {
     switch usage {
-    case .builtin(let builtin): builtin.rawValue
+    case .builtin(let builtin): names.spell(builtin.rawValue)
     case .named(let name): name
-    case .array(let element): "[\(type(element))]"
-    case .dictionary(let value): "[String: \(type(value))]"
+    case .array(let element): "[\(type(element, in: names))]"
+    case .dictionary(let value): "[\(names.spell("String")): \(type(value, in: names))]"
     }
   }
 
-  static func optionalType(_ usage: TypeUsage, optional: Bool) -> String {
-    optional ? type(usage) + "?" : type(usage)
+  static func optionalType(_ usage: TypeUsage, optional: Bool, in names: NameScope) -> String {
+    optional ? type(usage, in: names) + "?" : type(usage, in: names)
   }
 
   static func literal(_ value: LiteralValue) -> String {

@@ -3,8 +3,19 @@ struct SwiftWriter {
   /// The column generated code and doc comments stay within.
   static let lineWidth = 100
 
+  /// How to spell the names generated code uses, in the file's namespace.
+  let names: NameScope
+  /// Whether doc comments link the runtime's symbols, such as ``APIError``. DocC resolves a
+  /// symbol link within one module only, so a file compiled outside the runtime's module names
+  /// them in code voice instead.
+  var linksRuntimeSymbols = true
+
   private(set) var text = ""
   private var level = 0
+
+  init(names: NameScope = NameScope()) {
+    self.names = names
+  }
   private var indentation: String { String(repeating: "  ", count: level) }
 
   mutating func line(_ content: String = "") {
@@ -15,6 +26,11 @@ struct SwiftWriter {
   mutating func blankLine() {
     guard !text.isEmpty, !text.hasSuffix("\n\n"), !text.hasSuffix("{\n") else { return }
     text += "\n"
+  }
+
+  /// A runtime symbol named in a doc comment: a DocC link where it resolves, else code voice.
+  func runtimeSymbol(_ name: String) -> String {
+    linksRuntimeSymbols ? "``\(name)``" : "`\(name)`"
   }
 
   mutating func indent() { level += 1 }
@@ -44,6 +60,11 @@ struct SwiftWriter {
     body(&self)
     outdent()
     line("}")
+  }
+
+  /// Whether `text` fits on one line at the current indentation.
+  func fits(_ text: String) -> Bool {
+    indentation.count + text.count <= Self.lineWidth
   }
 
   /// `prefix(a, b)suffix` on one line if it fits; otherwise each item on its own line.
