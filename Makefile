@@ -16,7 +16,7 @@ SPECS := $(wildcard specs/*.yaml specs/*.yml specs/*.json)
 # `sdkgen validate` only; add it here to opt in to the house style.
 HOUSE_SPECS := specs/api4com.yaml specs/plusofon.yaml specs/thulium.yaml
 FIXTURES := Tests/Fixtures
-FORMAT_PATHS := Package.swift Sources Generator Tests Examples
+FORMAT_PATHS := Package.swift Sources Generator Plugins Tests Examples
 SPEC_VENV := .build-venv
 
 .PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs outside bench clean sdkgen
