@@ -4,6 +4,7 @@ SHELL := /bin/bash
 #   make test       lint the specs, check the generated code, lint, run the tests
 #   make outside    a user's package outside the repository adds a provider with sdkgen and the plugin
 #   make docs       build the DocC site into .build/docs (DOCS_BASE_PATH=/TelephonyWebhooks/ to host it there)
+#   make corpus CORPUS=folder   generate and compile every spec in a folder, outside this package
 
 SWIFT ?= swift
 SWIFTC ?= swiftc
@@ -19,7 +20,7 @@ FIXTURES := Tests/Fixtures
 FORMAT_PATHS := Package.swift Sources Generator Plugins Tests Examples
 SPEC_VENV := .build-venv
 
-.PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs outside bench clean sdkgen
+.PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs outside bench clean sdkgen corpus
 
 # A debug build: generating takes well under a second, and `swift test` reuses the build.
 sdkgen:
@@ -40,7 +41,7 @@ check-generated: sdkgen
 
 # Re-records the golden files of the generator's fixture specs.
 golden: sdkgen
-	for spec in $(FIXTURES)/*.yaml; do \
+	for spec in $(FIXTURES)/*.yaml $(FIXTURES)/*.json; do \
 	  $(SDKGEN) generate $$spec --output $(FIXTURES) --import TelephonyWebhooks --regenerate-command "make golden" \
 	    || exit 1; \
 	done
@@ -120,6 +121,14 @@ outside:
 
 bench:
 	$(MAKE) -C Benchmarks bench
+
+# Published specs (such as ../shared/realspecs): each generated with --skip-unsupported into a
+# scratch package outside this one, which is then built; one line per spec. The scratch
+# package's build folder is kept in .build-corpus so that the SDK is compiled once.
+CORPUS ?= ../shared/realspecs
+CORPUS_PACKAGE ?= $(or $(TMPDIR),/tmp)/sdkgen-corpus-$(shell id -u)
+corpus: sdkgen
+	$(PYTHON) Scripts/corpus.py $(CORPUS) --sdkgen $(SDKGEN) --package $(CORPUS_PACKAGE) --build $(CURDIR)/.build-corpus
 
 
 clean:

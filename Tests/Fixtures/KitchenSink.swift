@@ -48,7 +48,7 @@ extension KitchenSink {
     ///   - bearer: An access token.
     ///   - apiKeyHeader: The `apiKeyHeader` credential.
     ///   - apiKeyQuery: The `apiKeyQuery` credential.
-    ///   - username: The HTTP Basic user name (`basic`).
+    ///   - username: The HTTP Basic user name (`basic`), for the operations that accept it.
     ///   - password: The HTTP Basic password (`basic`).
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
     ///   - middlewares: Wrap every request in order, such as `RetryMiddleware`.
@@ -56,11 +56,11 @@ extension KitchenSink {
     ///     default); see `ClientConfiguration`.
     public init(
       serverURL: URL,
-      bearer: String,
-      apiKeyHeader: String,
+      bearer: String? = nil,
+      apiKeyHeader: String? = nil,
       apiKeyQuery: String = "public",
-      username: String,
-      password: String,
+      username: String? = nil,
+      password: String? = nil,
       transport: any ClientTransport = URLSessionTransport(),
       middlewares: [any ClientMiddleware] = [],
       configuration: ClientConfiguration = ClientConfiguration()
@@ -68,11 +68,11 @@ extension KitchenSink {
       core = ClientCore(
         serverURL: serverURL,
         credentials: [
-          ("bearer", .bearer(bearer)),
-          ("apiKeyHeader", .apiKey(apiKeyHeader, header: "X-API-Key")),
-          ("apiKeyQuery", .apiKey(apiKeyQuery, query: "key")),
-          ("basic", .basic(username: username, password: password)),
-        ],
+          bearer.map { ("bearer", Credential.bearer($0)) },
+          apiKeyHeader.map { ("apiKeyHeader", Credential.apiKey($0, header: "X-API-Key")) },
+          ("apiKeyQuery", Credential.apiKey(apiKeyQuery, query: "key")),
+          username.flatMap { user in password.map { ("basic", Credential.basic(username: user, password: $0)) } },
+        ].compactMap { $0 },
         transport: transport,
         middlewares: middlewares,
         configuration: configuration

@@ -22,6 +22,9 @@ extension Switchboard {
   /// `APIError` carrying the provider's message; requests go through `middlewares` in order, then
   /// `transport`.
   public struct Client: Sendable {
+    /// The spec's server: `https://voice.switchboard.example`.
+    public static let defaultServerURL = URL(string: "https://voice.switchboard.example")!
+
     let core: ClientCore
 
     /// The limits this client applies, such as the largest response body it reads.
@@ -30,7 +33,7 @@ extension Switchboard {
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - serverURL: The server to call.
+    ///   - serverURL: The server to call; `https://voice.switchboard.example` by default.
     ///   - username: The HTTP Basic user name (`accountSidAuthToken`). The account SID as the user
     ///     name and the auth token as the password.
     ///   - password: The HTTP Basic password (`accountSidAuthToken`).
@@ -39,7 +42,7 @@ extension Switchboard {
     ///   - configuration: The limits to apply, such as the largest response body read (32 MiB by
     ///     default); see `ClientConfiguration`.
     public init(
-      serverURL: URL,
+      serverURL: URL = Client.defaultServerURL,
       username: String,
       password: String,
       transport: any ClientTransport = URLSessionTransport(),

@@ -49,6 +49,17 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
   }
 
+  /// JSON has no comments, so the expected lines are here: a 3.0 spec in JSON is located too.
+  @Test func jsonSpecDiagnosticsPointIntoTheJSON() throws {
+    let spec = Self.folder.appendingPathComponent("openapi-3.0-json.json").path
+    let result = try SDKGenProcess.run(["validate", spec])
+    #expect(result.status == 1)
+    #expect(
+      result.standardError
+        == "\(spec):11:65: error: the $ref \"#/components/schemas/Calls\" does not resolve: there is no schema \"Calls\" in components/schemas (--skip-unsupported skips this operation)\n"
+    )
+  }
+
   @Test func missingFileIsAnErrorNotACrash() throws {
     let result = try SDKGenProcess.run(["validate", "/nonexistent/spec.yaml"])
     #expect(result.status == 1)

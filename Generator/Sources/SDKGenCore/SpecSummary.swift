@@ -7,8 +7,14 @@ public struct SpecSummary: Hashable, Sendable {
   public var operations: Int
   public var types: Int
   public var webhooks: Int
+  /// The operations in the spec (after its config's filter), generated or not.
+  public var specOperations: Int
+  /// What `--skip-unsupported` left out.
+  public var skipped: [SkippedUnit]
 
-  init(_ model: APIModel, specPath: String) {
+  init(_ model: APIModel, specPath: String, specOperations: Int) {
+    self.specOperations = specOperations
+    skipped = model.skipped
     self.specPath = specPath
     namespace = model.namespace
     operations = model.operations.count
@@ -21,5 +27,16 @@ public struct SpecSummary: Hashable, Sendable {
     func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
     return [counted(operations, "operation"), counted(types, "type"), counted(webhooks, "webhook")]
       .joined(separator: ", ")
+  }
+
+  /// `12 of 13 operations, 30 types, 2 webhooks; skipped 1 operation, 0 webhooks, 0 schemas`.
+  public var description: String {
+    func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+    let skippedCounts = SkippedUnit.Kind.allCases.map { kind in
+      counted(skipped.filter { $0.kind == kind }.count, kind.rawValue)
+    }
+    return
+      "\(operations) of \(counted(specOperations, "operation")), \(counted(types, "type")), \(counted(webhooks, "webhook")); "
+      + "skipped \(skippedCounts.joined(separator: ", "))"
   }
 }

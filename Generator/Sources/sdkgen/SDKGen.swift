@@ -6,7 +6,7 @@ import SDKGenCore
 struct SDKGen: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sdkgen",
-    abstract: "Generates Swift clients and webhook types from OpenAPI 3.1 specs.",
+    abstract: "Generates Swift clients and webhook types from OpenAPI 3.0 and 3.1 specs (YAML or JSON).",
     subcommands: [Generate.self, Validate.self]
   )
 }
@@ -27,8 +27,14 @@ struct Generate: ParsableCommand {
       """
   )
 
-  @Argument(help: "Spec files (.yaml), or folders of them.")
+  @Argument(help: "Spec files (.yaml, .yml, .json), or folders of them.")
   var inputs: [String]
+
+  @Flag(
+    help:
+      "Leave out each operation, webhook or schema that has an error the generator cannot get past, with a warning, and generate the rest; a duplicated operationId is renamed from its method and path."
+  )
+  var skipUnsupported = false
 
   @Option(name: .shortAndLong, help: "The folder to write the generated Swift files into.")
   var output: String
@@ -58,7 +64,8 @@ struct Generate: ParsableCommand {
   func run() throws {
     let (paths, folders) = Generator.specPaths(inputs)
     let (files, diagnostics) = Generator.generate(
-      specPaths: paths, options: RenderOptions(additionalImports: imports, regenerateCommand: regenerateCommand))
+      specPaths: paths, options: RenderOptions(additionalImports: imports, regenerateCommand: regenerateCommand),
+      modelOptions: ModelOptions(skipUnsupported: skipUnsupported))
     report(diagnostics)
     guard !diagnostics.hasErrors else { throw ExitCode.failure }
     if check {
@@ -73,6 +80,10 @@ struct Generate: ParsableCommand {
       FileHandle.standardError.write(Data("\(output): error: \(error.localizedDescription)\n".utf8))
       throw ExitCode.failure
     }
+    for file in files {
+      let written = (output as NSString).appendingPathComponent(file.name)
+      print("\(file.specPath) → \(written): \(file.summary.description)")
+    }
   }
 }
 
@@ -82,12 +93,16 @@ struct Validate: ParsableCommand {
     discussion: "Prints one line per spec when none has an error: its namespace and what it generates."
   )
 
-  @Argument(help: "Spec files (.yaml), or folders of them.")
+  @Argument(help: "Spec files (.yaml, .yml, .json), or folders of them.")
   var inputs: [String]
+
+  @Flag(help: "As for generate: report what would be skipped as warnings.")
+  var skipUnsupported = false
 
   func run() throws {
     let (paths, _) = Generator.specPaths(inputs)
-    let (files, diagnostics) = Generator.generate(specPaths: paths)
+    let (files, diagnostics) = Generator.generate(
+      specPaths: paths, modelOptions: ModelOptions(skipUnsupported: skipUnsupported))
     report(diagnostics)
     if diagnostics.hasErrors { throw ExitCode.failure }
     for file in files {

@@ -21,6 +21,13 @@ import Testing
     ("2fa_code", "value2faCode"),
     ("hangUpCall", "hangUpCall"),
     ("api4com", "api4com"),
+    ("StartTime<", "startTimeLessThan"),
+    ("StartTime>", "startTimeGreaterThan"),
+    ("EndTime<=", "endTimeLessThanOrEqual"),
+    ("metadata->assistant_id", "metadataAssistantID"),
+    ("Create Call", "createCall"),
+    ("get-agent-status", "getAgentStatus"),
+    ("voice.v1.call", "voiceV1Call"),
   ])
   func memberNames(_ input: String, _ expected: String) {
     #expect(SwiftName.camelName(input) == expected)
@@ -34,6 +41,11 @@ import Testing
     ("uuid_value", "UUIDValue"),
     ("3d_secure", "_3dSecure"),
     ("Type", "Type"),
+    ("voice.v1.archived_call", "VoiceV1ArchivedCall"),
+    ("api.v2010.account.call", "APIV2010AccountCall"),
+    ("2fa.configuration.requests.all", "_2faConfigurationRequestsAll"),
+    ("content.email.reply-to", "ContentEmailReplyTo"),
+    ("StartTime<", "StartTimeLessThan"),
   ])
   func typeNames(_ input: String, _ expected: String) {
     #expect(SwiftName.typeName(input) == expected)

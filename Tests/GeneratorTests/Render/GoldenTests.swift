@@ -15,6 +15,7 @@ import Testing
     ("Tests/Fixtures/switchboard.yaml", "Tests/Fixtures/Switchboard.swift", 0),
     // One warning per schema renamed for a reserved name.
     ("Tests/Fixtures/reserved-names.yaml", "Tests/Fixtures/ReservedNames.swift", 6),
+    ("Tests/Fixtures/callwire.json", "Tests/Fixtures/Callwire.swift", 0),
   ])
   func fixtureMatchesGoldenFile(_ spec: String, _ golden: String, _ warnings: Int) throws {
     let (files, diagnostics) = Generator.generate(

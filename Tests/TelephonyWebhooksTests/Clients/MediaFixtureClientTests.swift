@@ -223,6 +223,33 @@ extension TestServer {
   }
 }
 
+extension MediaFixtureClientTests {
+  @Test func aOneShotUploadIsNotRetried() async throws {
+    try await withServer { server in
+      server.enqueue(.json("{}", status: 503, headers: ["Retry-After": "0"]), .init(status: 204))
+      let client = MediaFixture.Client(
+        serverURL: server.baseURL, token: "media-token", middlewares: [RetryMiddleware(initialDelay: .zero)])
+      let stream = AsyncStream<ArraySlice<UInt8>> { continuation in
+        continuation.yield([1, 2, 3])
+        continuation.finish()
+      }
+
+      let error = try await #require(throws: APIError.self) {
+        try await client.storeRaw(
+          mediaID: "ME1", contentType: "application/octet-stream",
+          body: HTTPBody(stream, length: .unknown, iterationBehavior: .single))
+      }
+
+      #expect(server.requests.count == 1)
+      #expect(error.description.contains("one-shot"))
+      // A body the SDK encoded itself can be sent again.
+      server.enqueue(.json("{}", status: 503, headers: ["Retry-After": "0"]), .init(status: 204))
+      try await client.replaceMedia(mediaID: "ME1", body: HTTPBody(Data([1, 2, 3])))
+      #expect(server.requests.map(\.body).suffix(2) == [Data([1, 2, 3]), Data([1, 2, 3])])
+    }
+  }
+}
+
 /// A small deterministic generator for test bytes.
 struct SplitMix64: RandomNumberGenerator {
   var state: UInt64

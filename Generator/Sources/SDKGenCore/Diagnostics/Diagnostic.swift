@@ -54,6 +54,30 @@ public struct Diagnostics: Sendable {
     all.append(Diagnostic(.warning, message, at: location))
   }
 
+  /// How many diagnostics there are so far, to mark where a unit of the spec begins.
+  var count: Int { all.count }
+
+  /// Whether an error was added since `start`.
+  func hasErrors(since start: Int) -> Bool {
+    all[start...].contains { $0.severity == .error }
+  }
+
+  /// Turns the errors added since `start` into warnings that say what was skipped.
+  mutating func demoteErrors(since start: Int, skipped unit: String) {
+    for index in all.indices[start...] where all[index].severity == .error {
+      all[index].severity = .warning
+      all[index].message = "skipped \(unit): " + all[index].message
+    }
+  }
+
+  /// Adds `note` to the errors added since `start`.
+  mutating func annotateErrors(since start: Int, _ note: String) {
+    for index in all.indices[start...]
+    where all[index].severity == .error && !all[index].message.contains("--skip-unsupported") {
+      all[index].message += note
+    }
+  }
+
   public mutating func append(contentsOf other: Diagnostics) {
     all += other.all
   }

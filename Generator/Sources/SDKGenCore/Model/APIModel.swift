@@ -17,6 +17,32 @@ public struct APIModel: Hashable, Sendable {
   /// In the spec's order.
   public var operations: [Operation]
   public var webhooks: Webhooks?
+  /// What `--skip-unsupported` left out, in the spec's order.
+  public var skipped: [SkippedUnit] = []
+}
+
+/// A part of a spec that `--skip-unsupported` left out, and why.
+public struct SkippedUnit: Hashable, Sendable {
+  public enum Kind: String, Hashable, Sendable, CaseIterable {
+    case operation, webhook, schema
+  }
+
+  public var kind: Kind
+  /// `GET /calls`, a webhook's key or a schema's name.
+  public var name: String
+  /// The first error's message.
+  public var reason: String
+}
+
+/// Choices that change what the model holds.
+public struct ModelOptions: Hashable, Sendable {
+  /// Leave out the operations, webhooks and schemas that have errors, with a warning each,
+  /// instead of failing.
+  public var skipUnsupported: Bool
+
+  public init(skipUnsupported: Bool = false) {
+    self.skipUnsupported = skipUnsupported
+  }
 }
 
 /// Text for a doc comment: a summary line and further paragraphs.
@@ -67,6 +93,9 @@ public struct SecurityScheme: Hashable, Sendable {
   public var swiftName: String
   /// A default for the initializer parameter (`x-swift-default`).
   public var defaultValue: String?
+  /// Whether some operation can be called without it (another alternative in its `security`),
+  /// so that the initializer parameter is optional.
+  public var isOptional: Bool = false
   public var documentation: Documentation
 }
 
@@ -126,6 +155,23 @@ public enum TypeDeclaration: Hashable, Sendable {
     case .enumeration(let value): value.name
     case .oneOf(let value): value.name
     case .alias(let value): value.name
+    }
+  }
+
+  mutating func rename(_ name: String) {
+    switch self {
+    case .structure(var value):
+      value.name = name
+      self = .structure(value)
+    case .enumeration(var value):
+      value.name = name
+      self = .enumeration(value)
+    case .oneOf(var value):
+      value.name = name
+      self = .oneOf(value)
+    case .alias(var value):
+      value.name = name
+      self = .alias(value)
     }
   }
 }

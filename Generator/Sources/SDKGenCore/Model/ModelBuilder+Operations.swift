@@ -50,48 +50,66 @@ extension ModelBuilder {
       for endpoint in pathItem.endpoints {
         let methodKey = endpoint.method.rawValue.lowercased()
         let operationPath = itemPath + [methodKey]
-        guard let method = Operation.Method(rawValue: methodKey) else {
-          error("unsupported: the HTTP method \(endpoint.method.rawValue)", key: operationPath)
-          continue
+        let title = "\(methodKey.uppercased()) \(pathKey.rawValue)"
+        let translated: Operation? = unit(.operation, title) {
+          guard let method = Operation.Method(rawValue: methodKey) else {
+            error("unsupported: the HTTP method \(endpoint.method.rawValue)", key: operationPath)
+            return nil
+          }
+          var operationID =
+            endpoint.operation.operationId ?? Self.operationID(method: methodKey, path: pathKey.rawValue)
+          if let first = operationIDs[operationID] {
+            let line = sourceMap.value(first + ["operationId"]).line
+            guard options.skipUnsupported else {
+              error(
+                "duplicate operationId \"\(operationID)\"; it is also used on line \(line) (--skip-unsupported names this one from its method and path)",
+                value: operationPath + ["operationId"])
+              return nil
+            }
+            let renamed = Self.operationID(method: methodKey, path: pathKey.rawValue)
+            warning(
+              "duplicate operationId \"\(operationID)\"; it is also used on line \(line), so this one is named \(SwiftName.memberName(renamed)) from its method and path",
+              key: operationPath + ["operationId"])
+            operationID = renamed
+          }
+          operationIDs[operationID] = operationPath
+          var swiftName =
+            (extensionValue("x-swift-name", at: operationPath) as? String) ?? SwiftName.memberName(operationID)
+          if let other = methodNames[swiftName] {
+            let base = SwiftName.unescaped(swiftName)
+            var suffix = 2
+            while methodNames[base + String(suffix)] != nil { suffix += 1 }
+            swiftName = base + String(suffix)
+            warning(
+              "the operationIds \"\(other)\" and \"\(operationID)\" both become the method \(base); this one is \(swiftName) (set x-swift-name to choose)",
+              key: operationPath + [endpoint.operation.operationId == nil ? "" : "operationId"])
+          }
+          methodNames[swiftName] = operationID
+          return translateOperation(
+            endpoint.operation, id: operationID, swiftName: swiftName, method: method, template: pathKey.rawValue,
+            pathItem: pathItem, path: operationPath, schemes: schemes)
         }
-        guard let operationID = endpoint.operation.operationId else {
-          error(
-            "the operation \(methodKey.uppercased()) \(pathKey.rawValue) has no operationId; the operationId names its Swift method",
-            key: operationPath)
-          continue
-        }
-        if let first = operationIDs[operationID] {
-          let line = sourceMap.value(first + ["operationId"]).line
-          error(
-            "duplicate operationId \"\(operationID)\"; it is also used on line \(line)",
-            value: operationPath + ["operationId"])
-          continue
-        }
-        operationIDs[operationID] = operationPath
-        let swiftName =
-          (extensionValue("x-swift-name", at: operationPath) as? String) ?? SwiftName.memberName(operationID)
-        if let other = methodNames[swiftName] {
-          error(
-            "the operationIds \"\(other)\" and \"\(operationID)\" both become the method \(swiftName)",
-            value: operationPath + ["operationId"])
-        }
-        methodNames[swiftName] = operationID
-        if let operation = translateOperation(
-          endpoint.operation, id: operationID, swiftName: swiftName, method: method, template: pathKey.rawValue,
-          pathItem: pathItem, path: operationPath, schemes: schemes)
-        {
-          operations.append(operation)
-        }
+        if let translated { operations.append(translated) }
       }
     }
     return operations
+  }
+
+  /// The name of an operation without an `operationId`, from its method and path:
+  /// `GET /calls/{call_id}/recordings` → `get calls by call_id recordings`, which becomes
+  /// `getCallsByCallIDRecordings`.
+  static func operationID(method: String, path: String) -> String {
+    let segments = path.split(separator: "/").map { segment -> String in
+      segment.hasPrefix("{") && segment.hasSuffix("}") ? "by " + segment.dropFirst().dropLast() : String(segment)
+    }
+    return ([method] + segments).joined(separator: " ")
   }
 
   func translateOperation(
     _ operation: OpenAPI.Operation, id: String, swiftName: String, method: Operation.Method, template: String,
     pathItem: OpenAPI.PathItem, path: [String], schemes: [SecurityScheme]
   ) -> Operation? {
-    let typePrefix = SwiftName.typeName(id)
+    let typePrefix = SwiftName.typeNamePart(id)
     var parameters = translateParameters(operation, pathItem: pathItem, path: path, typePrefix: typePrefix)
     checkPathTemplate(template, parameters: parameters, path: path)
     parameters.sort { $0.location.order < $1.location.order }
@@ -134,7 +152,7 @@ extension ModelBuilder {
     var swiftNames: [String: String] = [:]
     for (entry, entryPath) in entries {
       guard let resolved = resolve(entry, in: document.components.parameters, kind: "parameters", path: entryPath),
-        let parameter = translateParameter(resolved, typePrefix: typePrefix)
+        var parameter = translateParameter(resolved, typePrefix: typePrefix)
       else { continue }
       let key = parameter.location.rawValue + ":" + parameter.name
       if let index = byKey[key] {
@@ -142,10 +160,13 @@ extension ModelBuilder {
         continue
       }
       if let other = swiftNames[parameter.swiftName] {
-        error(
-          "the parameters \"\(other)\" and \"\(parameter.name)\" both become \(parameter.swiftName) in Swift; set x-swift-name on one",
+        let base = SwiftName.unescaped(parameter.swiftName)
+        var suffix = 2
+        while swiftNames[base + String(suffix)] != nil { suffix += 1 }
+        parameter.swiftName = base + String(suffix)
+        warning(
+          "the parameters \"\(other)\" and \"\(parameter.name)\" both become \(base) in Swift; this one is \(parameter.swiftName) (set x-swift-name to choose)",
           key: entryPath)
-        continue
       }
       swiftNames[parameter.swiftName] = parameter.name
       byKey[key] = result.count
@@ -175,7 +196,7 @@ extension ModelBuilder {
     }
     guard let style = parameterStyle(schemaContext.style, location: location, path: path) else { return nil }
     let schemaPath = path + ["schema"]
-    let typeName = resolved.componentKey.map(SwiftName.typeName) ?? typePrefix + SwiftName.typeName(parameter.name)
+    let typeName = resolved.componentKey.map(SwiftName.typeName) ?? typePrefix + SwiftName.typeNamePart(parameter.name)
     let schema: JSONSchema
     switch schemaContext.schema {
     case .a(let reference):

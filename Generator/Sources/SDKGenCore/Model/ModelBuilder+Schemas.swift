@@ -6,18 +6,6 @@ extension ModelBuilder {
   /// The type of the component schema `name`, translating it on first use.
   func componentType(_ name: String, at path: [String]) -> TypeUsage {
     let swiftName = componentSwiftName(name)
-    if let owner = componentOwners[swiftName], owner != name {
-      let schemaPath = ["components", "schemas", name]
-      if !reportedCollisions.contains(name) {
-        reportedCollisions.insert(name)
-        let line = sourceMap.key(["components", "schemas", owner]).line
-        error(
-          "the schemas \"\(owner)\" (line \(line)) and \"\(name)\" both become the Swift type \(swiftName); set x-swift-name on one",
-          key: schemaPath)
-      }
-      return .named(swiftName)
-    }
-    componentOwners[swiftName] = name
     if declarations[swiftName] != nil || componentsInProgress.contains(name) {
       return .named(swiftName)
     }
@@ -27,9 +15,9 @@ extension ModelBuilder {
     componentsInProgress.insert(name)
     defer { componentsInProgress.remove(name) }
     let schemaPath = ["components", "schemas", name]
-    if swiftName != SwiftName.typeName(name), extensionValue("x-swift-name", at: schemaPath) == nil {
+    if let reserved = reservedComponentNames[name] {
       warning(
-        "the schema \"\(name)\" becomes the Swift type \(swiftName): \(SwiftName.unescaped(SwiftName.typeName(name))) is reserved in a generated namespace; set x-swift-name to choose another name",
+        "the schema \"\(name)\" becomes the Swift type \(swiftName): \(reserved) is reserved in a generated namespace; set x-swift-name to choose another name",
         key: schemaPath)
     }
     let type = typeUsage(schema, path: schemaPath, name: swiftName, isComponent: true)
@@ -46,7 +34,9 @@ extension ModelBuilder {
   }
 
   func componentSwiftName(_ name: String) -> String {
-    extensionValue("x-swift-name", at: ["components", "schemas", name]) as? String ?? SwiftName.componentTypeName(name)
+    componentNames[name]
+      ?? (extensionValue("x-swift-name", at: ["components", "schemas", name]) as? String
+        ?? SwiftName.componentTypeName(name))
   }
 
   /// The component a `$ref` names, or an error at the `$ref` when it does not resolve.
@@ -75,8 +65,7 @@ extension ModelBuilder {
       return componentType(component, at: path)
     case .string(let core, let context):
       if let values = enumValues(schema, path: path) {
-        declareEnum(name: name, schema: schema, values: values, rawType: .string, path: path)
-        return .named(name)
+        return .named(declareEnum(name: name, schema: schema, values: values, rawType: .string, path: path))
       }
       // A file: a multipart part of its own (in JSON, its bytes in base64).
       if context.contentMediaType != nil && context.contentEncoding == nil { return .builtin(.multipartFile) }
@@ -90,8 +79,7 @@ extension ModelBuilder {
       }
     case .integer(let core, _):
       if let values = enumValues(schema, path: path) {
-        declareEnum(name: name, schema: schema, values: values, rawType: .int, path: path)
-        return .named(name)
+        return .named(declareEnum(name: name, schema: schema, values: values, rawType: .int, path: path))
       }
       switch core.formatString {
       case "int32": return .builtin(.int32)
@@ -109,28 +97,38 @@ extension ModelBuilder {
       if context.properties.isEmpty {
         return .dictionary(additionalPropertiesType(context, path: path, name: name) ?? .builtin(.json))
       }
-      declareStruct(name: name, schema: schema, parts: [(schema, path)], path: path)
-      return .named(name)
+      return .named(declareStruct(name: name, schema: schema, parts: [(schema, path)], path: path))
     case .all(let parts, _):
-      declareStruct(
-        name: name, schema: schema,
-        parts: parts.enumerated().map { ($1, path + ["allOf", String($0)]) }, path: path)
-      return .named(name)
+      // `allOf: [$ref]` beside a description, as many specs document a property.
+      let members = parts.enumerated().filter { !$0.element.isFragment }
+      if members.count == 1, !members[0].element.isObject {
+        return typeUsage(members[0].element, path: path + ["allOf", String(members[0].offset)], name: name)
+      }
+      return .named(
+        declareStruct(
+          name: name, schema: schema,
+          parts: parts.enumerated().map { ($1, path + ["allOf", String($0)]) }, path: path))
     case .one(let members, _), .any(let members, _):
       let key = schema.value.isOneOf ? "oneOf" : "anyOf"
       let nonNull = members.enumerated().filter { !$0.element.isNullSchema }
       if nonNull.count == 1 {
         return typeUsage(nonNull[0].element, path: path + [key, String(nonNull[0].offset)], name: name)
       }
-      declareOneOf(name: name, schema: schema, members: members, key: key, path: path)
-      return .named(name)
+      return .named(declareOneOf(name: name, schema: schema, members: members, key: key, path: path))
     case .not:
       error("unsupported: \"not\" schemas", key: path + ["not"])
       return .builtin(.json)
     case .fragment, .null:
+      // An `enum` or `const` without a `type`: integers, strings, or, mixed, any JSON.
       if let values = enumValues(schema, path: path) {
-        declareEnum(name: name, schema: schema, values: values, rawType: .string, path: path)
-        return .named(name)
+        let present = values.filter { !($0 == nil || $0 is Void || $0 is NSNull) }
+        if !present.isEmpty, present.allSatisfy({ $0 is Int }) {
+          return .named(declareEnum(name: name, schema: schema, values: values, rawType: .int, path: path))
+        }
+        if present.allSatisfy({ $0 is String }) {
+          return .named(declareEnum(name: name, schema: schema, values: values, rawType: .string, path: path))
+        }
+        return .builtin(.json)
       }
       return .builtin(.json)
     }
@@ -160,7 +158,7 @@ extension ModelBuilder {
   /// Declares a struct from an object schema, or from the parts of an `allOf` flattened into one.
   private func declareStruct(
     name: String, schema: JSONSchema, parts: [(JSONSchema, [String])], path: [String]
-  ) {
+  ) -> String {
     var properties: [Property] = []
     var additional: TypeUsage?
     var seenJSON = Set<String>()
@@ -180,14 +178,18 @@ extension ModelBuilder {
       for (key, propertySchema) in context.properties where !seenJSON.contains(key) {
         seenJSON.insert(key)
         let propertyPath = partPath + ["properties", key]
-        let swiftName = (extensionValue("x-swift-name", at: propertyPath) as? String) ?? SwiftName.memberName(key)
+        var swiftName = (extensionValue("x-swift-name", at: propertyPath) as? String) ?? SwiftName.memberName(key)
         if let other = seenSwift[swiftName] {
-          error(
-            "the properties \"\(other)\" and \"\(key)\" both become \(swiftName) in Swift; set x-swift-name on one",
+          let base = SwiftName.unescaped(swiftName)
+          var suffix = 2
+          while seenSwift[base + String(suffix)] != nil { suffix += 1 }
+          swiftName = base + String(suffix)
+          warning(
+            "the properties \"\(other)\" and \"\(key)\" both become \(base) in Swift; this one is \(swiftName) (set x-swift-name to choose)",
             key: propertyPath)
         }
         seenSwift[swiftName] = key
-        let type = typeUsage(propertySchema, path: propertyPath, name: parent + SwiftName.typeName(key))
+        let type = typeUsage(propertySchema, path: propertyPath, name: parent + SwiftName.typeNamePart(key))
         let required = context.requiredProperties.contains(key)
         properties.append(
           Property(
@@ -210,7 +212,7 @@ extension ModelBuilder {
     let docs =
       documentationParts.first(where: { !$0.isEmpty })
       ?? Documentation(summary: Self.undocumentedSummary(path))
-    declare(
+    return declare(
       .structure(
         StructDeclaration(
           name: name, documentation: docs, properties: properties, additionalProperties: additional,
@@ -253,7 +255,7 @@ extension ModelBuilder {
 
   private func declareEnum(
     name: String, schema: JSONSchema, values: [Any?], rawType: EnumDeclaration.RawType, path: [String]
-  ) {
+  ) -> String {
     let isFrozen = extensionValue("x-swift-frozen", at: path) as? Bool ?? false
     let descriptions = extensionValue("x-enum-descriptions", at: path) as? [Any] ?? []
     let varnames = extensionValue("x-enum-varnames", at: path) as? [Any] ?? []
@@ -298,7 +300,7 @@ extension ModelBuilder {
       cases.append(
         EnumCase(swiftName: caseName, rawValue: raw, documentation: Documentation(details: caseDocumentation)))
     }
-    declare(
+    return declare(
       .enumeration(
         EnumDeclaration(
           name: name, documentation: documentation(schema), rawType: rawType, cases: cases,
@@ -310,7 +312,9 @@ extension ModelBuilder {
 
   // MARK: oneOf
 
-  private func declareOneOf(name: String, schema: JSONSchema, members: [JSONSchema], key: String, path: [String]) {
+  private func declareOneOf(name: String, schema: JSONSchema, members: [JSONSchema], key: String, path: [String])
+    -> String
+  {
     let discriminator = schema.discriminator
     var cases: [OneOfCase] = []
     var used = Set<String>()
@@ -321,7 +325,7 @@ extension ModelBuilder {
       if case .reference(let reference, _) = member.value,
         let component = resolveSchemaReference(reference, at: memberPath)
       {
-        caseName = SwiftName.memberName(component)
+        caseName = SwiftName.memberName(componentSwiftName(component))
         let mapped = (discriminator?.mapping ?? [:]).filter { _, target in
           target == reference.absoluteString || target == component
         }.map(\.key).sorted()
@@ -334,10 +338,10 @@ extension ModelBuilder {
       }
       if used.contains(caseName) { caseName += String(index + 1) }
       used.insert(caseName)
-      let type = typeUsage(member, path: memberPath, name: name + SwiftName.typeName(SwiftName.unescaped(caseName)))
+      let type = typeUsage(member, path: memberPath, name: name + SwiftName.typeNamePart(SwiftName.unescaped(caseName)))
       cases.append(OneOfCase(swiftName: caseName, type: type, discriminatorValues: values))
     }
-    declare(
+    return declare(
       .oneOf(
         OneOfDeclaration(
           name: name, documentation: documentation(schema), discriminator: discriminator?.propertyName,
@@ -363,12 +367,36 @@ extension ModelBuilder {
 
   /// The schema's title and description; a `$ref` without its own falls back to its target's.
   func documentation(_ schema: JSONSchema) -> Documentation {
+    if let format = unknownFormat(schema) {
+      // The type falls back to the base type; the format stays in the docs.
+      let own = Documentation(summary: schema.title, details: schema.description)
+      let note = "Format: `\(format)`."
+      return Documentation(
+        summary: own.summary ?? note,
+        details: own.summary == nil ? nil : [own.details, note].compactMap { $0 }.joined(separator: "\n\n"))
+    }
     let own = Documentation(summary: schema.title, details: schema.description)
     guard own.isEmpty, case .reference(let reference, _) = schema.value,
       let name = reference.name, let key = OpenAPI.ComponentKey(rawValue: name),
       let target = document.components.schemas[key], !target.isReference
     else { return own }
     return Documentation(summary: target.title, details: target.description)
+  }
+
+  /// A `format` that has no Swift type of its own, such as `e164` or `seconds`.
+  func unknownFormat(_ schema: JSONSchema) -> String? {
+    let known: Set<String> = [
+      "", "date-time", "uri", "url", "uuid", "password", "binary", "byte", "int32", "int64", "float", "double",
+    ]
+    let format: String?
+    switch schema.value {
+    case .string(let core, _): format = core.formatString
+    case .integer(let core, _): format = core.formatString
+    case .number(let core, _): format = core.formatString
+    default: format = nil
+    }
+    guard let format, !known.contains(format) else { return nil }
+    return format
   }
 
   /// A `default` value as a literal of `type`, or a warning when it cannot be one.
@@ -420,6 +448,17 @@ extension ModelBuilder {
 extension JSONSchema {
   var isNullSchema: Bool {
     if case .null = value { return true }
+    return false
+  }
+
+  /// Only annotations (a description, examples), no type of its own.
+  var isFragment: Bool {
+    if case .fragment(let core) = value { return core.allowedValues == nil }
+    return false
+  }
+
+  var isObject: Bool {
+    if case .object = value { return true }
     return false
   }
 }

@@ -3,7 +3,8 @@ import OpenAPIKit
 /// The `webhooks:` section: payload types and the event enum.
 extension ModelBuilder {
   func translateWebhooks() -> Webhooks? {
-    guard !document.webhooks.isEmpty else { return nil }
+    let sources = webhookSources()
+    guard !sources.isEmpty else { return nil }
     var discriminator: String?
     if let value = extensionValue("x-webhooks-discriminator", at: []) {
       guard let name = value as? String, !name.isEmpty else {
@@ -14,50 +15,22 @@ extension ModelBuilder {
     }
     var events: [WebhookEventCase] = []
     var caseNames: [String: String] = [:]
-    for (key, entry) in document.webhooks {
-      let path = ["webhooks", key]
-      guard let pathItem = entry.b else {
-        error("unsupported: a $ref for a whole webhook path item", key: path)
-        continue
+    for (key, pathItem, path) in sources {
+      let event: WebhookEventCase? = unit(.webhook, key) {
+        translateWebhook(key, pathItem: pathItem, path: path, discriminator: discriminator)
       }
-      guard let post = pathItem.post else {
-        error("the webhook \"\(key)\" has no post operation; providers deliver webhooks with POST", key: path)
-        continue
-      }
-      guard let body = post.requestBody,
-        let resolved = resolve(
-          body, in: document.components.requestBodies, kind: "requestBodies", path: path + ["post", "requestBody"]),
-        let (schema, schemaPath) = jsonSchema(
-          resolved.value.content, path: resolved.path + ["content"], what: "webhook payload")
-      else {
-        if post.requestBody == nil {
-          error("the webhook \"\(key)\" has no requestBody to describe its payload", key: path + ["post"])
-        }
-        continue
-      }
-      let type = typeUsage(schema, path: schemaPath, name: SwiftName.typeName(key) + "Payload")
-      guard case .named(let payloadType) = type, case .structure(let payload)? = declarations[payloadType]?.declaration
-      else {
-        error("the webhook \"\(key)\" payload must be an object schema", key: schemaPath)
-        continue
-      }
-      if let discriminator, !payload.properties.contains(where: { $0.jsonName == discriminator }) {
-        error(
-          "the payload \(payloadType) of webhook \"\(key)\" has no property \"\(discriminator)\" (x-webhooks-discriminator)",
+      guard var event else { continue }
+      if let other = caseNames[event.swiftName] {
+        let base = SwiftName.unescaped(event.swiftName)
+        var suffix = 2
+        while caseNames[base + String(suffix)] != nil { suffix += 1 }
+        event.swiftName = base + String(suffix)
+        warning(
+          "the webhooks \"\(other)\" and \"\(key)\" both become the case \(base); this one is \(event.swiftName)",
           key: path)
       }
-      let swiftName = SwiftName.memberName(key)
-      if let other = caseNames[swiftName] {
-        error("the webhooks \"\(other)\" and \"\(key)\" both become the case \(swiftName)", key: path)
-      }
-      if SwiftName.unescaped(swiftName) == "unknown" {
-        error("the webhook \"unknown\" collides with the event enum's unknown case", key: path)
-      }
-      caseNames[swiftName] = key
-      events.append(
-        WebhookEventCase(
-          key: key, swiftName: swiftName, payloadType: payloadType,
-          documentation: Documentation(summary: post.summary, details: post.description)))
+      caseNames[event.swiftName] = key
+      events.append(event)
     }
     var payloadTypes: [String] = []
     if discriminator == nil {
@@ -68,5 +41,100 @@ extension ModelBuilder {
     return Webhooks(
       discriminator: discriminator, events: events, payloadTypes: payloadTypes,
       acceptsRenamedFields: extensionValue("x-webhooks-renamable-fields", at: []) as? Bool ?? false)
+  }
+
+  /// The `webhooks:` entries, then the operations' 3.0-style `callbacks:` (each callback once,
+  /// however many operations name it), keyed by the callback's name.
+  func webhookSources() -> [(
+    key: String, pathItem: Either<OpenAPI.Reference<OpenAPI.PathItem>, OpenAPI.PathItem>, path: [String]
+  )] {
+    var sources = document.webhooks.map { (key: $0.key, pathItem: $0.value, path: ["webhooks", $0.key]) }
+    var seen = Set(sources.map(\.key))
+    for (pathKey, entry) in document.paths {
+      guard let pathItem = entry.b else { continue }
+      for endpoint in pathItem.endpoints {
+        let operationPath = ["paths", pathKey.rawValue, endpoint.method.rawValue.lowercased()]
+        for (name, callbacks) in endpoint.operation.callbacks {
+          var key = name
+          var path = operationPath + ["callbacks", name]
+          let resolved: OpenAPI.Callbacks
+          switch callbacks {
+          case .b(let inline): resolved = inline
+          case .a(let reference):
+            guard let component = reference.name,
+              let target = document.components.callbacks[OpenAPI.ComponentKey(rawValue: component)!]?.b
+            else { continue }
+            key = component
+            path = ["components", "callbacks", component]
+            resolved = target
+          }
+          for (url, item) in resolved {
+            let itemKey = resolved.count > 1 ? key + " " + url.template.absoluteString : key
+            guard seen.insert(itemKey).inserted else { continue }
+            sources.append((itemKey, item, path + [url.template.absoluteString]))
+          }
+        }
+      }
+    }
+    return sources
+  }
+
+  private func translateWebhook(
+    _ key: String, pathItem entry: Either<OpenAPI.Reference<OpenAPI.PathItem>, OpenAPI.PathItem>, path: [String],
+    discriminator: String?
+  ) -> WebhookEventCase? {
+    guard let pathItem = entry.b else {
+      error("unsupported: a $ref for a whole webhook path item", key: path)
+      return nil
+    }
+    guard let post = pathItem.post else {
+      error("the webhook \"\(key)\" has no post operation; providers deliver webhooks with POST", key: path)
+      return nil
+    }
+    guard let body = post.requestBody,
+      let resolved = resolve(
+        body, in: document.components.requestBodies, kind: "requestBodies", path: path + ["post", "requestBody"]),
+      let (schema, schemaPath) = jsonSchema(
+        resolved.value.content, path: resolved.path + ["content"], what: "webhook payload")
+    else {
+      if post.requestBody == nil {
+        error("the webhook \"\(key)\" has no requestBody to describe its payload", key: path + ["post"])
+      }
+      return nil
+    }
+    let type = typeUsage(schema, path: schemaPath, name: SwiftName.typeNamePart(key) + "Payload")
+    guard case .named(let payloadType) = type, let declaration = declarations[payloadType]?.declaration,
+      declaration.isStructOrOneOf
+    else {
+      error("the webhook \"\(key)\" payload must be an object schema", key: schemaPath)
+      return nil
+    }
+    if let discriminator {
+      guard case .structure(let payload) = declaration else {
+        error("the webhook \"\(key)\" payload must be an object schema", key: schemaPath)
+        return nil
+      }
+      if !payload.properties.contains(where: { $0.jsonName == discriminator }) {
+        error(
+          "the payload \(payloadType) of webhook \"\(key)\" has no property \"\(discriminator)\" (x-webhooks-discriminator)",
+          key: path)
+      }
+    }
+    let swiftName = SwiftName.memberName(key)
+    if SwiftName.unescaped(swiftName) == "unknown" {
+      error("the webhook \"unknown\" collides with the event enum's unknown case", key: path)
+    }
+    return WebhookEventCase(
+      key: key, swiftName: swiftName, payloadType: payloadType,
+      documentation: Documentation(summary: post.summary, details: post.description))
+  }
+}
+
+extension TypeDeclaration {
+  var isStructOrOneOf: Bool {
+    switch self {
+    case .structure, .oneOf: true
+    case .enumeration, .alias: false
+    }
   }
 }

@@ -8,25 +8,38 @@ import OpenAPIKit
 /// render a model built with errors.
 public final class ModelBuilder {
   let spec: ParsedSpec
+  let options: ModelOptions
   var document: OpenAPI.Document { spec.document }
   var sourceMap: SourceMap { spec.sourceMap }
   var diagnostics = Diagnostics()
   /// Generated types by Swift name, with the spec path each came from.
   var declarations: [String: (declaration: TypeDeclaration, origin: [String])] = [:]
-  /// Which component schema each Swift type name was given to.
-  var componentOwners: [String: String] = [:]
-  /// Components already reported as colliding, to report each once.
-  var reportedCollisions: Set<String> = []
+  /// The names in `declarations`, in the order they were declared, so that a skipped unit's
+  /// types can be taken out again (copying `declarations` per unit would be quadratic).
+  var declarationOrder: [String] = []
+  /// Component schemas whose own name is reserved in a namespace, with that name.
+  var reservedComponentNames: [String: String] = [:]
+  /// The Swift type name of each component schema, chosen once, up front.
+  var componentNames: [String: String] = [:]
+  /// The component schema each of those names belongs to.
+  var componentNameOwners: [String: String] = [:]
+  /// What `--skip-unsupported` left out.
+  var skipped: [SkippedUnit] = []
   /// Component schemas being translated, to stop on a cycle.
   var componentsInProgress: Set<String> = []
 
-  init(spec: ParsedSpec) {
+  init(spec: ParsedSpec, options: ModelOptions) {
     self.spec = spec
+    var options = options
+    if spec.config?.skipUnsupported == true { options.skipUnsupported = true }
+    self.options = options
   }
 
   /// Builds the model of `spec`, or returns `nil` with the errors added to `diagnostics`.
-  public static func build(_ spec: ParsedSpec, diagnostics: inout Diagnostics) -> APIModel? {
-    let builder = ModelBuilder(spec: spec)
+  public static func build(
+    _ spec: ParsedSpec, options: ModelOptions = ModelOptions(), diagnostics: inout Diagnostics
+  ) -> APIModel? {
+    let builder = ModelBuilder(spec: spec, options: options)
     let model = builder.build()
     diagnostics.append(contentsOf: builder.diagnostics)
     return builder.diagnostics.hasErrors ? nil : model
@@ -35,11 +48,18 @@ public final class ModelBuilder {
   func build() -> APIModel {
     let namespace = namespaceName()
     let servers = translateServers()
-    let schemes = translateSecuritySchemes()
+    var schemes = translateSecuritySchemes()
+    nameComponents()
     for key in document.components.schemas.keys {
-      _ = componentType(key.rawValue, at: ["components", "schemas", key.rawValue])
+      translateComponent(key.rawValue)
     }
     let operations = applyErrorFormats(translateOperations(schemes: schemes))
+    for index in schemes.indices {
+      let key = schemes[index].key
+      schemes[index].isOptional = operations.contains { operation in
+        operation.security.isEmpty || operation.security.contains { !$0.contains(key) }
+      }
+    }
     let webhooks = translateWebhooks()
     checkReservedNames(namespace: namespace)
     return APIModel(
@@ -50,7 +70,8 @@ public final class ModelBuilder {
       securitySchemes: schemes,
       types: declarations.values.map(\.declaration).sorted { $0.name < $1.name },
       operations: operations,
-      webhooks: webhooks
+      webhooks: webhooks,
+      skipped: skipped
     )
   }
 
@@ -92,9 +113,32 @@ public final class ModelBuilder {
       && !SwiftName.keywords.contains(name)
   }
 
+  /// The top-level servers; without them, the servers that every path or operation names
+  /// alike.
   private func translateServers() -> [Server] {
-    document.servers.enumerated().map { index, server in
-      let path = ["servers", String(index)]
+    var servers = document.servers
+    var prefix = ["servers"]
+    if servers.isEmpty {
+      var lists: [([OpenAPI.Server], [String])] = []
+      for (pathKey, entry) in document.paths {
+        guard let item = entry.b else { continue }
+        for endpoint in item.endpoints {
+          if let own = endpoint.operation.servers {
+            lists.append((own, ["paths", pathKey.rawValue, endpoint.method.rawValue.lowercased(), "servers"]))
+          } else if let shared = item.servers {
+            lists.append((shared, ["paths", pathKey.rawValue, "servers"]))
+          } else {
+            lists.append(([], []))
+          }
+        }
+      }
+      if let first = lists.first, !first.0.isEmpty, lists.allSatisfy({ $0.0 == first.0 }) {
+        servers = first.0
+        prefix = first.1
+      }
+    }
+    return servers.enumerated().map { index, server in
+      let path = prefix + [String(index)]
       let variables = server.variables.map { name, variable in
         ServerVariable(
           name: name, swiftName: SwiftName.memberName(name), defaultValue: variable.default,
@@ -110,6 +154,7 @@ public final class ModelBuilder {
 
   private func translateSecuritySchemes() -> [SecurityScheme] {
     var schemes: [SecurityScheme] = []
+    var notes: [String: String] = [:]
     for (key, entry) in document.components.securitySchemes {
       let path = ["components", "securitySchemes", key.rawValue]
       guard let scheme = entry.b else {
@@ -128,9 +173,22 @@ public final class ModelBuilder {
       case .http(let httpScheme, _):
         error("unsupported: the http security scheme \"\(httpScheme)\"; use basic or bearer", value: path + ["scheme"])
         continue
-      case .oauth2, .openIdConnect, .mutualTLS:
+      case .oauth2(let flows, _):
+        // The client takes the access token; obtaining it is the caller's business.
+        kind = .bearer
+        let tokenURL =
+          flows.clientCredentials?.tokenUrl ?? flows.authorizationCode?.tokenUrl ?? flows.password?.tokenUrl
+          ?? flows.deviceAuthorization?.tokenUrl
+        notes[key.rawValue] =
+          "An OAuth 2 access token, sent as a bearer token"
+          + (tokenURL.map { "; the token URL is `\($0.absoluteString)`." } ?? ".")
+      case .openIdConnect(let url):
+        kind = .bearer
+        notes[key.rawValue] =
+          "An OpenID Connect access token, sent as a bearer token; discovery is at `\(url.absoluteString)`."
+      case .mutualTLS:
         error(
-          "unsupported: \(scheme.type.name.rawValue) security schemes; use apiKey, http basic or http bearer",
+          "unsupported: mutualTLS security schemes; use apiKey, http basic or http bearer, oauth2 or openIdConnect",
           value: path + ["type"])
         continue
       }
@@ -144,25 +202,42 @@ public final class ModelBuilder {
       schemes.append(
         SecurityScheme(
           key: key.rawValue, kind: kind, swiftName: swiftName, defaultValue: defaultValue,
-          documentation: Documentation(details: scheme.description)))
+          documentation: Documentation(
+            details: [scheme.description, notes[key.rawValue]].compactMap { $0 }.joined(separator: "\n\n"))))
     }
     return schemes
   }
 
   // MARK: Names
 
-  /// Records a generated type, reporting a collision with another spec element's type.
-  func declare(_ declaration: TypeDeclaration, origin: [String]) {
-    if let existing = declarations[declaration.name] {
-      if existing.origin != origin {
-        let first = sourceMap.key(existing.origin)
-        error(
-          "the Swift type name \(declaration.name) is already used by \(existing.origin.joined(separator: "/")) (line \(first.line)); rename one of them or set x-swift-name",
-          key: origin)
-      }
-      return
+  /// Records a generated type under its name, or, when another spec element already has that
+  /// name, under the name with a number, with a warning. Returns the name it got.
+  @discardableResult
+  func declare(_ declaration: TypeDeclaration, origin: [String]) -> String {
+    var declaration = declaration
+    let name = declaration.name
+    if let existing = declarations[name], existing.origin == origin { return name }
+    let owner = componentNameOwners[name].map { ["components", "schemas", $0] }
+    guard declarations[name] != nil || (owner != nil && owner != origin) else {
+      declarations[name] = (declaration, origin)
+      declarationOrder.append(name)
+      return name
     }
-    declarations[declaration.name] = (declaration, origin)
+    let firstOrigin = declarations[name]?.origin ?? owner ?? []
+    var suffix = 2
+    while declarations[name + String(suffix)] != nil || componentNameOwners[name + String(suffix)] != nil {
+      if declarations[name + String(suffix)]?.origin == origin { return name + String(suffix) }
+      suffix += 1
+    }
+    let unique = name + String(suffix)
+    let first = sourceMap.key(firstOrigin)
+    warning(
+      "the Swift type name \(name) is already used by \(firstOrigin.joined(separator: "/")) (line \(first.line)); this one is \(unique) (set x-swift-name to choose)",
+      key: origin)
+    declaration.rename(unique)
+    declarations[unique] = (declaration, origin)
+    declarationOrder.append(unique)
+    return unique
   }
 
   /// A type name the generated namespace cannot hold, such as an `x-swift-name` of `Client`.

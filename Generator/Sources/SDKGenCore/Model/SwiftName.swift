@@ -29,7 +29,7 @@ public enum SwiftName {
   public static func words(_ name: String) -> [String] {
     var words: [String] = []
     var current = ""
-    let characters = Array(name)
+    let characters = Array(spellingComparisons(name))
     for (index, character) in characters.enumerated() {
       guard character.isLetter || character.isNumber else {
         if !current.isEmpty { words.append(current) }
@@ -66,6 +66,11 @@ public enum SwiftName {
     var result = words.map(capitalizedWord).joined()
     if result.first?.isNumber ?? false { result = "_" + result }
     return escaped(result)
+  }
+
+  /// A type name to append to another (`Links` + `Self`), never escaped.
+  public static func typeNamePart(_ name: String) -> String {
+    unescaped(typeName(name))
   }
 
   /// Type names a schema cannot keep inside a generated namespace: `Type`, `Protocol` and
@@ -106,6 +111,19 @@ public enum SwiftName {
     if initialisms.contains(lower) { return lower.uppercased() }
     let normal = normalized(word)
     return normal.prefix(1).uppercased() + normal.dropFirst()
+  }
+
+  /// Comparison suffixes in query names, as in `StartTime<` and `StartTime>=`, are spelled out
+  /// so that they stay distinct from `StartTime`; an arrow (`metadata->assistant_id`) separates.
+  static func spellingComparisons(_ name: String) -> String {
+    guard name.contains(where: { $0 == "<" || $0 == ">" }) else { return name }
+    return
+      name
+      .replacingOccurrences(of: "->", with: " ")
+      .replacingOccurrences(of: "<=", with: " less than or equal ")
+      .replacingOccurrences(of: ">=", with: " greater than or equal ")
+      .replacingOccurrences(of: "<", with: " less than ")
+      .replacingOccurrences(of: ">", with: " greater than ")
   }
 
   /// Digits on both sides of a separator stay apart, spelled so the name stays lowerCamelCase:

@@ -13,28 +13,30 @@ public struct SourceMap: Sendable {
   public let file: String
   private var entries: [[String]: Entry] = [:]
 
-  init(file: String, root: Node) {
+  /// `origins` names the file of each subtree that a `$ref` brought in from another file.
+  init(file: String, root: Node, origins: [[String]: String] = [:]) {
     self.file = file
-    add(root, key: nil, at: [])
+    add(root, key: nil, at: [], file: file, origins: origins)
   }
 
-  private mutating func add(_ node: Node, key: Node?, at path: [String]) {
-    entries[path] = Entry(key: key.map(location), value: location(node))
+  private mutating func add(_ node: Node, key: Node?, at path: [String], file: String, origins: [[String]: String]) {
+    let file = origins[path] ?? file
+    entries[path] = Entry(key: key.map { location($0, file: file) }, value: location(node, file: file))
     switch node {
     case .mapping(let mapping):
       for (childKey, child) in mapping {
-        add(child, key: childKey, at: path + [childKey.string ?? ""])
+        add(child, key: childKey, at: path + [childKey.string ?? ""], file: file, origins: origins)
       }
     case .sequence(let sequence):
       for (index, child) in sequence.enumerated() {
-        add(child, key: nil, at: path + [String(index)])
+        add(child, key: nil, at: path + [String(index)], file: file, origins: origins)
       }
     case .scalar, .alias:
       break
     }
   }
 
-  private func location(_ node: Node) -> SourceLocation {
+  private func location(_ node: Node, file: String) -> SourceLocation {
     let mark = node.mark
     return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
   }

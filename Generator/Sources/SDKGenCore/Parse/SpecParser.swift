@@ -10,6 +10,8 @@ public struct ParsedSpec: Sendable {
   public var sourceMap: SourceMap
   /// The `x-` keys, by the path of the object that holds them.
   public var extensions: VendorExtensions
+  /// The config file beside the spec, if there is one.
+  public var config: SpecConfig?
 
   /// The file name without its extension, such as `plusofon`.
   public var baseName: String {
@@ -35,18 +37,26 @@ public enum SpecParser {
       diagnostics.error("the file is not UTF-8 text", at: start)
       return nil
     }
-    return parse(text: text, path: path, diagnostics: &diagnostics)
+    var config: SpecConfig?
+    if let (loaded, _) = SpecConfig.load(besides: path, diagnostics: &diagnostics) {
+      config = loaded
+    }
+    return parse(text: text, path: path, config: config, diagnostics: &diagnostics)
   }
 
-  /// Parses spec text; `path` is used for the diagnostics' locations.
-  public static func parse(text: String, path: String, diagnostics: inout Diagnostics) -> ParsedSpec? {
-    let node: Node
+  /// YAMLDecoder's own resolver: scalars stay strings until a type asks for them, so the one
+  /// parse serves both the source map and the decoder.
+  static let resolver = [Tag.Name.bool, .int, .float, .null, .timestamp, .value]
+    .reduce(Resolver.default) { $0.removing($1) }
+
+  /// Parses spec text (YAML or JSON); `path` is used for the diagnostics' locations. OpenAPI 3.0
+  /// is converted to 3.1 and file references are bundled (see `Normalize/`).
+  public static func parse(
+    text: String, path: String, config: SpecConfig? = nil, diagnostics: inout Diagnostics
+  ) -> ParsedSpec? {
+    var node: Node
     var parser: Parser?
     do {
-      // YAMLDecoder's own resolver: scalars stay strings until a type asks for them, so the one
-      // parse serves both the source map and the decoder.
-      let resolver = [Tag.Name.bool, .int, .float, .null, .timestamp, .value]
-        .reduce(Resolver.default) { $0.removing($1) }
       parser = try Parser(yaml: text, resolver: resolver)
       guard let composed = try parser?.singleRoot() else {
         diagnostics.error("the file is empty", at: SourceLocation(file: path, line: 1, column: 1))
@@ -61,27 +71,34 @@ public enum SpecParser {
       diagnostics.error("invalid YAML: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
       return nil
     }
-    let sourceMap = SourceMap(file: path, root: node)
     guard case .mapping = node else {
-      diagnostics.error("an OpenAPI document must be a mapping", at: sourceMap.value([]))
+      diagnostics.error("an OpenAPI document must be a mapping", at: SourceMap(file: path, root: node).value([]))
       return nil
     }
-    let document: OpenAPI.Document
-    do {
-      // Vendor extensions are read from the YAML instead (see VendorExtensions). Yams' decoder
-      // keeps the document's key order, which the output's order follows.
-      document = try withExtendedLifetime(parser) {
-        try YAMLDecoder().decode(
-          OpenAPI.Document.self, from: node, userInfo: [VendorExtensionsConfiguration.enabledKey: false])
-      }
-    } catch {
-      let openAPIError = OpenAPI.Error(from: error)
-      let path = openAPIError.codingPath.map(\.pathComponent)
-      diagnostics.error(message(for: openAPIError), at: sourceMap.key(path))
-      return nil
+    var origins: [[String]: String] = [:]
+    var bundlingProblems: [ReferenceBundler.Problem] = []
+    if ReferenceBundler.isNeeded(text) {
+      var bundler = ReferenceBundler(mainFile: path, root: node)
+      node = bundler.bundle()
+      origins = bundler.origins
+      bundlingProblems = bundler.problems
     }
+    if TypeLists.mayContain(text) { node = TypeLists.rewrite(node) }
+    if let config { node = config.apply(to: node) }
+    let sourceMap = SourceMap(file: path, root: node, origins: origins)
+    for problem in bundlingProblems {
+      diagnostics.error(problem.message, at: sourceMap.value(problem.path))
+    }
+    guard let dialect = DocumentDecoder.dialect(of: node, sourceMap: sourceMap, diagnostics: &diagnostics),
+      let document = withExtendedLifetime(
+        parser,
+        {
+          DocumentDecoder.decode(node, dialect: dialect, sourceMap: sourceMap, diagnostics: &diagnostics)
+        })
+    else { return nil }
     validate(document, sourceMap: sourceMap, diagnostics: &diagnostics)
-    return ParsedSpec(path: path, document: document, sourceMap: sourceMap, extensions: VendorExtensions(root: node))
+    return ParsedSpec(
+      path: path, document: document, sourceMap: sourceMap, extensions: VendorExtensions(root: node), config: config)
   }
 
   /// OpenAPIKit's own checks of what its types cannot express (server variables, duplicate
@@ -112,18 +129,6 @@ public enum SpecParser {
     } catch {
       diagnostics.error("the document does not validate: \(error)", at: sourceMap.value([]))
     }
-  }
-
-  /// OpenAPIKit's explanation, on one line; an unknown `type` gets a message of its own.
-  private static func message(for error: OpenAPI.Error) -> String {
-    let text = error.localizedDescription
-    if let range = text.range(of: "Cannot initialize JSONType from invalid String value ") {
-      let value = text[range.upperBound...].prefix { $0 != "." && !$0.isNewline }
-      return "unknown type \"\(value)\"; use string, integer, number, boolean, array, object or null"
-    }
-    let oneLine = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }.joined(separator: " ")
-    return "not a valid OpenAPI 3.1 document: " + oneLine
   }
 
   private static func describe(_ error: YamlError, path: String) -> (String, SourceLocation) {

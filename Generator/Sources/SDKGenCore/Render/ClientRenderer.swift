@@ -73,6 +73,15 @@ enum ClientRenderer {
     for scheme in model.securitySchemes {
       let summary = scheme.documentation.summary.map { " " + $0 } ?? ""
       switch scheme.kind {
+      case .basic where scheme.isOptional:
+        parameters += ["username: String? = nil", "password: String? = nil"]
+        parameterDocs += [
+          "  - username: The HTTP Basic user name (`\(scheme.key)`), for the operations that accept it.\(summary)",
+          "  - password: The HTTP Basic password (`\(scheme.key)`).",
+        ]
+        credentials.append(
+          "username.flatMap { user in password.map { (\(SwiftSyntax.stringLiteral(scheme.key)), Credential.basic(username: user, password: $0)) } }"
+        )
       case .basic:
         parameters += ["username: \(names.spell("String"))", "password: \(names.spell("String"))"]
         parameterDocs += [
@@ -81,8 +90,10 @@ enum ClientRenderer {
         ]
         credentials.append("(\(SwiftSyntax.stringLiteral(scheme.key)), .basic(username: username, password: password))")
       case .bearer, .apiKeyHeader, .apiKeyQuery:
-        let defaultValue = scheme.defaultValue.map { " = " + SwiftSyntax.stringLiteral($0) } ?? ""
-        parameters.append("\(scheme.swiftName): \(names.spell("String"))\(defaultValue)")
+        let defaultValue =
+          scheme.defaultValue.map { " = " + SwiftSyntax.stringLiteral($0) } ?? (scheme.isOptional ? " = nil" : "")
+        let optional = scheme.isOptional && scheme.defaultValue == nil
+        parameters.append("\(scheme.swiftName): \(names.spell("String"))\(optional ? "?" : "")\(defaultValue)")
         parameterDocs.append(
           "  - \(SwiftName.unescaped(scheme.swiftName)):\(summary.isEmpty ? " The `\(scheme.key)` credential." : summary)"
         )
@@ -92,7 +103,13 @@ enum ClientRenderer {
           case .apiKeyQuery(let name): ".apiKey(\(scheme.swiftName), query: \(SwiftSyntax.stringLiteral(name)))"
           default: ".bearer(\(scheme.swiftName))"
           }
-        credentials.append("(\(SwiftSyntax.stringLiteral(scheme.key)), \(credential))")
+        if optional {
+          let value = credential.replacingOccurrences(of: "(\(scheme.swiftName)", with: "($0")
+          credentials.append(
+            "\(scheme.swiftName).map { (\(SwiftSyntax.stringLiteral(scheme.key)), Credential\(value)) }")
+        } else {
+          credentials.append("(\(SwiftSyntax.stringLiteral(scheme.key)), \(credential))")
+        }
       }
     }
     parameters += [
@@ -110,7 +127,13 @@ enum ClientRenderer {
       writer.line("core = \(names.spell("ClientCore"))(")
       writer.indent()
       writer.line("serverURL: serverURL,")
-      writer.wrapped("credentials: ", credentials, ",", open: "[", close: "]")
+      if model.securitySchemes.contains(where: \.isOptional) {
+        // Optional credentials: only those given are configured.
+        let explicit = credentials.map { $0.replacingOccurrences(of: "\", .", with: "\", Credential.") }
+        writer.wrapped("credentials: ", explicit, ".compactMap { $0 },", open: "[", close: "]")
+      } else {
+        writer.wrapped("credentials: ", credentials, ",", open: "[", close: "]")
+      }
       writer.line("transport: transport,")
       writer.line("middlewares: middlewares,")
       writer.line("configuration: configuration")

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// A config file beside a vendor's spec: namespace, filter, renames and skipUnsupported, without
+/// editing the spec; a folder of specs never takes it for a spec.
+@Suite struct ConfigFileTests {
+  static let spec = """
+    {
+      "openapi": "3.0.0",
+      "info": {"title": "Vendor", "version": "1"},
+      "servers": [{"url": "https://api.vendor.example"}],
+      "paths": {
+        "/calls": {
+          "get": {"operationId": "ListCalls", "tags": ["Calls"], "responses": {"200": {"description": "OK",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/vendor.call"}}}}}},
+          "post": {"operationId": "CreateCall", "tags": ["Calls"], "responses": {"204": {"description": "OK"}}}
+        },
+        "/numbers": {
+          "get": {"operationId": "ListNumbers", "tags": ["Numbers"], "responses": {"204": {"description": "OK"}}}
+        },
+        "/sessions": {
+          "get": {"operationId": "ListSessions", "tags": ["Calls"],
+            "parameters": [{"name": "s", "in": "cookie", "schema": {"type": "string"}}],
+            "responses": {"204": {"description": "OK"}}}
+        }
+      },
+      "components": {"schemas": {"vendor.call": {"type": "object", "properties": {"id": {"type": "string"}}}}}
+    }
+    """
+
+  static let config = """
+    namespace: Vendorly
+    skipUnsupported: true
+    filter:
+      tags: [Calls]
+    renames:
+      schemas: {vendor.call: PhoneCall}
+      operations: {ListCalls: allCalls, "POST /calls": placeCall}
+    """
+
+  @Test func theConfigBesideASpecShapesTheClientAndIsNotASpec() throws {
+    let folder = try SDKGenProcess.temporaryFolder()
+    try Self.spec.write(to: folder.appendingPathComponent("vendor.json"), atomically: true, encoding: .utf8)
+    try Self.config.write(to: folder.appendingPathComponent("vendor.config.yaml"), atomically: true, encoding: .utf8)
+    let output = try SDKGenProcess.temporaryFolder()
+
+    let result = try SDKGenProcess.run(["generate", folder.path, "--output", output.path])
+
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["Vendorly.swift"])
+    let code = try String(contentsOf: output.appendingPathComponent("Vendorly.swift"), encoding: .utf8)
+    #expect(code.contains("public enum Vendorly {}"))
+    #expect(code.contains("public func allCalls() async throws -> PhoneCall"))
+    #expect(code.contains("public func placeCall() async throws"))
+    #expect(!code.contains("listNumbers"))
+    #expect(!code.contains("listSessions"))
+    #expect(result.standardError.contains("warning: skipped operation GET /sessions: unsupported: cookie parameters"))
+    #expect(
+      result.standardOutput.contains("Vendorly.swift: 2 of 3 operations, 1 type, 0 webhooks; skipped 1 operation"))
+  }
+}
