@@ -64,6 +64,7 @@ let package = Package(
       dependencies: ["sdkgen"]
     ),
     // The README's snippets and the example program, compiled so that they cannot rot.
+    // Examples/HummingbirdReceiver is a package of its own (`make example-hummingbird`).
     .target(
       name: "TelephonyWebhooksExamples",
       dependencies: [
@@ -73,7 +74,7 @@ let package = Package(
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ],
       path: "Examples",
-      exclude: ["Program"]
+      exclude: ["Program", "HummingbirdReceiver"]
     ),
     .executableTarget(
       name: "TelephonyWebhooksExample",

@@ -191,6 +191,16 @@ extension ReservedNames {
     }
   }
 
+  /// Shadows OpenAPIRuntime's ServerTransport, which the webhook receiver takes.
+  public struct ServerTransport: Codable, Hashable, Sendable {
+    public var name: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(name: Swift.String? = nil) {
+      self.name = name
+    }
+  }
+
   /// Chosen by `kind`; a value this SDK does not know decodes as ``unknown(_:)``.
   public enum Shape: Codable, Hashable, Sendable {
     case data(Data)
@@ -425,6 +435,16 @@ extension ReservedNames {
     }
   }
 
+  /// Shadows the runtime's WebhookVerifier, which the webhook receiver takes.
+  public struct WebhookVerifier: Codable, Hashable, Sendable {
+    public var rule: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(rule: Swift.String? = nil) {
+      self.rule = rule
+    }
+  }
+
   /// The component schema `Webhooks` of the spec.
   public struct Webhooks: Codable, Hashable, Sendable {
     public var count: Int?
@@ -474,6 +494,37 @@ extension ReservedNames {
         self = .thingCreated(try payload.decode(WebhookPayload.self))
       case let other: self = .unknown(other, payload.json)
       }
+    }
+
+    /// Receives these webhooks on a server: registers `POST path` on `transport`.
+    ///
+    /// Each delivery is answered 401 when `verifier` rejects it (the body unread), 413 when its
+    /// body is longer than `maximumBodySize`, 400 with a one-line reason naming ReservedNames when
+    /// the body does not decode, and then 200 when `handler` returns, or 500 when it throws, so
+    /// that ReservedNames delivers it again. No answer echoes a credential.
+    ///
+    /// - Parameters:
+    ///   - transport: Where the route goes, such as Hummingbird's `Router` or Vapor's
+    ///     `VaporTransport`.
+    ///   - path: The route's path, such as `/hooks/reservednames`.
+    ///   - verifier: The credential the subscription registered, checked before the body is read;
+    ///     `nil` accepts every request.
+    ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
+    ///   - handler: Called once for each accepted delivery, with what it decoded to.
+    /// - Throws: What the transport throws when it cannot register the route.
+    public static func register(
+      on transport: any OpenAPIRuntime.ServerTransport,
+      path: Swift.String,
+      verifier: TelephonyWebhooks.WebhookVerifier? = nil,
+      maximumBodySize: Int = 1_048_576,
+      handler: @escaping @Sendable (ReservedNames.WebhookEvent) async throws -> Void
+    ) throws {
+      let receiver = WebhookReceiver(
+        provider: "ReservedNames", verifier: verifier, maximumBodySize: maximumBodySize,
+        decode: { body, headers in try Self(decoding: body, headers: headers) },
+        handler: handler
+      )
+      try receiver.register(on: transport, path: path)
     }
   }
 }

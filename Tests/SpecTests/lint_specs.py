@@ -5,8 +5,9 @@ Usage:
     python3 Tests/SpecTests/lint_specs.py [--house SPEC]... SPEC...
 
 Every spec is checked by openapi-spec-validator. A spec given with `--house` (this project's own
-specs) is then held to the house style of check_examples.py as well: every seed example present
-and valid, and everything described. Any other spec, such as a provider's published one or a
+specs), or whose config file beside it says `houseStyle: true`, is then held to the house style of
+check_examples.py as well: every seed example present and valid, and everything described. Any
+other spec, such as a provider's published one or a
 user's own, gets nothing stricter than openapi-spec-validator here; `sdkgen validate` then checks
 what the generator needs.
 
@@ -54,6 +55,18 @@ def validate(path, text, locations):
     return problems
 
 
+def opts_in(path):
+    """Whether the spec's config file (`<spec>.config.yaml` beside it) says `houseStyle: true`."""
+    stem = os.path.splitext(path)[0]
+    for extension in (".yaml", ".yml", ".json"):
+        config = stem + ".config" + extension
+        if os.path.exists(config):
+            with open(config, encoding="utf-8") as handle:
+                settings = yaml.safe_load(handle) or {}
+            return isinstance(settings, dict) and settings.get("houseStyle") is True
+    return False
+
+
 def main(argv):
     house = set()
     specs = []
@@ -72,7 +85,7 @@ def main(argv):
             text = handle.read()
         problems = validate(path, text, SpecLocations(text))
         summary = f"{path}: OK - valid OpenAPI (openapi-spec-validator)"
-        if not problems and os.path.normpath(path) in house:
+        if not problems and (os.path.normpath(path) in house or opts_in(path)):
             checker = SpecChecker(path)
             checker.check()
             problems = checker.diagnostics()

@@ -22,13 +22,6 @@ public struct SpecSummary: Hashable, Sendable {
     webhooks = model.webhooks?.events.count ?? 0
   }
 
-  /// `8 operations, 20 types, 3 webhooks`.
-  public var counts: String {
-    func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
-    return [counted(operations, "operation"), counted(types, "type"), counted(webhooks, "webhook")]
-      .joined(separator: ", ")
-  }
-
   /// `12 of 13 operations, 30 types, 2 webhooks; skipped 1 operation, 0 webhooks, 0 schemas`.
   public var description: String {
     func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

@@ -106,7 +106,7 @@ struct Validate: ParsableCommand {
     report(diagnostics)
     if diagnostics.hasErrors { throw ExitCode.failure }
     for file in files {
-      print("\(file.specPath): OK - \(file.summary.namespace): \(file.summary.counts)")
+      print("\(file.specPath): OK - \(file.summary.namespace): \(file.summary.description)")
     }
   }
 }

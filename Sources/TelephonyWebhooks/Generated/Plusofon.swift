@@ -846,4 +846,38 @@ extension Plusofon.CallEvent {
     )
     self = try payload.decode(Self.self)
   }
+
+  /// Receives these webhooks on a server: registers `POST path` on `transport`.
+  ///
+  /// Each delivery is answered 401 when `verifier` rejects it (the body unread), 413 when its body
+  /// is longer than `maximumBodySize`, 400 with a one-line reason naming Plusofon when the body
+  /// does not decode, and then 200 when `handler` returns, or 500 when it throws, so that Plusofon
+  /// delivers it again. No answer echoes a credential.
+  ///
+  /// - Parameters:
+  ///   - transport: Where the route goes, such as Hummingbird's `Router` or Vapor's
+  ///     `VaporTransport`.
+  ///   - path: The route's path, such as `/hooks/plusofon`.
+  ///   - verifier: The credential the subscription registered, checked before the body is read;
+  ///     `nil` accepts every request.
+  ///   - renamedFields: The payload fields the subscription renamed, from the standard name to the
+  ///     name sent.
+  ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
+  ///   - handler: Called once for each accepted delivery, with what it decoded to.
+  /// - Throws: What the transport throws when it cannot register the route.
+  public static func register(
+    on transport: any ServerTransport,
+    path: String,
+    verifier: WebhookVerifier? = nil,
+    renamedFields: [String: String] = [:],
+    maximumBodySize: Int = 1_048_576,
+    handler: @escaping @Sendable (Plusofon.CallEvent) async throws -> Void
+  ) throws {
+    let receiver = WebhookReceiver(
+      provider: "Plusofon", verifier: verifier, maximumBodySize: maximumBodySize,
+      decode: { body, headers in try Self(decoding: body, headers: headers, renamedFields: renamedFields) },
+      handler: handler
+    )
+    try receiver.register(on: transport, path: path)
+  }
 }

@@ -833,5 +833,36 @@ extension Thulium {
       case let other: self = .unknown(other, payload.json)
       }
     }
+
+    /// Receives these webhooks on a server: registers `POST path` on `transport`.
+    ///
+    /// Each delivery is answered 401 when `verifier` rejects it (the body unread), 413 when its
+    /// body is longer than `maximumBodySize`, 400 with a one-line reason naming Thulium when the
+    /// body does not decode, and then 200 when `handler` returns, or 500 when it throws, so that
+    /// Thulium delivers it again. No answer echoes a credential.
+    ///
+    /// - Parameters:
+    ///   - transport: Where the route goes, such as Hummingbird's `Router` or Vapor's
+    ///     `VaporTransport`.
+    ///   - path: The route's path, such as `/hooks/thulium`.
+    ///   - verifier: The credential the subscription registered, checked before the body is read;
+    ///     `nil` accepts every request.
+    ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
+    ///   - handler: Called once for each accepted delivery, with what it decoded to.
+    /// - Throws: What the transport throws when it cannot register the route.
+    public static func register(
+      on transport: any ServerTransport,
+      path: String,
+      verifier: WebhookVerifier? = nil,
+      maximumBodySize: Int = 1_048_576,
+      handler: @escaping @Sendable (Thulium.WebhookEvent) async throws -> Void
+    ) throws {
+      let receiver = WebhookReceiver(
+        provider: "Thulium", verifier: verifier, maximumBodySize: maximumBodySize,
+        decode: { body, headers in try Self(decoding: body, headers: headers) },
+        handler: handler
+      )
+      try receiver.register(on: transport, path: path)
+    }
   }
 }

@@ -55,6 +55,19 @@ private struct PassThrough: ClientMiddleware {
   }
 }
 
+/// A transport whose response body breaks off after its first bytes.
+private struct CutOffTransport: ClientTransport {
+  func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
+    HTTPResponse, HTTPBody?
+  ) {
+    let stream = AsyncThrowingStream<ArraySlice<UInt8>, any Error> { continuation in
+      continuation.yield(ArraySlice("[{".utf8))
+      continuation.finish(throwing: URLError(.networkConnectionLost))
+    }
+    return (HTTPResponse(status: .ok), HTTPBody(stream, length: .unknown, iterationBehavior: .single))
+  }
+}
+
 /// A middleware's failure says which middleware failed, keeps its error, and never shows a
 /// credential, whatever the error quotes.
 @Suite struct MiddlewareFailureTests {
@@ -84,6 +97,22 @@ private struct PassThrough: ClientMiddleware {
     #expect(error.middleware == nil)
     #expect((error.underlyingError as? URLError)?.code == .cannotConnectToHost)
     #expect(error.description.hasPrefix("listWebhooks failed: no response from the server: "))
+  }
+
+  @Test func aBodyCutOffAfterTheStatusSaysSo() async throws {
+    let client = Thulium.Client(
+      serverURL: URL(string: "http://127.0.0.1:9")!, username: TestCredentials.thuliumUsername,
+      password: TestCredentials.thuliumPassword, transport: CutOffTransport())
+
+    let error = try await #require(throws: APIError.self) { try await client.listWebhooks() }
+
+    #expect(error.kind == .transport)
+    #expect(error.status == 200)
+    #expect(error.middleware == nil)
+    #expect(
+      error.description
+        == "listWebhooks failed: the HTTP 200 response body could not be read: the connection was lost (URLError -1005)"
+    )
   }
 
   @Test func api4comHeaderKey() async throws {

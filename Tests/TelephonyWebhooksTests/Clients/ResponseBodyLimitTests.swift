@@ -1,3 +1,4 @@
+import FixtureClients
 import Foundation
 import TelephonyWebhooks
 import Testing
@@ -61,6 +62,20 @@ import Testing
       let webhooks = try await client.listWebhooks()
 
       #expect(webhooks.count == 1)
+    }
+  }
+
+  @Test func aBinaryDownloadIsNotSubjectToTheLimit() async throws {
+    try await withServer { server in
+      let audio = Data(repeating: 0xA5, count: 64 * 1024)
+      server.enqueue(.init(status: 200, headers: ["Content-Type": "audio/wav"], body: audio))
+      let client = MediaFixture.Client(
+        serverURL: server.baseURL, token: "media-token",
+        configuration: ClientConfiguration(maximumResponseBodySize: 1024))
+
+      let body = try await client.downloadRecording(recordingID: "RE1")
+
+      #expect(try await Data(collecting: body, upTo: .max) == audio)
     }
   }
 

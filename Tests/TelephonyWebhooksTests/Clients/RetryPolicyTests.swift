@@ -1,3 +1,4 @@
+import FixtureClients
 import Foundation
 import HTTPTypes
 import TelephonyWebhooks
@@ -37,6 +38,38 @@ import Testing
 
       #expect(server.requests.count == requests)
       #expect(error.status == 429)
+    }
+  }
+
+  @Test func aClientsOneShotUploadIsRefusedAndARepeatableOneIsRetried() async throws {
+    try await withServer { server in
+      server.respond { _ in .init(status: 503, headers: ["Retry-After": "0"]) }
+      let bytes = Data("RIFF-audio".utf8)
+      let client = MediaFixture.Client(
+        serverURL: server.baseURL, token: "media-token", middlewares: [RetryMiddleware(maxAttempts: 2) { _ in }])
+      let stream = AsyncStream<ArraySlice<UInt8>> { continuation in
+        continuation.yield(ArraySlice(bytes))
+        continuation.finish()
+      }
+
+      let error = try await #require(throws: APIError.self) {
+        try await client.replaceMedia(
+          mediaID: "ME1", body: HTTPBody(stream, length: .unknown, iterationBehavior: .single))
+      }
+
+      #expect(error.middleware == "RetryMiddleware")
+      #expect((error.underlyingError as? RetryMiddleware.OneShotBodyError)?.status == 503)
+      #expect(
+        error.description
+          == "replaceMedia failed: middleware RetryMiddleware failed: HTTP 503 could be retried, but the request body is a one-shot stream (HTTPBody with iterationBehavior .single) and cannot be sent again"
+      )
+      #expect(server.requests.map(\.body) == [bytes])
+
+      let repeated = try await #require(throws: APIError.self) {
+        try await client.replaceMedia(mediaID: "ME1", body: HTTPBody(bytes))
+      }
+      #expect(repeated.status == 503)
+      #expect(server.requests.map(\.body) == [bytes, bytes, bytes], "both attempts carry the whole body")
     }
   }
 

@@ -24,11 +24,9 @@ import Testing
         password: TestCredentials.thuliumPassword,
         transport: URLSessionTransport(configuration: .init(session: session)))
 
-      let start = ContinuousClock.now
+      // Had the server's answer at 5 s arrived first, the call would have succeeded.
       let error = try await #require(throws: APIError.self) { try await client.listWebhooks() }
 
-      // Well before the server's answer at 5 s: the timeout ended the request.
-      #expect(ContinuousClock.now - start < .seconds(4))
       #expect(error.kind == .transport)
       #expect(error.status == nil)
       #expect((error.underlyingError as? URLError)?.code == .timedOut)

@@ -19,7 +19,7 @@ import Testing
     try await withServer { server in
       server.respond { _ in
         var reply = TestServer.Reply.json(#"{"current_page":1,"data":[],"last_page":1,"per_page":15,"total":7}"#)
-        reply.delay = .seconds(5)
+        reply.delay = .seconds(8)
         return reply
       }
       let task = Task { try await plusofonWebhookCount(serverURL: server.baseURL) }

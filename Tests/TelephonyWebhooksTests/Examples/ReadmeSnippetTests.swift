@@ -36,7 +36,8 @@ import Testing
   }
 
   /// The `// snippet:` regions of the Swift files under `Examples/`, without their common
-  /// indentation.
+  /// indentation: this package compiles `Examples/*.swift`, and `make example-hummingbird` the
+  /// Hummingbird example package's.
   static func exampleSnippets() throws -> [String: String] {
     let folder = root.appendingPathComponent("Examples")
     var snippets: [String: String] = [:]
@@ -77,6 +78,18 @@ import Testing
     for block in blocks {
       #expect(snippets.contains(block), "README block is not a snippet of Examples/:\n\(block)")
     }
+  }
+
+  /// The receiving section leads with the Hummingbird example's `register(on:…)` snippet, the
+  /// one `make example-hummingbird` compiles and tests.
+  @Test func receivingWebhooksLeadsWithTheHummingbirdSnippet() throws {
+    let text = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+    let section = text.components(separatedBy: "\n## Receiving webhooks\n").dropFirst().first ?? ""
+    let firstSwiftBlock = section.components(separatedBy: "```swift\n").dropFirst().first ?? ""
+    let snippet = try #require(try Self.exampleSnippets()["receive-hummingbird"])
+    #expect(firstSwiftBlock.hasPrefix(snippet + "\n```"))
+    #expect(snippet.contains("Api4Com.WebhookEvent.register("))
+    #expect(section.contains("VaporTransport("))
   }
 
   @Test func everyArticleSwiftBlockIsACompiledSnippet() throws {

@@ -210,10 +210,14 @@ private actor Inbox {
       [
         try await server.post("/hooks/thulium", body: Data("not json".utf8), headers: Self.thuliumAuth),
         try await server.post("/hooks/plusofon", body: Data("call_id=1&direction=in".utf8), headers: form),
+        // Plusofon's payload types are inferred (README): a string where a number is guessed is a 400.
+        try await server.post(
+          "/hooks/plusofon", body: Data(#"{"call_id":"1","duration":"42"}"#.utf8),
+          headers: Self.plusofonSecret),
         try await server.post("/hooks/api4com?secret=s3cr3t", body: Data(), headers: Self.json),
       ]
     }
-    #expect(statuses == [400, 400, 400])
+    #expect(statuses == [400, 400, 400, 400])
     #expect(events.isEmpty)
   }
 }

@@ -15,13 +15,15 @@ struct NameScope {
       modules[name] = "Swift"
     }
     for name in ["URL", "UUID", "Data"] { modules[name] = "Foundation" }
-    for name in ["ClientTransport", "ClientMiddleware", "HTTPBody"] { modules[name] = "OpenAPIRuntime" }
+    for name in ["ClientTransport", "ClientMiddleware", "HTTPBody", "ServerTransport"] {
+      modules[name] = "OpenAPIRuntime"
+    }
     modules["URLSessionTransport"] = "OpenAPIURLSession"
     modules["HTTPFields"] = "HTTPTypes"
     for name in [
       "Timestamp", "Secret", "JSONValue", "OpenEnum", "ClientCore", "OperationRequest", "ServerURL",
       "PageSequence", "WebhookPayload", "ProviderErrorBody", "ClientConfiguration", "MultipartFile",
-      "PropertyEncoding",
+      "PropertyEncoding", "WebhookVerifier", "WebhookReceiver",
     ] {
       modules[name] = RenderOptions.runtimeModule
     }

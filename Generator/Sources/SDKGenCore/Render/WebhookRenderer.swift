@@ -35,6 +35,8 @@ enum WebhookRenderer {
             parsePayload(payloadArguments, into: &writer)
             writer.line("self = try payload.decode(Self.self)")
           }
+          writer.blankLine()
+          renderRegister(type: "\(namespace).\(payload)", namespace: namespace, renames: renames, into: &writer)
         }
       }
       return
@@ -65,7 +67,61 @@ enum WebhookRenderer {
             writer.line("case let other: self = .unknown(other, payload.json)")
           }
         }
+        writer.blankLine()
+        renderRegister(type: "\(namespace).WebhookEvent", namespace: namespace, renames: renames, into: &writer)
       }
+    }
+  }
+
+  /// `register(on:path:verifier:…)`: the decoder above mounted on a `ServerTransport` through the
+  /// runtime's `WebhookReceiver`, which answers every delivery.
+  private static func renderRegister(type: String, namespace: String, renames: Bool, into writer: inout SwiftWriter) {
+    let names = writer.names
+    let string = names.spell("String")
+    var parameters = [
+      "on transport: any \(names.spell("ServerTransport"))", "path: \(string)",
+      "verifier: \(names.spell("WebhookVerifier"))? = nil",
+    ]
+    var parameterLines = [
+      "  - transport: Where the route goes, such as Hummingbird's `Router` or Vapor's `VaporTransport`.",
+      "  - path: The route's path, such as `/hooks/\(namespace.lowercased())`.",
+      "  - verifier: The credential the subscription registered, checked before the body is read; "
+        + "`nil` accepts every request.",
+    ]
+    var decodeArguments = ["decoding: body", "headers: headers"]
+    if renames {
+      parameters.append("renamedFields: [\(string): \(string)] = [:]")
+      parameterLines.append(
+        "  - renamedFields: The payload fields the subscription renamed, from the standard name to the name sent.")
+      decodeArguments.append("renamedFields: renamedFields")
+    }
+    parameters += [
+      "maximumBodySize: \(names.spell("Int")) = 1_048_576",
+      "handler: @escaping @Sendable (\(type)) async throws -> Void",
+    ]
+    parameterLines += [
+      "  - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.",
+      "  - handler: Called once for each accepted delivery, with what it decoded to.",
+    ]
+    writer.docComment([
+      "Receives these webhooks on a server: registers `POST path` on `transport`.",
+      "Each delivery is answered 401 when `verifier` rejects it (the body unread), 413 when its body is "
+        + "longer than `maximumBodySize`, 400 with a one-line reason naming \(namespace) when the body "
+        + "does not decode, and then 200 when `handler` returns, or 500 when it throws, so that "
+        + "\(namespace) delivers it again. No answer echoes a credential.",
+      "- Parameters:\n" + parameterLines.joined(separator: "\n")
+        + "\n- Throws: What the transport throws when it cannot register the route.",
+    ])
+    writer.wrappedBlock("public static func register", parameters, " throws") { writer in
+      writer.line("let receiver = \(writer.names.spell("WebhookReceiver"))(")
+      writer.indent()
+      writer.line(
+        "provider: \(SwiftSyntax.stringLiteral(namespace)), verifier: verifier, maximumBodySize: maximumBodySize,")
+      writer.line("decode: { body, headers in try Self(\(decodeArguments.joined(separator: ", "))) },")
+      writer.line("handler: handler")
+      writer.outdent()
+      writer.line(")")
+      writer.line("try receiver.register(on: transport, path: path)")
     }
   }
 
