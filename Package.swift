@@ -92,7 +92,8 @@ let package = Package(
       ],
       path: "Tests/Fixtures",
       exclude: [
-        "callwire.json", "kitchen-sink.yaml", "media.yaml", "reserved-names.yaml", "switchboard.yaml", "voxline.yaml",
+        "callwire.json", "common", "kitchen-sink.yaml", "media.yaml", "reserved-names.yaml", "switchboard.yaml",
+        "tree.yaml", "voxline.yaml",
       ]
     ),
     .testTarget(

@@ -125,8 +125,10 @@ def main():
         result = run(swift_build + ["--target", entry["target"]])
         entry["compile"] = time.monotonic() - start
         if result.returncode != 0:
-            errors = [line for line in (result.stdout + result.stderr).splitlines() if ": error: " in line]
-            entry["compile_error"] = f"{len(errors)} compile errors, first: {errors[0] if errors else '?'}"
+            lines = (result.stdout + result.stderr).splitlines()
+            errors = [line for line in lines if ": error: " in line]
+            first = errors[0] if errors else next((line for line in lines if "error" in line), lines[-1:] or "?")
+            entry["compile_error"] = f"does not compile ({len(errors)} errors), first: {first}"
             failed = True
 
     for entry in results:

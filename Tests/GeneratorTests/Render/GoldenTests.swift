@@ -16,6 +16,7 @@ import Testing
     // One warning per schema renamed for a reserved name.
     ("Tests/Fixtures/reserved-names.yaml", "Tests/Fixtures/ReservedNames.swift", 6),
     ("Tests/Fixtures/callwire.json", "Tests/Fixtures/Callwire.swift", 0),
+    ("Tests/Fixtures/tree.yaml", "Tests/Fixtures/Tree.swift", 0),
   ])
   func fixtureMatchesGoldenFile(_ spec: String, _ golden: String, _ warnings: Int) throws {
     let (files, diagnostics) = Generator.generate(

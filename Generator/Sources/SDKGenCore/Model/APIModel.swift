@@ -197,6 +197,8 @@ public struct Property: Hashable, Sendable {
   public var isDeprecated: Bool
   public var isReadOnly: Bool
   public var isWriteOnly: Bool
+  /// Stored behind a box, because the property's type contains this struct (a recursive schema).
+  public var isBoxed: Bool = false
 }
 
 public struct EnumDeclaration: Hashable, Sendable {
@@ -229,6 +231,8 @@ public struct OneOfDeclaration: Hashable, Sendable {
   public var discriminator: String?
   public var cases: [OneOfCase]
   public var isDeprecated: Bool
+  /// An `indirect enum`, because a case's type contains this enum (a recursive schema).
+  public var isIndirect: Bool = false
 }
 
 public struct OneOfCase: Hashable, Sendable {

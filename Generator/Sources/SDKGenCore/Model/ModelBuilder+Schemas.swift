@@ -179,6 +179,10 @@ extension ModelBuilder {
         seenJSON.insert(key)
         let propertyPath = partPath + ["properties", key]
         var swiftName = (extensionValue("x-swift-name", at: propertyPath) as? String) ?? SwiftName.memberName(key)
+        if swiftName == "`self`" {
+          // `value.self` is the value itself in Swift, so a property cannot be read as `self`.
+          swiftName = "selfValue"
+        }
         if let other = seenSwift[swiftName] {
           let base = SwiftName.unescaped(swiftName)
           var suffix = 2

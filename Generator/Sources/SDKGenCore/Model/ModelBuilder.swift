@@ -61,6 +61,7 @@ public final class ModelBuilder {
       }
     }
     let webhooks = translateWebhooks()
+    breakRecursion()
     checkReservedNames(namespace: namespace)
     return APIModel(
       namespace: namespace,

@@ -54,10 +54,10 @@ struct ReferenceBundler {
     var components = top["components"]?.mapping ?? Node.Mapping([], tag)
     for addition in additions {
       var section = components[addition.kind]?.mapping ?? Node.Mapping([], tag)
-      section[Node(addition.name, tag)] = addition.node
-      components[Node(addition.kind, tag)] = .mapping(section)
+      section[addition.name] = addition.node
+      components[addition.kind] = .mapping(section)
     }
-    top[Node("components", tag)] = .mapping(components)
+    top["components"] = .mapping(components)
     result = .mapping(top)
     return result
   }

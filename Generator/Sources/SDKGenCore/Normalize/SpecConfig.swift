@@ -81,19 +81,19 @@ public struct SpecConfig: Codable, Hashable, Sendable {
     let tag = top.tag
     if let namespace {
       var info = top["info"]?.mapping ?? Node.Mapping([], tag)
-      info[Node("x-swift-namespace", tag)] = Node(namespace, tag)
-      top[Node("info", tag)] = .mapping(info)
+      info["x-swift-namespace"] = Node(namespace)
+      top["info"] = .mapping(info)
     }
     if let schemas = renames?.schemas, var components = top["components"]?.mapping,
       var section = components["schemas"]?.mapping
     {
       for (name, swiftName) in schemas {
         guard var schema = section[name]?.mapping else { continue }
-        schema[Node("x-swift-name", tag)] = Node(swiftName, tag)
-        section[Node(name, tag)] = .mapping(schema)
+        schema["x-swift-name"] = Node(swiftName)
+        section[name] = .mapping(schema)
       }
-      components[Node("schemas", tag)] = .mapping(section)
-      top[Node("components", tag)] = .mapping(components)
+      components["schemas"] = .mapping(section)
+      top["components"] = .mapping(components)
     }
     if let paths = top["paths"]?.mapping {
       var kept: [(Node, Node)] = []
@@ -114,7 +114,7 @@ public struct SpecConfig: Codable, Hashable, Sendable {
           guard keeps(operationID: operationID, tags: tags, path: template) else { continue }
           let methodAndPath = method.uppercased() + " " + template
           if let rename = renames?.operations?[operationID ?? methodAndPath] ?? renames?.operations?[methodAndPath] {
-            operation[Node("x-swift-name", tag)] = Node(rename, tag)
+            operation["x-swift-name"] = Node(rename)
           }
           hasOperation = true
           pairs.append((key, .mapping(operation)))
@@ -123,7 +123,7 @@ public struct SpecConfig: Codable, Hashable, Sendable {
           kept.append((pathKey, .mapping(Node.Mapping(pairs, itemMapping.tag, itemMapping.style, itemMapping.mark))))
         }
       }
-      top[Node("paths", tag)] = .mapping(Node.Mapping(kept, paths.tag, paths.style, paths.mark))
+      top["paths"] = .mapping(Node.Mapping(kept, paths.tag, paths.style, paths.mark))
     }
     return .mapping(top)
   }

@@ -66,7 +66,10 @@ enum OneOfRenderer {
     writer.docComment(docs)
     if declaration.isDeprecated { writer.line("@available(*, deprecated)") }
     let names = writer.names
-    writer.block("public enum \(declaration.name): \(names.conformances("Codable", "Hashable", "Sendable"))") {
+    let indirect = declaration.isIndirect ? "indirect " : ""
+    writer.block(
+      "public \(indirect)enum \(declaration.name): \(names.conformances("Codable", "Hashable", "Sendable"))"
+    ) {
       writer in
       for oneOfCase in declaration.cases {
         writer.line("case \(oneOfCase.swiftName)(\(SwiftSyntax.type(oneOfCase.type, in: names)))")

@@ -28,7 +28,19 @@ enum StructRenderer {
         if property.isWriteOnly { extra.append("Write-only: the server accepts it but never returns it.") }
         writer.docComment(SwiftSyntax.paragraphs(property.documentation, extra: extra))
         let type = SwiftSyntax.optionalType(property.type, optional: property.isOptional, in: names)
-        if property.isDeprecated {
+        if property.isBoxed {
+          // A recursive schema: the value lives in a box, as a struct cannot contain itself.
+          if property.isDeprecated { writer.line("@available(*, deprecated)") }
+          writer.block("public var \(property.swiftName): \(type)") { writer in
+            writer.line(
+              property.isOptional ? "get { \(storage(property))?.value }" : "get { \(storage(property)).value }")
+            writer.line(
+              property.isOptional
+                ? "set { \(storage(property)) = newValue.map(Indirect.init) }"
+                : "set { \(storage(property)) = Indirect(newValue) }")
+          }
+          writer.line("private var \(storage(property)): \(storageType(property, names: names))")
+        } else if property.isDeprecated {
           // The value lives in a private stored property, so that the initializer and
           // `Codable` do not use a deprecated declaration; users still get the warning.
           writer.line("@available(*, deprecated)")
@@ -60,7 +72,19 @@ enum StructRenderer {
 
   /// The stored property's name: a deprecated property is stored under `_name`.
   private static func storage(_ property: Property) -> String {
-    property.isDeprecated ? "_" + SwiftName.unescaped(property.swiftName) : property.swiftName
+    property.isDeprecated || property.isBoxed ? "_" + SwiftName.unescaped(property.swiftName) : property.swiftName
+  }
+
+  /// The stored property's type: `Indirect<T>` (optional or not) for a boxed one.
+  private static func storageType(_ property: Property, names: NameScope) -> String {
+    guard property.isBoxed else { return SwiftSyntax.type(property.type, in: names) }
+    return "Indirect<\(SwiftSyntax.type(property.type, in: names))>" + (property.isOptional ? "?" : "")
+  }
+
+  /// The initializer's assignment of a parameter to its stored property.
+  private static func stored(_ property: Property) -> String {
+    guard property.isBoxed else { return property.swiftName }
+    return property.isOptional ? "\(property.swiftName).map(Indirect.init)" : "Indirect(\(property.swiftName))"
   }
 
   private static func renderInitializer(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
@@ -76,7 +100,7 @@ enum StructRenderer {
     writer.docComment(["Creates a value from its properties."])
     writer.wrappedBlock("public init", parameters, "") { writer in
       for property in declaration.properties {
-        writer.line("self.\(storage(property)) = \(property.swiftName)")
+        writer.line("self.\(storage(property)) = \(stored(property))")
       }
       if declaration.additionalProperties != nil {
         writer.line("self.additionalProperties = additionalProperties")
@@ -117,7 +141,7 @@ enum StructRenderer {
         let method = property.isOptional ? "decodeIfPresent" : "decode"
         let key = "." + SwiftName.unescaped(storage(property))
         writer.line(
-          "\(storage(property)) = try container.\(method)(\(SwiftSyntax.type(property.type, in: names)).self, forKey: \(key))"
+          "\(storage(property)) = try container.\(method)(\(property.isBoxed ? storageType(property, names: names).replacingOccurrences(of: ">?", with: ">") : SwiftSyntax.type(property.type, in: names)).self, forKey: \(key))"
         )
       }
       writer.line("additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)")
