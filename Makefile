@@ -86,6 +86,8 @@ build:
 test: lint-specs check-generated lint
 	$(SWIFT) test --disable-xctest
 	@$(MAKE) --no-print-directory check-warnings
+	@# A docc warning (a broken link in a doc comment or an article) fails here, before it can land.
+	@$(MAKE) --no-print-directory docs
 
 # The DocC site of the TelephonyWebhooks module, from the toolchain's own docc: symbol graphs
 # extracted from the debug build that `make test` already made (no second build with other flags),

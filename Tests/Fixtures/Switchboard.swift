@@ -10,7 +10,7 @@ import OpenAPIURLSession
 ///
 /// A fictional provider in the shape of Twilio's call API, written for this project: form bodies
 /// with PascalCase fields, path-level servers, HTTP Basic with the account id and token, and JSON
-/// responses whose fields may be null.
+/// responses whose fields may be null (OpenAPI 3.0's `nullable`).
 public enum Switchboard {}
 
 // MARK: - Client and operations

@@ -3,8 +3,9 @@ import Foundation
 import TelephonyWebhooks
 import Testing
 
-/// The Twilio-shaped fixture over real HTTP: a form body with PascalCase fields, HTTP Basic with
-/// the account SID and token, and a JSON answer whose fields may be null.
+/// The Twilio-shaped fixture, an OpenAPI 3.0 spec, over real HTTP: a form body with PascalCase
+/// fields, a path-level server, HTTP Basic with the account SID and token, and a JSON answer
+/// whose `nullable` fields are null.
 @Suite struct SwitchboardClientTests {
   static let accountSid = "AC0123456789abcdef"
   static let authToken = "sb-auth-token-9Zq"
@@ -46,7 +47,11 @@ import Testing
     }
   }
 
-  @Test func anOptionalFormBodyCanBeLeftOut() async throws {
+  @Test func thePathLevelServerIsTheDefault() {
+    #expect(Switchboard.Client.defaultServerURL == URL(string: "https://voice.switchboard.example")!)
+  }
+
+  @Test func anUpdateSendsOnlyTheFieldsGiven() async throws {
     try await withServer { server in
       server.enqueue(
         .json(#"{"sid":"CA42","account_sid":"AC1","to":"a","from":"b","status":"completed","duration":"61"}"#))
