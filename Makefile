@@ -137,8 +137,10 @@ example-hummingbird:
 	$(SWIFT) build --build-tests --package-path $(HUMMINGBIRD_EXAMPLE) --scratch-path $(HUMMINGBIRD_BUILD)
 	$(SWIFT) test --skip-build --disable-xctest --package-path $(HUMMINGBIRD_EXAMPLE) --scratch-path $(HUMMINGBIRD_BUILD)
 
+# Benchmarks against swift-openapi-generator (Benchmarks/RESULTS.md); never part of `make test`.
+# `make bench SPECS=folder` measures that folder's published specs instead of ../shared/realspecs.
 bench:
-	$(MAKE) -C Benchmarks bench
+	$(MAKE) -C Benchmarks bench $(if $(filter command line,$(origin SPECS)),SPECS=$(abspath $(SPECS)))
 
 # Published specs (such as ../shared/realspecs): each generated with --skip-unsupported into a
 # scratch package outside this one, which is then built; one line per spec. The scratch

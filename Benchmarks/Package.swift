@@ -21,6 +21,11 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // The loopback servers of the request and webhook-receiver benchmarks.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
   ],
   targets: [
     // Decodes and encodes through each of the three Plusofon clients; built in release.
@@ -35,12 +40,38 @@ let package = Package(
       ]
     ),
     // Only swift-openapi-generator's first step, a floor under its time: Yams + OpenAPIKit
-    // decoding the spec with default options.
+    // decoding the spec with default options. `ParseFloor convert` times the normalize stage's
+    // OpenAPI 3.0 → 3.1 conversion alone.
     .executableTarget(
       name: "ParseFloor",
       dependencies: [
         .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+        .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+        .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
         .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    // One generated operation against a hand-written URLSession + JSONDecoder call of the same
+    // request, on a Hummingbird server on 127.0.0.1 in the same process; built in release.
+    .executableTarget(
+      name: "RequestBench",
+      dependencies: [
+        "HandPlusofon",
+        .product(name: "TelephonyWebhooks", package: sdk),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ]
+    ),
+    // A Hummingbird server on 127.0.0.1 with a generated `register(on:…)` webhook route and a
+    // bare route that answers 200; a second process (wrk) loads it. Built in release.
+    .executableTarget(
+      name: "ReceiverBench",
+      dependencies: [
+        .product(name: "TelephonyWebhooks", package: sdk),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     // swift-openapi-generator's client for specs/plusofon.yaml; `make bench` writes

@@ -1,0 +1,115 @@
+"""What every part of the benchmark shares: paths, running a timed child process, medians and
+profiles."""
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1]
+ROOT = BENCH.parent
+WORK = BENCH / ".build-bench"
+SDKGEN = BENCH / ".build-static/release/sdkgen"
+THEIRS = BENCH / ".build-static/release/swift-openapi-generator"
+CONFIG = BENCH / "Scripts/openapi-generator-config.yaml"
+RUNTIME_BENCH = BENCH / ".build/release/RuntimeBench"
+PARSE_FLOOR = BENCH / ".build-static/release/ParseFloor"
+REQUEST_BENCH = BENCH / ".build/release/RequestBench"
+RECEIVER_BENCH = BENCH / ".build/release/ReceiverBench"
+MODULES = BENCH / ".build/debug/Modules"
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+# The compile command, the same for every variant; -I and the files follow.
+SWIFTC = ["swiftc", "-c", "-wmo", "-Onone", "-g", "-swift-version", "6", "-parse-as-library",
+          "-package-name", "bench"]
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+class Measured(tuple):
+    """(wall seconds, user + system CPU seconds, stdout, peak resident memory in MiB)."""
+
+    wall = property(lambda self: self[0])
+    cpu = property(lambda self: self[1])
+    stdout = property(lambda self: self[2])
+    peak_mib = property(lambda self: self[3])
+
+
+def run(command, cwd=None):
+    """Runs `command`; returns a Measured, or raises with its stderr. CPU time and peak memory
+    come from wait4, so they include the child's own children (swiftc's frontend)."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        process = subprocess.Popen([str(part) for part in command], cwd=cwd, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            raise RuntimeError(f"{Path(str(command[0])).name} exited {process.returncode}: {err.read().strip()[-2000:]}")
+        # ru_maxrss is in KiB on Linux: the largest of the process and its waited-for children.
+        return Measured((wall, usage.ru_utime + usage.ru_stime, out.read(), usage.ru_maxrss / 1024))
+
+
+def median(values):
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def swift_lines(folder):
+    files = sorted(Path(folder).glob("*.swift"))
+    text = "".join(path.read_text() for path in files)
+    return len(files), text.count("\n"), len(text.encode())
+
+
+def last_line(error):
+    return str(error).strip().splitlines()[-1][:300] if str(error).strip() else "failed"
+
+
+def demangle(names):
+    result = subprocess.run(["swift", "demangle", "--simplified"], input="\n".join(names),
+                            capture_output=True, text=True)
+    lines = result.stdout.splitlines()
+    return lines if len(lines) == len(names) else names
+
+
+def perf_available():
+    try:
+        return subprocess.run(["perf", "record", "-e", "cpu-clock", "-o", "/dev/null", "--", "true"],
+                              capture_output=True).returncode == 0
+    except FileNotFoundError:
+        return False
+
+
+def perf_table(data, count=15):
+    """The functions with the most samples of a `perf record` (self time, cpu-clock)."""
+    text = subprocess.run(["perf", "report", "-i", str(data), "--stdio", "--no-children",
+                           "--sort", "dso,symbol", "--percent-limit", "0.7"],
+                          capture_output=True, text=True).stdout
+    rows = []
+    for line in text.splitlines():
+        match = re.match(r"\s*([\d.]+)%\s+(\S+)\s+\[[.k]\]\s+(.+?)\s*$", line)
+        if match:
+            rows.append((float(match.group(1)), match.group(2), match.group(3)))
+    rows = rows[:count]
+    names = demangle([symbol for _, _, symbol in rows])
+    lines = ["| samples % | library | function |", "| ---: | --- | --- |"]
+    for (percent, library, _), name in zip(rows, names):
+        lines.append(f"| {percent:.1f} | {library} | `{name[:140]}` |")
+    by_library = {}
+    for line in subprocess.run(["perf", "report", "-i", str(data), "--stdio", "--no-children", "--sort", "dso"],
+                               capture_output=True, text=True).stdout.splitlines():
+        match = re.match(r"\s*([\d.]+)%\s+(\S+)\s*$", line)
+        if match:
+            by_library[match.group(2)] = float(match.group(1))
+    top = sorted(by_library.items(), key=lambda item: -item[1])[:8]
+    summary = ", ".join(f"{name} {percent:.0f}%" for name, percent in top)
+    return lines, summary

@@ -1,0 +1,66 @@
+// The webhook receiver's overhead: a Hummingbird server on 127.0.0.1 with three POST routes
+// that a second process (wrk) loads with Api4Com's documented payloads.
+//
+//   ReceiverBench    prints `port N` once listening, then serves until SIGTERM or SIGINT
+//
+// - `/bare`: a bare Hummingbird route that reads the body (at most 1 MiB) and answers 200.
+// - `/hooks/api4com`: `Api4Com.WebhookEvent.register(on:path:handler:)` on the same `Router`,
+//   through swift-openapi-hummingbird: reads, decodes and hands the event to the handler.
+// - `/hooks/api4com-verified`: the same with `verifier: .queryParameter("secret", …)`.
+// - `GET /count`: how many bodies each route accepted, to check that every request was handled.
+
+import Foundation
+import Hummingbird
+import Logging
+import OpenAPIHummingbird
+import TelephonyWebhooks
+
+/// How many deliveries each route accepted.
+final class Counts: @unchecked Sendable {
+  private let lock = NSLock()
+  private var values: [String: Int] = [:]
+
+  func add(_ route: String) {
+    lock.lock()
+    values[route, default: 0] += 1
+    lock.unlock()
+  }
+
+  var text: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "\n")
+  }
+}
+
+let counts = Counts()
+let router = Router()
+router.post("/bare") { request, _ -> HTTPResponse.Status in
+  _ = try await request.body.collect(upTo: 1_048_576)
+  counts.add("bare")
+  return .ok
+}
+try Api4Com.WebhookEvent.register(on: router, path: "/hooks/api4com") { event in
+  counts.add("api4com")
+  withExtendedLifetime(event) {}
+}
+try Api4Com.WebhookEvent.register(
+  on: router, path: "/hooks/api4com-verified", verifier: .queryParameter("secret", equals: "s3cr3t")
+) { event in
+  counts.add("api4com-verified")
+  withExtendedLifetime(event) {}
+}
+router.get("/count") { _, _ in counts.text }
+
+var logger = Logger(label: "ReceiverBench")
+logger.logLevel = .warning
+let app = Application(
+  router: router,
+  configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+  onServerRunning: { channel in
+    // Unbuffered, so that bench.py reads the port at once.
+    FileHandle.standardOutput.write(Data("port \(channel.localAddress?.port ?? 0)\n".utf8))
+  },
+  logger: logger
+)
+try await app.runService()
