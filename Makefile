@@ -2,6 +2,7 @@ SHELL := /bin/bash
 # TelephonyWebhooks: regenerate, check and test the SDK.
 #   make generate   regenerate Sources/TelephonyWebhooks/Generated from specs/
 #   make test       lint the specs, check the generated code, lint, run the tests
+#   make outside    a user's package outside the repository adds a provider with sdkgen and the plugin
 #   make docs       build the DocC site into .build/docs (DOCS_BASE_PATH=/TelephonyWebhooks/ to host it there)
 #   make corpus CORPUS=folder   generate and compile every spec in a folder, outside this package
 #   make example-hummingbird   build and test the webhook receivers on Hummingbird (Examples/)
@@ -18,13 +19,13 @@ SPECS := $(filter-out %.config.yaml %.config.yml %.config.json,$(wildcard specs/
 # `sdkgen validate` only, unless it is added here or its config says `houseStyle: true`.
 HOUSE_SPECS := specs/api4com.yaml specs/plusofon.yaml specs/thulium.yaml
 FIXTURES := Tests/Fixtures
-FORMAT_PATHS := Package.swift Sources Generator Tests Examples
+FORMAT_PATHS := Package.swift Sources Generator Plugins Tests Examples
 SPEC_VENV := .build-venv
 
 HUMMINGBIRD_EXAMPLE := Examples/HummingbirdReceiver
 HUMMINGBIRD_BUILD := .build-hummingbird
 
-.PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs walkthrough example-hummingbird bench clean sdkgen corpus
+.PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs outside walkthrough example-hummingbird bench clean sdkgen corpus
 
 # A debug build: generating takes well under a second, and `swift test` reuses the build.
 sdkgen:
@@ -117,6 +118,12 @@ docs:
 	  '<meta http-equiv="refresh" content="0; url=documentation/telephonywebhooks/">' \
 	  '<a href="documentation/telephonywebhooks/">TelephonyWebhooks documentation</a>' > $(DOCS_OUTPUT)/index.html
 	$(PYTHON) Tests/DocsTests/check_site.py $(DOCS_OUTPUT) $(DOCS_GRAPHS) $(DOCS_BASE_PATH)
+
+# A package outside the repository (Tests/OutsidePackage/) depends on it by path and generates a
+# provider of its own, with `swift run sdkgen` and with the generate-sdk plugin; its build folder,
+# .build-outside/, is reused. Prints one line; the log is .build-outside/outside.log.
+outside:
+	@SWIFT=$(SWIFT) bash Tests/outside-package.sh
 
 # The README's Extending walkthrough on a scratch copy in .build-walkthrough/ (kept, so later runs
 # build incrementally): getBalance added to specs/plusofon.yaml and a spec without descriptions beside

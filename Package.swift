@@ -9,6 +9,9 @@ let package = Package(
     // and its runtime dependencies alone (SwiftPM ignores `--product` for automatic libraries).
     .library(name: "TelephonyWebhooks", type: .static, targets: ["TelephonyWebhooks"]),
     .executable(name: "sdkgen", targets: ["sdkgen"]),
+    // `swift package --allow-writing-to-package-directory generate-sdk` in a user's package. A
+    // command plugin is built only when it is run, so library users never build sdkgen.
+    .plugin(name: "GenerateSDK", targets: ["GenerateSDK"]),
   ],
   dependencies: [
     // The library's own dependencies: all a user of the SDK builds.
@@ -47,6 +50,18 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Generator/Sources/sdkgen"
+    ),
+    .plugin(
+      name: "GenerateSDK",
+      capability: .command(
+        intent: .custom(
+          verb: "generate-sdk",
+          description: "Regenerates Sources/<Target>/Generated/ from the specs in Sources/<Target>/specs/"),
+        permissions: [
+          .writeToPackageDirectory(reason: "sdkgen writes the generated clients into Sources/<Target>/Generated/")
+        ]
+      ),
+      dependencies: ["sdkgen"]
     ),
     // The README's snippets and the example program, compiled so that they cannot rot.
     // Examples/HummingbirdReceiver is a package of its own (`make example-hummingbird`).

@@ -54,6 +54,9 @@ struct Generate: ParsableCommand {
   )
   var regenerateCommand: String?
 
+  @Flag(help: "Write nothing; exit 1, naming each file, if the output folder differs from what the specs generate.")
+  var check = false
+
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("Give at least one spec file or folder.") }
   }
@@ -65,6 +68,12 @@ struct Generate: ParsableCommand {
       modelOptions: ModelOptions(skipUnsupported: skipUnsupported))
     report(diagnostics)
     guard !diagnostics.hasErrors else { throw ExitCode.failure }
+    if check {
+      let drift = OutputWriter.drift(of: files, in: output, removeStale: !folders.isEmpty)
+      for file in drift { FileHandle.standardError.write(Data((file.description + "\n").utf8)) }
+      if !drift.isEmpty { throw ExitCode.failure }
+      return
+    }
     do {
       try OutputWriter.write(files, to: output, removeStale: !folders.isEmpty)
     } catch {

@@ -49,7 +49,7 @@ public struct APIError: Error, CustomStringConvertible, CustomDebugStringConvert
   /// The body was refused for its size, so the description does not blame the spec.
   var bodyOverLimit = false
 
-  @_spi(Generated) public init(
+  init(
     kind: Kind, operationID: String, status: Int? = nil, messages: [String] = [],
     requestID: String? = nil, rawBody: Data = Data(), responseHeaders: HTTPFields? = nil,
     errorBody: (any Sendable)? = nil, underlyingError: (any Error)? = nil, detail: String? = nil,

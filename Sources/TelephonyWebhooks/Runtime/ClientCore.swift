@@ -5,13 +5,23 @@ import HTTPTypes
 ///
 /// Its description and mirror show the server and the names of the credentials, never their
 /// values, so `print(client)` and `dump(client)` are safe to log.
+///
+/// **Not for hand-written code.** `ClientCore` and every other declaration marked
+/// `@_spi(Generated)` in this module (`OperationRequest` and its body encoders,
+/// `OperationResponse`, `ProviderErrorBody`, `WebhookPayload`, `Credential`, `RequestPath`,
+/// `ParameterValue`, `ParameterStyle`, `PropertyEncoding`, `ServerURL`, the `Codable` helpers and
+/// `PageSequence`'s initializer) are the interface that sdkgen's output calls, and nothing else.
+/// They are public only so that code generated into another module compiles, through
+/// `@_spi(Generated) import TelephonyWebhooks`. They are not part of the library's API: they may
+/// change in any release, together with sdkgen, so regenerate your code after upgrading rather
+/// than calling them yourself.
 @_spi(Generated)
 public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringConvertible,
   CustomReflectable
 {
-  @_spi(Generated) public let serverURL: URL
-  @_spi(Generated) public let transport: any ClientTransport
-  @_spi(Generated) public let middlewares: [any ClientMiddleware]
+  let serverURL: URL
+  let transport: any ClientTransport
+  let middlewares: [any ClientMiddleware]
   @_spi(Generated) public let configuration: ClientConfiguration
   let credentials: [(scheme: String, credential: Credential)]
   /// The same credentials by scheme key, built once rather than on every request.
@@ -51,7 +61,7 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
   ///
   /// Cancellation throws `CancellationError`; any other failure throws an ``APIError`` of kind
   /// `transport` that names the middleware that threw, if one did, and quotes no credential.
-  @_spi(Generated) public func perform(_ request: OperationRequest, security: [[String]]) async throws -> (
+  func perform(_ request: OperationRequest, security: [[String]]) async throws -> (
     HTTPResponse, HTTPBody?
   ) {
     var request = request

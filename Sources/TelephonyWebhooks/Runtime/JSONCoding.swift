@@ -1,14 +1,14 @@
 import Foundation
 
 /// The JSON coders and `Codable` helpers that generated models share.
-@_spi(Generated) public enum JSONCoding {
-  @_spi(Generated) public static let encoder: JSONEncoder = {
+enum JSONCoding {
+  static let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.withoutEscapingSlashes]
     return encoder
   }()
 
-  @_spi(Generated) public static let decoder = JSONDecoder()
+  static let decoder = JSONDecoder()
 
   /// Explains a decoding failure with the JSON path where it happened, for example
   /// `at data[0].type_call: expected String, found a number`.
@@ -46,13 +46,13 @@ import Foundation
 }
 
 /// A coding key for the members of an object that a model does not name.
-@_spi(Generated) public struct AnyCodingKey: CodingKey, Hashable {
-  @_spi(Generated) public var stringValue: String
-  @_spi(Generated) public var intValue: Int? { nil }
+struct AnyCodingKey: CodingKey, Hashable {
+  var stringValue: String
+  var intValue: Int? { nil }
 
-  @_spi(Generated) public init(_ stringValue: String) { self.stringValue = stringValue }
-  @_spi(Generated) public init?(stringValue: String) { self.stringValue = stringValue }
-  @_spi(Generated) public init?(intValue: Int) { nil }
+  init(_ stringValue: String) { self.stringValue = stringValue }
+  init?(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
 }
 
 extension Decoder {

@@ -4,16 +4,16 @@ import OpenAPIRuntime
 
 /// One request of a generated operation, before authentication and middlewares.
 @_spi(Generated) public struct OperationRequest: Sendable {
-  @_spi(Generated) public let operationID: String
-  @_spi(Generated) public var method: HTTPRequest.Method
-  @_spi(Generated) public var path: String
+  let operationID: String
+  var method: HTTPRequest.Method
+  var path: String
   /// The query's `name=value` pairs, percent-encoded, in order.
-  @_spi(Generated) public var query: [String] = []
-  @_spi(Generated) public var headerFields = HTTPFields()
+  var query: [String] = []
+  var headerFields = HTTPFields()
   /// The encoded body, sent with ``contentType``.
-  @_spi(Generated) public var body: HTTPBody?
+  var body: HTTPBody?
   /// What the body is, as its `Content-Type` states it.
-  @_spi(Generated) public var contentType: String?
+  var contentType: String?
   /// Whether a success response's body is handed to the caller as it streams, unread.
   @_spi(Generated) public var streamsResponse = false
   /// The ``Secret``s the parameters and the body hold, to scrub from errors.

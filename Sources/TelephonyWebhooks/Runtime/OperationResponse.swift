@@ -4,11 +4,11 @@ import OpenAPIRuntime
 
 /// A response of a generated operation: the status, headers and the whole body.
 @_spi(Generated) public struct OperationResponse: Sendable {
-  @_spi(Generated) public let operationID: String
+  let operationID: String
   @_spi(Generated) public let status: Int
-  @_spi(Generated) public let headerFields: HTTPFields
+  let headerFields: HTTPFields
   /// The body read whole; empty for a streamed success response, whose body is ``stream``.
-  @_spi(Generated) public let body: Data
+  let body: Data
   /// A success response's body as it streams, when the operation returns it unread.
   var stream: HTTPBody?
 

@@ -19,9 +19,9 @@ public struct WebhookDecodingError: Error, CustomStringConvertible {
 
 /// A webhook request body, parsed once, that generated decoders read from.
 @_spi(Generated) public struct WebhookPayload: Sendable {
-  @_spi(Generated) public let provider: String
+  let provider: String
   @_spi(Generated) public let json: JSONValue
-  @_spi(Generated) public let body: Data
+  let body: Data
   /// The body as received, before renames: what errors carry.
   private let received: Data
   /// The renames applied, from the standard name to the name sent: errors name fields as sent.
