@@ -143,7 +143,7 @@ extension ModelBuilder {
     }
   }
 
-  private func additionalPropertiesType(_ context: JSONSchema.ObjectContext, path: [String], name: String)
+  func additionalPropertiesType(_ context: JSONSchema.ObjectContext, path: [String], name: String)
     -> TypeUsage?
   {
     switch context.additionalProperties {
@@ -156,7 +156,7 @@ extension ModelBuilder {
   // MARK: Structs
 
   /// Declares a struct from an object schema, or from the parts of an `allOf` flattened into one.
-  private func declareStruct(
+  func declareStruct(
     name: String, schema: JSONSchema, parts: [(JSONSchema, [String])], path: [String]
   ) -> String {
     var properties: [Property] = []
@@ -225,7 +225,7 @@ extension ModelBuilder {
   }
 
   /// The object parts of an `allOf`, following `$ref`s and nested `allOf`s.
-  private func flatten(_ parts: [(JSONSchema, [String])], depth: Int = 0) -> [(JSONSchema, [String])] {
+  func flatten(_ parts: [(JSONSchema, [String])], depth: Int = 0) -> [(JSONSchema, [String])] {
     guard depth < 16 else { return [] }
     return parts.flatMap { part, path -> [(JSONSchema, [String])] in
       switch part.value {
@@ -240,212 +240,6 @@ extension ModelBuilder {
         return [(part, path)]
       }
     }
-  }
-
-  // MARK: Enums
-
-  /// The values of `enum` or `x-extensible-enum`, if the schema has either.
-  private func enumValues(_ schema: JSONSchema, path: [String]) -> [Any?]? {
-    if let values = schema.allowedValues { return values.map { $0.value as Any? } }
-    if let extensible = extensionValue("x-extensible-enum", at: path) {
-      guard let values = extensible as? [Any] else {
-        error("x-extensible-enum must be a list of values", value: path + ["x-extensible-enum"])
-        return nil
-      }
-      return values.map { $0 as Any? }
-    }
-    return nil
-  }
-
-  private func declareEnum(
-    name: String, schema: JSONSchema, values: [Any?], rawType: EnumDeclaration.RawType, path: [String]
-  ) -> String {
-    let isFrozen = extensionValue("x-swift-frozen", at: path) as? Bool ?? false
-    let descriptions = extensionValue("x-enum-descriptions", at: path) as? [Any] ?? []
-    let varnames = extensionValue("x-enum-varnames", at: path) as? [Any] ?? []
-    let valuesKey = schema.allowedValues != nil ? "enum" : "x-extensible-enum"
-    var cases: [EnumCase] = []
-    var used: Set<String> = isFrozen ? [] : ["unknown"]
-    for (index, value) in values.enumerated() {
-      let raw: LiteralValue
-      switch (rawType, value) {
-      case (.string, let text as String): raw = .string(text)
-      case (.int, let number as Int): raw = .int(number)
-      // `null` in a nullable enum: OpenAPIKit's AnyCodable holds it as `()` or `NSNull`.
-      case (_, Optional<Any>.none), (_, is Void), (_, is NSNull): continue
-      default:
-        error(
-          "the enum value at index \(index) is not a \(rawType == .string ? "string" : "integer")",
-          value: path + [valuesKey, String(index)])
-        continue
-      }
-      var caseName: String
-      if index < varnames.count, let custom = varnames[index] as? String {
-        caseName = custom
-      } else {
-        switch raw {
-        case .string(let text): caseName = SwiftName.caseName(text)
-        case .int(let number): caseName = number < 0 ? "minus\(-number)" : "value\(number)"
-        default: caseName = "value"
-        }
-      }
-      if used.contains(SwiftName.unescaped(caseName)) {
-        let base = SwiftName.unescaped(caseName) + (caseName == "unknown" || caseName == "`unknown`" ? "Value" : "")
-        var candidate = base
-        var suffix = 2
-        while used.contains(candidate) {
-          candidate = base + String(suffix)
-          suffix += 1
-        }
-        caseName = candidate
-      }
-      used.insert(SwiftName.unescaped(caseName))
-      let caseDocumentation = index < descriptions.count ? (descriptions[index] as? String) : nil
-      cases.append(
-        EnumCase(swiftName: caseName, rawValue: raw, documentation: Documentation(details: caseDocumentation)))
-    }
-    return declare(
-      .enumeration(
-        EnumDeclaration(
-          name: name, documentation: documentation(schema), rawType: rawType, cases: cases,
-          isFrozen: isFrozen,
-          isDocumentedAsExtensible: extensionValue("x-extensible-enum", at: path) != nil,
-          isDeprecated: schema.deprecated)),
-      origin: path)
-  }
-
-  // MARK: oneOf
-
-  private func declareOneOf(name: String, schema: JSONSchema, members: [JSONSchema], key: String, path: [String])
-    -> String
-  {
-    let discriminator = schema.discriminator
-    var cases: [OneOfCase] = []
-    var used = Set<String>()
-    for (index, member) in members.enumerated() where !member.isNullSchema {
-      let memberPath = path + [key, String(index)]
-      var caseName: String
-      var values: [String] = []
-      if case .reference(let reference, _) = member.value,
-        let component = resolveSchemaReference(reference, at: memberPath)
-      {
-        caseName = SwiftName.memberName(componentSwiftName(component))
-        let mapped = (discriminator?.mapping ?? [:]).filter { _, target in
-          target == reference.absoluteString || target == component
-        }.map(\.key).sorted()
-        values = mapped.isEmpty ? [component] : mapped
-      } else {
-        caseName = SwiftName.memberName(inlineCaseName(member, index: index))
-        if discriminator != nil {
-          error("a oneOf with a discriminator must list $refs, so that each case has a name", key: memberPath)
-        }
-      }
-      if used.contains(caseName) { caseName += String(index + 1) }
-      used.insert(caseName)
-      let type = typeUsage(member, path: memberPath, name: name + SwiftName.typeNamePart(SwiftName.unescaped(caseName)))
-      cases.append(OneOfCase(swiftName: caseName, type: type, discriminatorValues: values))
-    }
-    return declare(
-      .oneOf(
-        OneOfDeclaration(
-          name: name, documentation: documentation(schema), discriminator: discriminator?.propertyName,
-          cases: cases, isDeprecated: schema.deprecated)),
-      origin: path)
-  }
-
-  /// A case name for an inline `oneOf` member: its type's name, such as `int` or `string`.
-  private func inlineCaseName(_ schema: JSONSchema, index: Int) -> String {
-    switch schema.value {
-    case .string(let core, _):
-      core.formatString == "date-time" ? "timestamp" : (core.formatString.flatMap { $0.isEmpty ? nil : $0 } ?? "string")
-    case .integer: "int"
-    case .number: "double"
-    case .boolean: "bool"
-    case .array: "array"
-    case .object: "object"
-    default: "option\(index + 1)"
-    }
-  }
-
-  // MARK: Values
-
-  /// The schema's title and description; a `$ref` without its own falls back to its target's.
-  func documentation(_ schema: JSONSchema) -> Documentation {
-    if let format = unknownFormat(schema) {
-      // The type falls back to the base type; the format stays in the docs.
-      let own = Documentation(summary: schema.title, details: schema.description)
-      let note = "Format: `\(format)`."
-      return Documentation(
-        summary: own.summary ?? note,
-        details: own.summary == nil ? nil : [own.details, note].compactMap { $0 }.joined(separator: "\n\n"))
-    }
-    let own = Documentation(summary: schema.title, details: schema.description)
-    guard own.isEmpty, case .reference(let reference, _) = schema.value,
-      let name = reference.name, let key = OpenAPI.ComponentKey(rawValue: name),
-      let target = document.components.schemas[key], !target.isReference
-    else { return own }
-    return Documentation(summary: target.title, details: target.description)
-  }
-
-  /// A `format` that has no Swift type of its own, such as `e164` or `seconds`.
-  func unknownFormat(_ schema: JSONSchema) -> String? {
-    let known: Set<String> = [
-      "", "date-time", "uri", "url", "uuid", "password", "binary", "byte", "int32", "int64", "float", "double",
-    ]
-    let format: String?
-    switch schema.value {
-    case .string(let core, _): format = core.formatString
-    case .integer(let core, _): format = core.formatString
-    case .number(let core, _): format = core.formatString
-    default: format = nil
-    }
-    guard let format, !known.contains(format) else { return nil }
-    return format
-  }
-
-  /// A `default` value as a literal of `type`, or a warning when it cannot be one.
-  func literal(_ value: AnyCodable?, for type: TypeUsage, path: [String]) -> LiteralValue? {
-    guard let value else { return nil }
-    func convert(_ raw: Any?, _ type: TypeUsage) -> LiteralValue? {
-      switch (type, raw) {
-      case (_, Optional<Any>.none): return .null
-      case (.builtin(.string), let text as String), (.builtin(.timestamp), let text as String),
-        (.builtin(.secret), let text as String):
-        return .string(text)
-      case (.builtin(.int), let number as Int), (.builtin(.int32), let number as Int),
-        (.builtin(.int64), let number as Int):
-        return .int(number)
-      case (.builtin(.double), let number as Double), (.builtin(.float), let number as Double):
-        return .double(number)
-      case (.builtin(.double), let number as Int), (.builtin(.float), let number as Int):
-        return .double(Double(number))
-      case (.builtin(.bool), let flag as Bool):
-        return .bool(flag)
-      case (.array(let element), let list as [Any]):
-        let items = list.map { convert($0, element) }
-        return items.contains(nil) ? nil : .array(items.compactMap { $0 })
-      case (.named(let name), let raw?):
-        guard case .enumeration(let declaration)? = declarations[name]?.declaration else {
-          if case .alias(let alias)? = declarations[name]?.declaration { return convert(raw, alias.type) }
-          return nil
-        }
-        let match = declaration.cases.first { enumCase in
-          switch (enumCase.rawValue, raw) {
-          case (.string(let a), let b as String): a == b
-          case (.int(let a), let b as Int): a == b
-          default: false
-          }
-        }
-        return match.map { .enumCase($0.swiftName) }
-      default:
-        return nil
-      }
-    }
-    guard let literal = convert(value.value, type) else {
-      warning("the default value is not supported for this type and is ignored", key: path)
-      return nil
-    }
-    return literal
   }
 }
 

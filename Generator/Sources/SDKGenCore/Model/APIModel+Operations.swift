@@ -1,0 +1,135 @@
+import Foundation
+
+public struct Operation: Hashable, Sendable {
+  public enum Method: String, Hashable, Sendable, CaseIterable {
+    case get, put, post, delete, options, head, patch, trace
+  }
+
+  public var operationID: String
+  public var swiftName: String
+  public var method: Method
+  /// The path template, such as `/webhooks/{webhook_id}`.
+  public var path: String
+  public var documentation: Documentation
+  /// Path, then query, then header parameters, each group in the spec's order.
+  public var parameters: [Parameter]
+  public var requestBody: RequestBody?
+  public var success: SuccessResponse
+  public var errors: [ErrorResponse]
+  /// Alternatives, each a set of security scheme keys that must all be applied.
+  public var security: [[String]]
+  public var isDeprecated: Bool
+  public var pagination: Pagination?
+  /// The media types the responses declare, for `Accept`, in the spec's order.
+  public var accept: [String]
+}
+
+public struct Parameter: Hashable, Sendable {
+  public enum Location: String, Hashable, Sendable {
+    case path, query, header
+  }
+
+  public var name: String
+  public var swiftName: String
+  public var location: Location
+  public var type: TypeUsage
+  /// Whether the value is an enum, sent as its raw value.
+  public var isEnum: Bool
+  public var isRequired: Bool
+  /// How an array or object is written: `form` in the query, `simple` in the path and headers.
+  public var style: ParameterStyle
+  /// For arrays in the query: `tag=a&tag=b` (exploded) or `tag=a,b`.
+  public var explode: Bool
+  /// Whether the value is a generated struct, written member by member as `style` says.
+  public var isObject: Bool
+  public var documentation: Documentation
+  public var isDeprecated: Bool
+}
+
+/// OpenAPI's `style` of a parameter, or of a form body's property.
+public enum ParameterStyle: String, Hashable, Sendable {
+  case form, simple, spaceDelimited, pipeDelimited, deepObject
+}
+
+/// How a body is written or read: the row of DESIGN's table its media type falls in.
+public enum BodyEncoding: Hashable, Sendable {
+  /// `application/json` and `*+json`: the generated type through `JSONEncoder`.
+  case json
+  /// `application/x-www-form-urlencoded` with an object schema, and the spec's `encoding` entries.
+  case form([PropertyEncoding])
+  /// `multipart/form-data` with an object schema, and the spec's `encoding` entries.
+  case multipart([PropertyEncoding])
+  /// `text/*` and XML: a `String`.
+  case text
+  /// Anything else: an `HTTPBody`, streamed.
+  case binary
+}
+
+/// An `encoding` entry of a form or multipart body: how one property is sent.
+public struct PropertyEncoding: Hashable, Sendable {
+  /// The property's name in the spec.
+  public var name: String
+  public var style: ParameterStyle
+  public var explode: Bool
+  public var contentType: String?
+}
+
+public struct RequestBody: Hashable, Sendable {
+  public var type: TypeUsage
+  public var encoding: BodyEncoding
+  /// The media type sent, such as `application/json`; for a wildcard or one of several, the
+  /// first the spec lists (the caller then passes `contentType:`).
+  public var mediaType: String
+  /// Whether the operation takes a `contentType: String` parameter before `body:`.
+  public var takesContentType: Bool
+  public var isRequired: Bool
+  public var documentation: Documentation
+}
+
+public struct SuccessResponse: Hashable, Sendable {
+  /// The 2xx status codes; `2XX` is 200 through 299.
+  public var statuses: [StatusMatch]
+  /// The body's type, or `nil` for no body (the operation returns `Void`).
+  public var type: TypeUsage?
+  /// How the body is read: `json`, `text` or `binary`; `nil` for no body.
+  public var encoding: BodyEncoding?
+  /// The media types the success response declares.
+  public var mediaTypes: [String]
+  public var documentation: Documentation
+}
+
+public struct ErrorResponse: Hashable, Sendable {
+  public var status: StatusMatch
+  /// The body's type, when the spec gives one.
+  public var type: TypeUsage?
+  /// Whether `type` is a named struct with an ``ErrorFormat``.
+  public var hasErrorFormat: Bool
+}
+
+public enum StatusMatch: Hashable, Sendable {
+  case code(Int)
+  /// `4XX`: the first digit.
+  case range(Int)
+  case `default`
+}
+
+/// How to walk every page of a list operation (`x-pagination`).
+public struct Pagination: Hashable, Sendable {
+  /// The sequence method, such as `allWebhooks`.
+  public var swiftName: String
+  /// The page number parameter's Swift name.
+  public var pageParameter: String
+  /// Property steps from the response to the items array.
+  public var itemsPath: [PropertyStep]
+  public var elementType: TypeUsage
+  /// Property steps from the response to the next-page marker.
+  public var nextPath: [PropertyStep]
+  /// Whether the marker is the next page's number; otherwise it is non-nil while there is
+  /// a next page (a URL), and the next page is this one plus one.
+  public var nextIsPageNumber: Bool
+}
+
+public struct PropertyStep: Hashable, Sendable {
+  public var swiftName: String
+  public var isOptional: Bool
+}

@@ -1,0 +1,128 @@
+import Foundation
+import OpenAPIKit
+
+/// Enums and `oneOf`: closed and open value sets, and unions of schemas.
+extension ModelBuilder {
+  /// The values of `enum` or `x-extensible-enum`, if the schema has either.
+  func enumValues(_ schema: JSONSchema, path: [String]) -> [Any?]? {
+    if let values = schema.allowedValues { return values.map { $0.value as Any? } }
+    if let extensible = extensionValue("x-extensible-enum", at: path) {
+      guard let values = extensible as? [Any] else {
+        error("x-extensible-enum must be a list of values", value: path + ["x-extensible-enum"])
+        return nil
+      }
+      return values.map { $0 as Any? }
+    }
+    return nil
+  }
+
+  func declareEnum(
+    name: String, schema: JSONSchema, values: [Any?], rawType: EnumDeclaration.RawType, path: [String]
+  ) -> String {
+    let isFrozen = extensionValue("x-swift-frozen", at: path) as? Bool ?? false
+    let descriptions = extensionValue("x-enum-descriptions", at: path) as? [Any] ?? []
+    let varnames = extensionValue("x-enum-varnames", at: path) as? [Any] ?? []
+    let valuesKey = schema.allowedValues != nil ? "enum" : "x-extensible-enum"
+    var cases: [EnumCase] = []
+    var used: Set<String> = isFrozen ? [] : ["unknown"]
+    for (index, value) in values.enumerated() {
+      let raw: LiteralValue
+      switch (rawType, value) {
+      case (.string, let text as String): raw = .string(text)
+      case (.int, let number as Int): raw = .int(number)
+      // `null` in a nullable enum: OpenAPIKit's AnyCodable holds it as `()` or `NSNull`.
+      case (_, Optional<Any>.none), (_, is Void), (_, is NSNull): continue
+      default:
+        error(
+          "the enum value at index \(index) is not a \(rawType == .string ? "string" : "integer")",
+          value: path + [valuesKey, String(index)])
+        continue
+      }
+      var caseName: String
+      if index < varnames.count, let custom = varnames[index] as? String {
+        caseName = custom
+      } else {
+        switch raw {
+        case .string(let text): caseName = SwiftName.caseName(text)
+        case .int(let number): caseName = number < 0 ? "minus\(-number)" : "value\(number)"
+        default: caseName = "value"
+        }
+      }
+      if used.contains(SwiftName.unescaped(caseName)) {
+        let base = SwiftName.unescaped(caseName) + (caseName == "unknown" || caseName == "`unknown`" ? "Value" : "")
+        var candidate = base
+        var suffix = 2
+        while used.contains(candidate) {
+          candidate = base + String(suffix)
+          suffix += 1
+        }
+        caseName = candidate
+      }
+      used.insert(SwiftName.unescaped(caseName))
+      let caseDocumentation = index < descriptions.count ? (descriptions[index] as? String) : nil
+      cases.append(
+        EnumCase(swiftName: caseName, rawValue: raw, documentation: Documentation(details: caseDocumentation)))
+    }
+    return declare(
+      .enumeration(
+        EnumDeclaration(
+          name: name, documentation: documentation(schema), rawType: rawType, cases: cases,
+          isFrozen: isFrozen,
+          isDocumentedAsExtensible: extensionValue("x-extensible-enum", at: path) != nil,
+          isDeprecated: schema.deprecated)),
+      origin: path)
+  }
+
+  // MARK: oneOf
+
+  func declareOneOf(name: String, schema: JSONSchema, members: [JSONSchema], key: String, path: [String])
+    -> String
+  {
+    let discriminator = schema.discriminator
+    var cases: [OneOfCase] = []
+    var used = Set<String>()
+    for (index, member) in members.enumerated() where !member.isNullSchema {
+      let memberPath = path + [key, String(index)]
+      var caseName: String
+      var values: [String] = []
+      if case .reference(let reference, _) = member.value,
+        let component = resolveSchemaReference(reference, at: memberPath)
+      {
+        caseName = SwiftName.memberName(componentSwiftName(component))
+        let mapped = (discriminator?.mapping ?? [:]).filter { _, target in
+          target == reference.absoluteString || target == component
+        }.map(\.key).sorted()
+        values = mapped.isEmpty ? [component] : mapped
+      } else {
+        caseName = SwiftName.memberName(inlineCaseName(member, index: index))
+        if discriminator != nil {
+          error("a oneOf with a discriminator must list $refs, so that each case has a name", key: memberPath)
+        }
+      }
+      if used.contains(caseName) { caseName += String(index + 1) }
+      used.insert(caseName)
+      let type = typeUsage(member, path: memberPath, name: name + SwiftName.typeNamePart(SwiftName.unescaped(caseName)))
+      cases.append(OneOfCase(swiftName: caseName, type: type, discriminatorValues: values))
+    }
+    return declare(
+      .oneOf(
+        OneOfDeclaration(
+          name: name, documentation: documentation(schema), discriminator: discriminator?.propertyName,
+          cases: cases, isDeprecated: schema.deprecated)),
+      origin: path)
+  }
+
+  /// A case name for an inline `oneOf` member: its type's name, such as `int` or `string`.
+  func inlineCaseName(_ schema: JSONSchema, index: Int) -> String {
+    switch schema.value {
+    case .string(let core, _):
+      core.formatString == "date-time" ? "timestamp" : (core.formatString.flatMap { $0.isEmpty ? nil : $0 } ?? "string")
+    case .integer: "int"
+    case .number: "double"
+    case .boolean: "bool"
+    case .array: "array"
+    case .object: "object"
+    default: "option\(index + 1)"
+    }
+  }
+}
