@@ -2,6 +2,10 @@
 // that a second process (wrk) loads with Api4Com's documented payloads.
 //
 //   ReceiverBench    prints `port N` once listening, then serves until SIGTERM or SIGINT
+//   ReceiverBench profile ROUTE COUNT FILE...
+//                    no server: calls the generated route's handler (`api4com` or
+//                    `api4com-verified`) COUNT times in this process with the JSON payloads in
+//                    FILE..., in turn, for callgrind (which cannot run the server)
 //
 // - `/bare`: a bare Hummingbird route that reads the body (at most 1 MiB) and answers 200.
 // - `/hooks/api4com`: `Api4Com.WebhookEvent.register(on:path:handler:)` on the same `Router`,
@@ -33,23 +37,34 @@ final class Counts: @unchecked Sendable {
   }
 }
 
+/// Registers the generated routes on `transport`.
+func registerHooks(on transport: any ServerTransport, counts: Counts) throws {
+  try Api4Com.WebhookEvent.register(on: transport, path: "/hooks/api4com") { event in
+    counts.add("api4com")
+    withExtendedLifetime(event) {}
+  }
+  try Api4Com.WebhookEvent.register(
+    on: transport, path: "/hooks/api4com-verified", verifier: .queryParameter("secret", equals: "s3cr3t")
+  ) { event in
+    counts.add("api4com-verified")
+    withExtendedLifetime(event) {}
+  }
+}
+
 let counts = Counts()
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "profile", arguments.count >= 4, let count = Int(arguments[2]) {
+  let payloads = try arguments.dropFirst(3).map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+  Profile.run(route: arguments[1], count: count, payloads: payloads, counts: counts)
+  exit(0)
+}
 let router = Router()
 router.post("/bare") { request, _ -> HTTPResponse.Status in
   _ = try await request.body.collect(upTo: 1_048_576)
   counts.add("bare")
   return .ok
 }
-try Api4Com.WebhookEvent.register(on: router, path: "/hooks/api4com") { event in
-  counts.add("api4com")
-  withExtendedLifetime(event) {}
-}
-try Api4Com.WebhookEvent.register(
-  on: router, path: "/hooks/api4com-verified", verifier: .queryParameter("secret", equals: "s3cr3t")
-) { event in
-  counts.add("api4com-verified")
-  withExtendedLifetime(event) {}
-}
+try registerHooks(on: router, counts: counts)
 router.get("/count") { _, _ in counts.text }
 
 var logger = Logger(label: "ReceiverBench")
