@@ -61,13 +61,29 @@ extension Decoder {
   @_spi(Generated) public func decodeUnnamedMembers<Keys: CodingKey & CaseIterable, Value: Decodable>(
     excluding keys: Keys.Type, as type: Value.Type = Value.self
   ) throws -> [String: Value] {
-    let known = Set(Keys.allCases.map(\.stringValue))
+    let known = KnownKeys.names(of: keys)
     let container = try self.container(keyedBy: AnyCodingKey.self)
     var values: [String: Value] = [:]
     for key in container.allKeys where !known.contains(key.stringValue) {
       values[key.stringValue] = try container.decode(Value.self, forKey: key)
     }
     return values
+  }
+}
+
+/// The names of each `CodingKeys` type, built once per type rather than on every decode.
+private final class KnownKeys: @unchecked Sendable {
+  private static let shared = KnownKeys()
+  private let lock = NSLock()
+  private var byType: [ObjectIdentifier: Set<String>] = [:]
+
+  static func names<Keys: CodingKey & CaseIterable>(of keys: Keys.Type) -> Set<String> {
+    shared.lock.withLock {
+      if let names = shared.byType[ObjectIdentifier(keys)] { return names }
+      let names = Set(Keys.allCases.map(\.stringValue))
+      shared.byType[ObjectIdentifier(keys)] = names
+      return names
+    }
   }
 }
 

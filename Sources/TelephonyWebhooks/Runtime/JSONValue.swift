@@ -24,7 +24,26 @@ public enum JSONValue: Codable, Hashable, Sendable {
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {
       self = .null
+    } else if Self.isStrictJSON(decoder) {
+      // Foundation's JSONDecoder never converts between kinds, so the order of the attempts
+      // does not change the result. Each failed attempt builds and throws a `DecodingError`,
+      // which costs more than the value: the common kinds go first.
+      if let value = try? container.decode(String.self) {
+        self = .string(value)
+      } else if let value = try? container.decode(Int.self) {
+        self = .int(value)
+      } else if let value = try? container.decode(Double.self) {
+        self = .double(value)
+      } else if let value = try? container.decode(Bool.self) {
+        self = .bool(value)
+      } else if let value = try? container.decode([JSONValue].self) {
+        self = .array(value)
+      } else {
+        self = .object(try container.decode([String: JSONValue].self))
+      }
     } else if let value = try? container.decode(Bool.self) {
+      // A decoder that may convert (a YAML decoder reads `1` as a String too): the order that
+      // keeps booleans and numbers what they are.
       self = .bool(value)
     } else if let value = try? container.decode(Int.self) {
       self = .int(value)
@@ -37,6 +56,21 @@ public enum JSONValue: Codable, Hashable, Sendable {
     } else {
       self = .object(try container.decode([String: JSONValue].self))
     }
+  }
+
+  /// Whether `decoder` is Foundation's `JSONDecoder`, by the type of its decoder, found once.
+  private static func isStrictJSON(_ decoder: any Decoder) -> Bool {
+    ObjectIdentifier(type(of: decoder)) == jsonDecoderType
+  }
+
+  private static let jsonDecoderType: ObjectIdentifier? = try? JSONDecoder().decode(
+    DecoderType.self, from: Data("0".utf8)
+  ).type
+
+  /// Records the type of the decoder that decodes it.
+  private struct DecoderType: Decodable {
+    let type: ObjectIdentifier
+    init(from decoder: any Decoder) throws { type = ObjectIdentifier(Swift.type(of: decoder)) }
   }
 
   public func encode(to encoder: any Encoder) throws {

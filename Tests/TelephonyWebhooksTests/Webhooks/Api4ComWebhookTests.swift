@@ -96,6 +96,8 @@ import Testing
     ("", "the body is empty"),
     (#"[{"eventType":"channel-hangup"}]"#, "the body is not a JSON object"),
     (#""channel-hangup""#, "the body is not a JSON object"),
+    ("null", "the body is not a JSON object"),
+    (#"{"eventType":"channel-hangup""#, "the body is not valid JSON"),
     (#"{"id":"x"}"#, #"the payload has no string "eventType""#),
     (#"{"eventType":16}"#, #"the payload has no string "eventType""#),
   ])

@@ -142,13 +142,19 @@ import Testing
     ("call_id=1&direction=in", "the body is not valid JSON"),
     ("", "the body is empty"),
     (#"[{"call_id":"1"}]"#, "the body is not a JSON object"),
+    ("null", "the body is not a JSON object"),
+    ("42", "the body is not a JSON object"),
   ])
   func badBodyIsAnErrorNamingPlusofon(body: String, reason: String) throws {
-    let error = try #require(throws: WebhookDecodingError.self) {
-      try Plusofon.CallEvent(decoding: Data(body.utf8))
+    // Without renames the body is parsed only by the payload type's decoder; with them, first as
+    // an object: either way the same error.
+    for renamedFields in [[:], ["call_id": "my_call_id"]] {
+      let error = try #require(throws: WebhookDecodingError.self) {
+        try Plusofon.CallEvent(decoding: Data(body.utf8), renamedFields: renamedFields)
+      }
+      #expect(error.provider == "Plusofon")
+      #expect(error.description == "Plusofon webhook: \(reason)")
     }
-    #expect(error.provider == "Plusofon")
-    #expect(error.description == "Plusofon webhook: \(reason)")
   }
 
   @Test func formEncodedBodyIsRejected() throws {

@@ -17,19 +17,28 @@ public struct WebhookDecodingError: Error, CustomStringConvertible {
   }
 }
 
-/// A webhook request body, parsed once, that generated decoders read from.
+/// A webhook request body that generated decoders read from.
+///
+/// Each JSON parse of a payload costs more than the rest of a delivery, so the body is parsed
+/// only as often as the decoder needs: once for the discriminator's value (which also checks that
+/// the body is a JSON object) and once for the payload type. It becomes a ``JSONValue`` only for
+/// renamed fields, or when ``json`` is read for an event this SDK does not know.
 @_spi(Generated) public struct WebhookPayload: Sendable {
   let provider: String
-  @_spi(Generated) public let json: JSONValue
   let body: Data
   /// The body as received, before renames: what errors carry.
   private let received: Data
   /// The renames applied, from the standard name to the name sent: errors name fields as sent.
   private let applied: [String: String]
+  /// The body's members when renames were applied; `nil` when the body is used as received.
+  private let members: [String: JSONValue]?
 
-  /// Parses `body` as a JSON object. `renamedFields` maps a standard field name to the name
+  /// Takes `body` as a JSON object. `renamedFields` maps a standard field name to the name
   /// the subscription renamed it to (Plusofon's `fields[]`, `before` to `after`); the payload
   /// is read as if it used the standard names.
+  ///
+  /// A body that is not a JSON object throws here when there are fields to rename, else from
+  /// the first of ``discriminator(_:)`` and ``decode(_:)`` that reads it, with the same error.
   @_spi(Generated) public init(
     provider: String, body: Data, headers: HTTPFields, renamedFields: [String: String] = [:]
   ) throws {
@@ -39,36 +48,47 @@ public struct WebhookDecodingError: Error, CustomStringConvertible {
       throw WebhookDecodingError(
         provider: provider, reason: "the body is \(contentType), not JSON", rawBody: body)
     }
-    let parsed: JSONValue
-    do {
-      parsed = try JSONCoding.decoder.decode(JSONValue.self, from: body)
-    } catch {
-      throw WebhookDecodingError(
-        provider: provider, reason: body.isEmpty ? "the body is empty" : "the body is not valid JSON",
-        rawBody: body, underlyingError: error)
+    guard !renamedFields.isEmpty else {
+      (self.body, self.applied, self.members) = (body, [:], nil)
+      return
     }
-    guard var members = parsed.objectValue else {
-      throw WebhookDecodingError(provider: provider, reason: "the body is not a JSON object", rawBody: body)
+    var members: [String: JSONValue]
+    do {
+      members = try JSONCoding.decoder.decode([String: JSONValue].self, from: body)
+    } catch {
+      throw Self.notAnObject(provider: provider, body: body, error)
     }
     var applied: [String: String] = [:]
-    if renamedFields.isEmpty {
-      self.body = body
-    } else {
-      for (standard, renamed) in renamedFields.sorted(by: { $0.key < $1.key }) where members[standard] == nil {
-        if let value = members.removeValue(forKey: renamed) {
-          members[standard] = value
-          applied[standard] = renamed
-        }
+    for (standard, renamed) in renamedFields.sorted(by: { $0.key < $1.key }) where members[standard] == nil {
+      if let value = members.removeValue(forKey: renamed) {
+        members[standard] = value
+        applied[standard] = renamed
       }
-      self.body = try JSONCoding.encoder.encode(members)
     }
+    self.body = try JSONCoding.encoder.encode(members)
     self.applied = applied
-    self.json = .object(members)
+    self.members = members
+  }
+
+  /// The whole payload, after renames. Read it after ``discriminator(_:)``, which checks that
+  /// the body is a JSON object.
+  @_spi(Generated) public var json: JSONValue {
+    .object(members ?? (try? JSONCoding.decoder.decode([String: JSONValue].self, from: body)) ?? [:])
   }
 
   /// The value of the discriminator property, such as `eventType` or `action`.
   @_spi(Generated) public func discriminator(_ property: String) throws -> String {
-    guard let value = json[property]?.stringValue else {
+    let value: String?
+    if let members {
+      value = members[property]?.stringValue
+    } else {
+      do {
+        value = try DiscriminatorProbe.decoder(for: property).decode(DiscriminatorProbe.self, from: body).value
+      } catch {
+        throw Self.notAnObject(provider: provider, body: body, error)
+      }
+    }
+    guard let value else {
       throw WebhookDecodingError(
         provider: provider, reason: "the payload has no string \"\(property)\"", rawBody: received)
     }
@@ -80,11 +100,32 @@ public struct WebhookDecodingError: Error, CustomStringConvertible {
     do {
       return try JSONCoding.decoder.decode(type, from: body)
     } catch {
+      if members == nil {
+        // Not checked yet: a body that is no JSON object says so, as `init` did.
+        do {
+          _ = try JSONCoding.decoder.decode(ObjectProbe.self, from: body)
+        } catch let probeError {
+          throw Self.notAnObject(provider: provider, body: body, probeError)
+        }
+      }
       let error = namingFieldsAsSent(error)
       throw WebhookDecodingError(
         provider: provider,
         reason: "the payload does not match \(type) \(JSONCoding.describe(error, body: received))",
         rawBody: received, underlyingError: error)
+    }
+  }
+
+  /// The error for a body that does not decode as a JSON object, from what decoding it threw.
+  private static func notAnObject(provider: String, body: Data, _ error: any Error) -> WebhookDecodingError {
+    switch error {
+    case DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty,
+      DecodingError.valueNotFound(_, let context) where context.codingPath.isEmpty:
+      WebhookDecodingError(provider: provider, reason: "the body is not a JSON object", rawBody: body)
+    default:
+      WebhookDecodingError(
+        provider: provider, reason: body.isEmpty ? "the body is empty" : "the body is not valid JSON",
+        rawBody: body, underlyingError: error)
     }
   }
 
@@ -103,6 +144,51 @@ public struct WebhookDecodingError: Error, CustomStringConvertible {
     case .keyNotFound(let key, let context): return DecodingError.keyNotFound(key, asSent(context))
     case .dataCorrupted(let context): return DecodingError.dataCorrupted(asSent(context))
     @unknown default: return error
+    }
+  }
+}
+
+/// Decodes only when the body is a JSON object, reading none of its members.
+private struct ObjectProbe: Decodable {
+  init(from decoder: any Decoder) throws {
+    _ = try decoder.container(keyedBy: AnyCodingKey.self)
+  }
+}
+
+/// One string member of a JSON object, named by the decoder's `userInfo`; `nil` when it is not
+/// there or not a string.
+private struct DiscriminatorProbe: Decodable {
+  static let property = CodingUserInfoKey(rawValue: "TelephonyWebhooks.discriminator")!
+  private static let decoders = Decoders()
+
+  let value: String?
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+    guard let name = decoder.userInfo[Self.property] as? String else {
+      value = nil
+      return
+    }
+    value = try? container.decodeIfPresent(String.self, forKey: AnyCodingKey(name))
+  }
+
+  /// A decoder that reads `property`, made once per property name (a generated type has one).
+  static func decoder(for property: String) -> JSONDecoder {
+    decoders.decoder(for: property)
+  }
+
+  private final class Decoders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byProperty: [String: JSONDecoder] = [:]
+
+    func decoder(for property: String) -> JSONDecoder {
+      lock.withLock {
+        if let decoder = byProperty[property] { return decoder }
+        let decoder = JSONDecoder()
+        decoder.userInfo[DiscriminatorProbe.property] = property
+        byProperty[property] = decoder
+        return decoder
+      }
     }
   }
 }
