@@ -113,7 +113,8 @@ import Testing
 
   @Test(arguments: [
     "/hooks/api4com?secret=s3cr3t", "https://example.com/hooks/api4com?lead=42&secret=s3cr3t",
-    "/hooks/api4com?secret=s3cr%33t",
+    "/hooks/api4com?secret=s3cr%33t", "/hooks/api4com?&&secret=s3cr3t&secret=other#top",
+    "/hooks/api4com?lead=%C3%A9&secret=s3cr3t",
   ])
   func queryParameterAcceptsTheRegisteredSecret(url: String) throws {
     try api4com.verify(headers: [:], url: url)
@@ -133,7 +134,11 @@ import Testing
     #expect(error.description == "webhook rejected: the secret query parameter does not match")
   }
 
-  @Test(arguments: [nil, "/hooks/api4com", "/hooks/api4com?token=s3cr3t", "/hooks/api4com?secret"] as [String?])
+  @Test(
+    arguments: [
+      nil, "/hooks/api4com", "/hooks/api4com?token=s3cr3t", "/hooks/api4com?secret",
+      "/hooks/api4com?lead=1#secret=s3cr3t", "/hooks/api4com?bad%zz=1&secret=s3cr3t",
+    ] as [String?])
   func queryParameterRejectsAMissingSecret(url: String?) throws {
     let error = try rejection(api4com, headers: [HTTPField.Name("secret")!: "s3cr3t"], url: url)
     #expect(error.reason == .missing)

@@ -75,14 +75,42 @@ public struct WebhookVerifier: Sendable, CustomStringConvertible, CustomReflecta
         throw WebhookVerificationError(reason: .mismatch, credential: "\(name) header")
       }
     case .query(let name, let expected):
-      let items = url.flatMap { URLComponents(string: $0)?.queryItems } ?? []
-      guard let value = items.first(where: { $0.name == name })?.value else {
+      guard let value = url.flatMap({ Self.queryValue(name, in: $0) }) else {
         throw WebhookVerificationError(reason: .missing, credential: "\(name) query parameter")
       }
       guard Self.constantTimeEquals(Data(value.utf8), Data(expected.value.utf8)) else {
         throw WebhookVerificationError(reason: .mismatch, credential: "\(name) query parameter")
       }
     }
+  }
+
+  /// The value of the first query parameter called `name` in `url`, percent-decoded: what
+  /// `URLComponents.queryItems` finds, without parsing the rest of the URL on every delivery.
+  /// `nil` when the parameter has no `=value`, or when the query has a malformed escape.
+  static func queryValue(_ name: String, in url: String) -> String? {
+    // On UTF-8 bytes: `Character`-wise scanning costs more than the rest of the check.
+    let bytes = url.utf8
+    guard let question = bytes.firstIndex(of: UInt8(ascii: "?")) else { return nil }
+    let end = bytes[question...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
+    var start = bytes.index(after: question)
+    while start < end {
+      let itemEnd = bytes[start..<end].firstIndex(of: UInt8(ascii: "&")) ?? end
+      let item = bytes[start..<itemEnd]
+      let equals = item.firstIndex(of: UInt8(ascii: "="))
+      if !item.isEmpty {
+        guard let itemName = percentDecoded(item[..<(equals ?? itemEnd)]) else { return nil }
+        if itemName == name {
+          return equals.flatMap { percentDecoded(item[bytes.index(after: $0)...]) }
+        }
+      }
+      start = itemEnd == end ? end : bytes.index(after: itemEnd)
+    }
+    return nil
+  }
+
+  private static func percentDecoded(_ bytes: Substring.UTF8View) -> String? {
+    let text = String(Substring(bytes))
+    return bytes.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding : text
   }
 
   /// Compares without returning early, so the time taken does not reveal how much of a guess
