@@ -8,6 +8,10 @@ struct MediaType: Sendable, Equatable {
   var parameters: [String: String]
 
   init(_ text: String) {
+    if let parsed = Self.parseASCII(text) {
+      self = parsed
+      return
+    }
     let pieces = text.split(separator: ";")
     essence = (pieces.first.map(String.init) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
     var parameters: [String: String] = [:]
@@ -19,6 +23,45 @@ struct MediaType: Sendable, Equatable {
       parameters[pair[0].lowercased()] = value
     }
     self.parameters = parameters
+  }
+
+  private init(essence: String, parameters: [String: String]) {
+    self.essence = essence
+    self.parameters = parameters
+  }
+
+  /// The same parse as `init`'s for an ASCII text, on its bytes: Foundation's trimming and
+  /// lowercasing cost more than the rest of a call. `nil` for any other text.
+  private static func parseASCII(_ text: String) -> MediaType? {
+    let bytes = Array(text.utf8)
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    func trimmed(_ slice: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+      let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+      guard let first = slice.firstIndex(where: { !isSpace($0) }), let last = slice.lastIndex(where: { !isSpace($0) })
+      else { return [] }
+      return slice[first...last]
+    }
+    func string(_ slice: ArraySlice<UInt8>, lowercased: Bool) -> String {
+      guard lowercased, slice.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else {
+        return String(decoding: slice, as: UTF8.self)
+      }
+      return String(
+        decoding: slice.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+    // `split` drops empty pieces, as `init`'s does.
+    let pieces = bytes.split(separator: UInt8(ascii: ";"))
+    let essence = pieces.first.map { string(trimmed($0), lowercased: true) } ?? ""
+    var parameters: [String: String] = [:]
+    for piece in pieces.dropFirst() {
+      let pair = piece.split(separator: UInt8(ascii: "="), maxSplits: 1).map(trimmed)
+      guard pair.count == 2 else { continue }
+      var value = pair[1]
+      if value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") {
+        value = value.dropFirst().dropLast()
+      }
+      parameters[string(pair[0], lowercased: true)] = string(value, lowercased: false)
+    }
+    return MediaType(essence: essence, parameters: parameters)
   }
 
   var isJSON: Bool {
