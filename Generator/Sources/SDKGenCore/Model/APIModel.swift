@@ -11,6 +11,9 @@ public struct APIModel: Hashable, Sendable {
   public var specFileName: String
   public var documentation: Documentation
   public var servers: [Server]
+  /// The servers that operations name for themselves, in the order of their first operation;
+  /// empty when every operation goes to the client's server.
+  public var operationServers: [OperationServer] = []
   public var securitySchemes: [SecurityScheme]
   /// Every generated type, sorted by name.
   public var types: [TypeDeclaration]

@@ -21,6 +21,16 @@ enum ClientRenderer {
           renderServerFunction(server, into: &writer)
           writer.blankLine()
         }
+        for server in model.operationServers {
+          let operations = server.operations.map { "`\(SwiftName.unescaped($0))`" }
+          writer.docComment([
+            "The server of \(SwiftSyntax.list(operations)): `\(server.url)`, unless the client was given a `serverURL`."
+          ])
+          writer.line(
+            "public static let \(server.swiftName) = \(names.spell("URL"))(string: \(SwiftSyntax.stringLiteral(server.url)))!"
+          )
+          writer.blankLine()
+        }
         writer.line("let core: \(names.spell("ClientCore"))")
         writer.blankLine()
         writer.docComment([
@@ -64,11 +74,20 @@ enum ClientRenderer {
   }
 
   private static func renderInitializer(_ model: APIModel, defaultServer: Server?, into writer: inout SwiftWriter) {
+    let perOperation = !model.operationServers.isEmpty
     var parameterDocs = [
-      "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? model.servers.first.map { ", such as ``\(SwiftSyntax.symbol("serverURL", labels: $0.variables.map(\.swiftName)))`` for `\($0.url)`" } ?? "")."
+      perOperation
+        ? "  - serverURL: The server to call for every operation. By default each operation goes to the spec's server for it: "
+          + model.operationServers.map { "``\($0.swiftName)``" }.joined(separator: ", ")
+          + (defaultServer.map { ", or `\($0.url)` for the others." } ?? ".")
+        : "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? model.servers.first.map { ", such as ``\(SwiftSyntax.symbol("serverURL", labels: $0.variables.map(\.swiftName)))`` for `\($0.url)`" } ?? "")."
     ]
     let names = writer.names
-    var parameters = ["serverURL: \(names.spell("URL"))" + (defaultServer != nil ? " = Client.defaultServerURL" : "")]
+    var parameters = [
+      perOperation
+        ? "serverURL: \(names.spell("URL"))? = nil"
+        : "serverURL: \(names.spell("URL"))" + (defaultServer != nil ? " = Client.defaultServerURL" : "")
+    ]
     var credentials: [String] = []
     for scheme in model.securitySchemes {
       let summary = scheme.documentation.summary.map { " " + $0 } ?? ""
@@ -127,6 +146,9 @@ enum ClientRenderer {
       writer.line("core = \(names.spell("ClientCore"))(")
       writer.indent()
       writer.line("serverURL: serverURL,")
+      if perOperation, defaultServer != nil {
+        writer.line("defaultServerURL: Client.defaultServerURL,")
+      }
       if model.securitySchemes.contains(where: \.isOptional) {
         // Optional credentials: only those given are configured.
         let explicit = credentials.map { $0.replacingOccurrences(of: "\", .", with: "\", Credential.") }

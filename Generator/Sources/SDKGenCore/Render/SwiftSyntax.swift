@@ -52,4 +52,10 @@ enum SwiftSyntax {
   static func symbol(_ name: String, labels: [String]) -> String {
     SwiftName.unescaped(name) + "(" + labels.map { SwiftName.unescaped($0) + ":" }.joined() + ")"
   }
+
+  /// `a`, `a and b`, `a, b and c`.
+  static func list(_ items: [String]) -> String {
+    guard let last = items.last else { return "" }
+    return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+  }
 }
