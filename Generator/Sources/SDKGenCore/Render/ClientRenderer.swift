@@ -1,6 +1,8 @@
 /// The namespace's `Client`: its servers and the initializer that takes the credentials.
 enum ClientRenderer {
-  static func render(_ model: APIModel, into writer: inout SwiftWriter) {
+  /// The client; with `operations: false`, without its operations, which a namespace split into
+  /// several files declares in extensions (``renderOperation(_:into:)``).
+  static func render(_ model: APIModel, operations: Bool = true, into writer: inout SwiftWriter) {
     let defaultServer = model.servers.first.flatMap { $0.variables.isEmpty ? $0 : nil }
     let names = writer.names
     writer.block("extension \(model.namespace)") { writer in
@@ -39,15 +41,20 @@ enum ClientRenderer {
         writer.line("public var configuration: \(names.spell("ClientConfiguration")) { core.configuration }")
         writer.blankLine()
         renderInitializer(model, defaultServer: defaultServer, into: &writer)
-        for operation in model.operations {
+        for operation in model.operations where operations {
           writer.blankLine()
-          OperationRenderer.render(operation, into: &writer)
-          if let pagination = operation.pagination {
-            writer.blankLine()
-            OperationRenderer.renderPagination(pagination, of: operation, into: &writer)
-          }
+          renderOperation(operation, into: &writer)
         }
       }
+    }
+  }
+
+  /// An operation's method, and its sequence of pages if it has one.
+  static func renderOperation(_ operation: Operation, into writer: inout SwiftWriter) {
+    OperationRenderer.render(operation, into: &writer)
+    if let pagination = operation.pagination {
+      writer.blankLine()
+      OperationRenderer.renderPagination(pagination, of: operation, into: &writer)
     }
   }
 

@@ -5,7 +5,7 @@ enum SwiftSyntax {
   static func type(_ usage: TypeUsage, in names: NameScope) -> String {
     switch usage {
     case .builtin(let builtin): names.spell(builtin.rawValue)
-    case .named(let name): name
+    case .named(let name): names.model(name)
     case .array(let element): "[\(type(element, in: names))]"
     case .dictionary(let value): "[\(names.spell("String")): \(type(value, in: names))]"
     }
