@@ -94,6 +94,24 @@ import Testing
       diagnostics.sorted.map(\.description).contains { $0.contains("warning: the server URL \"/v2\" is not absolute") })
   }
 
+  @Test func topLevelServersAfterTheFirstAreNamedAndOperationServersAvoidTheirNames() throws {
+    let (model, diagnostics) = ModelBuilderTests.model(
+      yaml: Self.spec(
+        servers: "servers: [{url: 'https://api.example.com'}, {url: 'https://eu.example.com'}]",
+        paths: """
+            /a:
+              servers: [{url: 'https://eu.example.com/uploads'}]
+              get: {operationId: getA, \(Self.ok)}
+            /b:
+              servers: [{url: 'https://eu.example.com'}]
+              get: {operationId: getB, \(Self.ok)}
+          """))
+    let built = try #require(model, "\(diagnostics.sorted)")
+    #expect(built.servers.map(\.swiftName) == [nil, "euServerURL"])
+    // getB's servers are not the client's list, so it keeps its own, under the name the client gives that server.
+    #expect(built.operations.map(\.serverName) == ["euUploadsServerURL", "euServerURL"])
+  }
+
   @Test func namesComeFromTheHostAndPathAndNeverCollide() {
     #expect(ModelBuilder.serverName("https://media.switchboard.example") == "mediaServerURL")
     #expect(ModelBuilder.serverName("https://api.twilio.com/2010-04-01") == "api20100401ServerURL")

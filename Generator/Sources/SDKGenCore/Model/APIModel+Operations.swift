@@ -36,6 +36,8 @@ public struct OperationServer: Hashable, Sendable {
   public var documentation: Documentation
   /// The Swift names of the operations sent to it, in the spec's order.
   public var operations: [String]
+  /// Whether it is one of the spec's top-level servers, which the client declares already.
+  public var isClientServer = false
 }
 
 public struct Parameter: Hashable, Sendable {

@@ -73,6 +73,10 @@ public struct Server: Hashable, Sendable {
   public var url: String
   public var documentation: Documentation
   public var variables: [ServerVariable]
+  /// For a server after the first, the name of the client's static property (or, with
+  /// variables, function) that gives it, such as `usServerURL`; the first is
+  /// `defaultServerURL` or `serverURL(…)`.
+  public var swiftName: String? = nil
 }
 
 public struct ServerVariable: Hashable, Sendable {

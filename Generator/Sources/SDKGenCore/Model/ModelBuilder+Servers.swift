@@ -27,6 +27,7 @@ extension ModelBuilder {
       }
     }
     clientServers = servers
+    var taken: Set<String> = ["defaultServerURL", "serverURL"]
     return servers.enumerated().map { index, server in
       let path = prefix + [String(index)]
       let variables = server.variables.map { name, variable in
@@ -38,8 +39,25 @@ extension ModelBuilder {
       if variables.isEmpty, !url.contains("{"), URL(string: url)?.scheme == nil {
         error("the server URL \"\(url)\" is not an absolute URL", value: path + ["url"])
       }
-      return Server(url: url, documentation: Documentation(details: server.description), variables: variables)
+      var model = Server(url: url, documentation: Documentation(details: server.description), variables: variables)
+      if index > 0 {
+        model.swiftName = Self.uniqueServerName(
+          url.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: ""), taken: &taken)
+      }
+      return model
     }
+  }
+
+  /// ``serverName(_:suffix:)``, numbered from 2 past the names in `taken`, which it joins.
+  static func uniqueServerName(_ url: String, taken: inout Set<String>) -> String {
+    var name = serverName(url)
+    var suffix = 2
+    while taken.contains(name) {
+      name = serverName(url, suffix: suffix)
+      suffix += 1
+    }
+    taken.insert(name)
+    return name
   }
 
   /// The operation's own server, where its path or the operation itself names servers other
@@ -68,33 +86,41 @@ extension ModelBuilder {
   /// Where an operation would have no server at all (no own server, and the client's has
   /// variables or there is none), the client needs a `serverURL` for every operation, so no
   /// operation keeps its own.
-  func nameOperationServers(_ operations: inout [Operation], clientHasDefault: Bool) -> [OperationServer] {
+  func nameOperationServers(_ operations: inout [Operation], clientServers: [Server]) -> [OperationServer] {
+    let clientHasDefault = clientServers.first.map { $0.variables.isEmpty } ?? false
     guard clientHasDefault || operations.allSatisfy({ $0.serverURL != nil }) else {
       for index in operations.indices { operations[index].serverURL = nil }
       return []
     }
+    // An operation server that is one of the client's own servers is named as the client names it.
+    var byURL: [String: String] = [:]
+    for server in clientServers.dropFirst() where server.variables.isEmpty {
+      if let name = server.swiftName { byURL[server.url] = name }
+    }
     var servers: [OperationServer] = []
-    var byURL: [String: Int] = [:]
-    var taken: Set<String> = ["defaultServerURL"]
+    var taken = Set(["defaultServerURL", "serverURL"] + clientServers.compactMap(\.swiftName))
     for index in operations.indices {
       guard let url = operations[index].serverURL else { continue }
-      if let known = byURL[url] {
+      if clientHasDefault, url == clientServers[0].url {
+        operations[index].serverURL = nil
+        continue
+      }
+      let name =
+        byURL[url]
+        ?? {
+          let name = Self.uniqueServerName(url, taken: &taken)
+          byURL[url] = name
+          return name
+        }()
+      operations[index].serverName = name
+      if let known = servers.firstIndex(where: { $0.swiftName == name }) {
         servers[known].operations.append(operations[index].swiftName)
       } else {
-        var name = Self.serverName(url)
-        var suffix = 2
-        while taken.contains(name) {
-          name = Self.serverName(url, suffix: suffix)
-          suffix += 1
-        }
-        taken.insert(name)
-        byURL[url] = servers.count
         servers.append(
           OperationServer(
-            swiftName: name, url: url, documentation: Documentation(),
-            operations: [operations[index].swiftName]))
+            swiftName: name, url: url, documentation: Documentation(), operations: [operations[index].swiftName],
+            isClientServer: clientServers.contains { $0.swiftName == name }))
       }
-      operations[index].serverName = servers[byURL[url]!].swiftName
     }
     return servers
   }

@@ -56,8 +56,7 @@ public final class ModelBuilder {
       translateComponent(key.rawValue)
     }
     var operations = applyErrorFormats(translateOperations(schemes: schemes))
-    let operationServers = nameOperationServers(
-      &operations, clientHasDefault: servers.first.map { $0.variables.isEmpty } ?? false)
+    let operationServers = nameOperationServers(&operations, clientServers: servers)
     for index in schemes.indices {
       let key = schemes[index].key
       schemes[index].isOptional = operations.contains { operation in

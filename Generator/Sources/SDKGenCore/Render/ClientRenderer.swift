@@ -19,11 +19,24 @@ enum ClientRenderer {
           )
           writer.blankLine()
         }
-        for server in model.servers where !server.variables.isEmpty {
-          renderServerFunction(server, into: &writer)
+        if let first = model.servers.first, !first.variables.isEmpty {
+          renderServerFunction(first, named: "serverURL", into: &writer)
           writer.blankLine()
         }
-        for server in model.operationServers {
+        for server in model.servers.dropFirst() {
+          let name = server.swiftName ?? "serverURL"
+          if server.variables.isEmpty {
+            writer.docComment(
+              ["Another of the spec's servers: `\(server.url)`; pass it as `serverURL:`."]
+                + SwiftSyntax.paragraphs(server.documentation))
+            writer.line(
+              "public static let \(name) = \(names.spell("URL"))(string: \(SwiftSyntax.stringLiteral(server.url)))!")
+          } else {
+            renderServerFunction(server, named: name, into: &writer)
+          }
+          writer.blankLine()
+        }
+        for server in model.operationServers where !server.isClientServer {
           let operations = server.operations.map { "`\(SwiftName.unescaped($0))`" }
           writer.docComment([
             "The server of \(SwiftSyntax.list(operations)): `\(server.url)`, unless the client was given a `serverURL`."
@@ -58,7 +71,7 @@ enum ClientRenderer {
     }
   }
 
-  private static func renderServerFunction(_ server: Server, into writer: inout SwiftWriter) {
+  private static func renderServerFunction(_ server: Server, named name: String, into writer: inout SwiftWriter) {
     var docs =
       ["The server URL `\(server.url)` with its variables filled in."] + SwiftSyntax.paragraphs(server.documentation)
     docs.append(
@@ -71,7 +84,7 @@ enum ClientRenderer {
     let parameters = server.variables.map { variable in
       "\(variable.swiftName): \(names.spell("String")) = \(SwiftSyntax.stringLiteral(variable.defaultValue))"
     }
-    writer.wrappedBlock("public static func serverURL", parameters, " -> \(names.spell("URL"))") { writer in
+    writer.wrappedBlock("public static func \(name)", parameters, " -> \(names.spell("URL"))") { writer in
       let values = server.variables.map { "\(SwiftSyntax.stringLiteral($0.name)): \($0.swiftName)" }
       writer.wrapped(
         "\(names.spell("ServerURL")).expand",
