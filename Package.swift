@@ -92,7 +92,8 @@ let package = Package(
       ],
       path: "Tests/Fixtures",
       exclude: [
-        "callwire.json", "common", "kitchen-sink.yaml", "media.yaml", "reserved-names.yaml", "switchboard.yaml",
+        "callwire.json", "callwire.config.yaml", "common", "kitchen-sink.yaml", "media.yaml", "reserved-names.yaml",
+        "switchboard.yaml",
         "tree.yaml", "voxline.yaml",
       ]
     ),

@@ -24,6 +24,21 @@ extension MediaFixture {
     /// The spec's server: `https://api.media.example/v1`.
     public static let defaultServerURL = URL(string: "https://api.media.example/v1")!
 
+    /// Another of the spec's servers: `https://eu.media.example/v1`; pass it as `serverURL:`.
+    ///
+    /// The EU region.
+    public static let euV1ServerURL = URL(string: "https://eu.media.example/v1")!
+
+    /// The server URL `https://{tenant}.media.example/v1` with its variables filled in.
+    ///
+    /// A dedicated tenant.
+    ///
+    /// - Parameters:
+    ///   - tenant: The tenant's name.
+    public static func tenantV1ServerURL(tenant: String = "acme") -> URL {
+      ServerURL.expand("https://{tenant}.media.example/v1", variables: ["tenant": tenant])
+    }
+
     let core: ClientCore
 
     /// The limits this client applies, such as the largest response body it reads.

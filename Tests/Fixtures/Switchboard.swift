@@ -9,8 +9,9 @@ import OpenAPIURLSession
 /// Switchboard Voice API
 ///
 /// A fictional provider in the shape of Twilio's call API, written for this project: form bodies
-/// with PascalCase fields, path-level servers, HTTP Basic with the account id and token, and JSON
-/// responses whose fields may be null (OpenAPI 3.0's `nullable`).
+/// with PascalCase fields, path-level servers (recordings on a server of their own, and one
+/// operation on a regional server with a variable), HTTP Basic with the account id and token, and
+/// JSON responses whose fields may be null (OpenAPI 3.0's `nullable`).
 public enum Switchboard {}
 
 // MARK: - Client and operations
@@ -22,8 +23,17 @@ extension Switchboard {
   /// `APIError` carrying the provider's message; requests go through `middlewares` in order, then
   /// `transport`.
   public struct Client: Sendable {
-    /// The spec's server: `https://voice.switchboard.example`.
-    public static let defaultServerURL = URL(string: "https://voice.switchboard.example")!
+    /// The server of `listCalls`, `createCall`, `fetchCall` and `updateCall`:
+    /// `https://voice.switchboard.example`, unless the client was given a `serverURL`.
+    public static let voiceServerURL = URL(string: "https://voice.switchboard.example")!
+
+    /// The server of `deleteCall`: `https://us1.voice.switchboard.example`, unless the client was
+    /// given a `serverURL`.
+    public static let us1VoiceServerURL = URL(string: "https://us1.voice.switchboard.example")!
+
+    /// The server of `fetchRecording`: `https://media.switchboard.example`, unless the client was
+    /// given a `serverURL`.
+    public static let mediaServerURL = URL(string: "https://media.switchboard.example")!
 
     let core: ClientCore
 
@@ -33,7 +43,8 @@ extension Switchboard {
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - serverURL: The server to call; `https://voice.switchboard.example` by default.
+    ///   - serverURL: The server to call for every operation. By default each operation goes to the
+    ///     spec's server for it: ``voiceServerURL``, ``us1VoiceServerURL``, ``mediaServerURL``.
     ///   - username: The HTTP Basic user name (`accountSidAuthToken`). The account SID as the user
     ///     name and the auth token as the password.
     ///   - password: The HTTP Basic password (`accountSidAuthToken`).
@@ -42,7 +53,7 @@ extension Switchboard {
     ///   - configuration: The limits to apply, such as the largest response body read (32 MiB by
     ///     default); see `ClientConfiguration`.
     public init(
-      serverURL: URL = Client.defaultServerURL,
+      serverURL: URL? = nil,
       username: String,
       password: String,
       transport: any ClientTransport = URLSessionTransport(),
@@ -79,7 +90,8 @@ extension Switchboard {
       var request = OperationRequest(
         operationID: "listCalls",
         method: .get,
-        path: "/2010-04-01/Accounts/\(accountSid)/Calls.json"
+        path: "/2010-04-01/Accounts/\(accountSid)/Calls.json",
+        defaultServerURL: Client.voiceServerURL
       )
       request.addQuery("To", to)
       request.addQuery("Status", status?.rawValue)
@@ -107,7 +119,8 @@ extension Switchboard {
       var request = OperationRequest(
         operationID: "createCall",
         method: .post,
-        path: "/2010-04-01/Accounts/\(accountSid)/Calls.json"
+        path: "/2010-04-01/Accounts/\(accountSid)/Calls.json",
+        defaultServerURL: Client.voiceServerURL
       )
       try request.setFormBody(body)
       let response = try await core.send(request, security: [["accountSidAuthToken"]])
@@ -132,7 +145,8 @@ extension Switchboard {
       let request = OperationRequest(
         operationID: "fetchCall",
         method: .get,
-        path: "/2010-04-01/Accounts/\(accountSid)/Calls/\(sid).json"
+        path: "/2010-04-01/Accounts/\(accountSid)/Calls/\(sid).json",
+        defaultServerURL: Client.voiceServerURL
       )
       let response = try await core.send(request, security: [["accountSidAuthToken"]])
       switch response.status {
@@ -161,7 +175,8 @@ extension Switchboard {
       var request = OperationRequest(
         operationID: "updateCall",
         method: .post,
-        path: "/2010-04-01/Accounts/\(accountSid)/Calls/\(sid).json"
+        path: "/2010-04-01/Accounts/\(accountSid)/Calls/\(sid).json",
+        defaultServerURL: Client.voiceServerURL
       )
       if let body {
         try request.setFormBody(body)
@@ -169,6 +184,54 @@ extension Switchboard {
       let response = try await core.send(request, security: [["accountSidAuthToken"]])
       switch response.status {
       case 200: return try response.decode(Call.self)
+      default: throw response.failure()
+      }
+    }
+
+    /// Delete a call's record
+    ///
+    /// Deleting is done by the region that holds the record.
+    ///
+    /// `DELETE /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json`
+    ///
+    /// - Parameters:
+    ///   - accountSid: The account's SID.
+    ///   - sid: The call's SID.
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    public func deleteCall(accountSid: String, sid: String) async throws {
+      let request = OperationRequest(
+        operationID: "deleteCall",
+        method: .delete,
+        path: "/2010-04-01/Accounts/\(accountSid)/Calls/\(sid).json",
+        defaultServerURL: Client.us1VoiceServerURL
+      )
+      let response = try await core.send(request, security: [["accountSidAuthToken"]])
+      switch response.status {
+      case 204: return
+      default: throw response.failure()
+      }
+    }
+
+    /// Fetch a recording's metadata
+    ///
+    /// `GET /v1/Recordings/{Sid}`
+    ///
+    /// - Parameters:
+    ///   - sid: The recording's SID.
+    /// - Returns: The recording.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    public func fetchRecording(sid: String) async throws -> Recording {
+      let request = OperationRequest(
+        operationID: "fetchRecording",
+        method: .get,
+        path: "/v1/Recordings/\(sid)",
+        defaultServerURL: Client.mediaServerURL
+      )
+      let response = try await core.send(request, security: [["accountSidAuthToken"]])
+      switch response.status {
+      case 200: return try response.decode(Recording.self)
       default: throw response.failure()
       }
     }
@@ -428,6 +491,29 @@ extension Switchboard {
       case message
       case moreInfo = "more_info"
       case status
+    }
+  }
+
+  /// The component schema `Recording` of the spec.
+  public struct Recording: Codable, Hashable, Sendable {
+    public var sid: String
+
+    public var callSid: String
+
+    /// Seconds, once the recording has ended.
+    public var duration: String?
+
+    /// Creates a value from its properties.
+    public init(sid: String, callSid: String, duration: String? = nil) {
+      self.sid = sid
+      self.callSid = callSid
+      self.duration = duration
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case sid
+      case callSid = "call_sid"
+      case duration
     }
   }
 

@@ -7,13 +7,16 @@ public struct GeneratedFile: Hashable, Sendable {
   public var contents: String
   /// The spec it came from.
   public var specPath: String
-  /// What it holds, for the command line's summary.
+  /// What its spec generates, for the command line's summary.
   public var summary: SpecSummary
+  /// Whether it is the first of its spec's files (`<Namespace>.swift`), whose path the summary
+  /// line names.
+  public var isPrimary = true
 }
 
 /// The whole pipeline: parse, model, render. Stops before rendering when any spec has errors.
 public enum Generator {
-  /// Generates one file per spec, or reports every problem in every spec.
+  /// Generates each spec's files (one, or several for a large spec), or reports every problem in every spec.
   public static func generate(
     specPaths: [String], options: RenderOptions = RenderOptions(), modelOptions: ModelOptions = ModelOptions()
   ) -> (files: [GeneratedFile], diagnostics: Diagnostics) {
@@ -36,10 +39,12 @@ public enum Generator {
       namespaces[model.namespace] = path
     }
     guard !diagnostics.hasErrors else { return ([], diagnostics) }
-    let files = models.map { model, path, specOperations in
-      GeneratedFile(
-        name: model.namespace + ".swift", contents: FileRenderer.render(model, options: options), specPath: path,
-        summary: SpecSummary(model, specPath: path, specOperations: specOperations))
+    let files = models.flatMap { model, path, specOperations in
+      let summary = SpecSummary(model, specPath: path, specOperations: specOperations)
+      return FileRenderer.renderFiles(model, options: options).enumerated().map { index, file in
+        GeneratedFile(
+          name: file.name, contents: file.contents, specPath: path, summary: summary, isPrimary: index == 0)
+      }
     }
     return (files, diagnostics)
   }

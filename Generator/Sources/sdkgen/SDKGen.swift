@@ -80,9 +80,11 @@ struct Generate: ParsableCommand {
       FileHandle.standardError.write(Data("\(output): error: \(error.localizedDescription)\n".utf8))
       throw ExitCode.failure
     }
-    for file in files {
+    for file in files where file.isPrimary {
       let written = (output as NSString).appendingPathComponent(file.name)
-      print("\(file.specPath) → \(written): \(file.summary.description)")
+      let others = files.filter { $0.specPath == file.specPath }.count - 1
+      let more = others == 0 ? "" : " and \(others) more file\(others == 1 ? "" : "s")"
+      print("\(file.specPath) → \(written)\(more): \(file.summary.description)")
     }
   }
 }
@@ -105,7 +107,7 @@ struct Validate: ParsableCommand {
       specPaths: paths, modelOptions: ModelOptions(skipUnsupported: skipUnsupported))
     report(diagnostics)
     if diagnostics.hasErrors { throw ExitCode.failure }
-    for file in files {
+    for file in files where file.isPrimary {
       print("\(file.specPath): OK - \(file.summary.namespace): \(file.summary.description)")
     }
   }

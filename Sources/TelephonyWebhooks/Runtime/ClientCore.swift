@@ -19,7 +19,10 @@ import HTTPTypes
 public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringConvertible,
   CustomReflectable
 {
-  let serverURL: URL
+  /// The server the caller chose for every operation, if any.
+  let serverURL: URL?
+  /// The spec's server for the operations that name none of their own.
+  let defaultServerURL: URL?
   let transport: any ClientTransport
   let middlewares: [any ClientMiddleware]
   @_spi(Generated) public let configuration: ClientConfiguration
@@ -29,11 +32,18 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
   /// Every credential's secret strings, to scrub from errors.
   private let credentialSecrets: [String]
 
+  /// Creates the core of a client.
+  ///
+  /// A request goes to `serverURL` when it is given; otherwise to its operation's own server
+  /// (``OperationRequest/init(operationID:method:path:defaultServerURL:)``), else to
+  /// `defaultServerURL`.
   @_spi(Generated) public init(
-    serverURL: URL, credentials: [(String, Credential)], transport: any ClientTransport,
-    middlewares: [any ClientMiddleware], configuration: ClientConfiguration = ClientConfiguration()
+    serverURL: URL?, defaultServerURL: URL? = nil, credentials: [(String, Credential)],
+    transport: any ClientTransport, middlewares: [any ClientMiddleware],
+    configuration: ClientConfiguration = ClientConfiguration()
   ) {
     self.serverURL = serverURL
+    self.defaultServerURL = defaultServerURL
     self.credentials = credentials.map { (scheme: $0.0, credential: $0.1) }
     self.credentialsByScheme = Dictionary(credentials, uniquingKeysWith: { first, _ in first })
     self.credentialSecrets = credentials.flatMap(\.1.secretValues)
@@ -74,9 +84,14 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     let httpRequest = HTTPRequest(
       method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
       headerFields: request.headerFields)
+    guard let baseURL = serverURL ?? request.defaultServerURL ?? defaultServerURL else {
+      throw APIError(
+        kind: .transport, operationID: request.operationID,
+        detail: "the spec names no server for this operation; pass `serverURL:` to the client")
+    }
     let origin = FailureOrigin()
     do {
-      return try await chain(operationID: request.operationID, origin: origin)(httpRequest, body, serverURL)
+      return try await chain(operationID: request.operationID, origin: origin)(httpRequest, body, baseURL)
     } catch {
       throw failure(error, thrownBy: origin.layer(of: error), request: request)
     }
@@ -186,7 +201,12 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     let names = credentials.map { "\($0.scheme): <redacted>" }.joined(separator: ", ")
     let middlewareNames = middlewares.map { String(describing: type(of: $0)) }.joined(separator: ", ")
     return
-      "ClientCore(serverURL: \(serverURL.absoluteString), credentials: [\(names)], transport: \(type(of: transport)), middlewares: [\(middlewareNames)])"
+      "ClientCore(serverURL: \(serverURLDescription), credentials: [\(names)], transport: \(type(of: transport)), middlewares: [\(middlewareNames)])"
+  }
+
+  private var serverURLDescription: String {
+    serverURL?.absoluteString ?? defaultServerURL.map { "\($0.absoluteString) (or the operation's own)" }
+      ?? "each operation's own"
   }
 
   @_spi(Generated) public var debugDescription: String { description }
@@ -195,7 +215,7 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     Mirror(
       self,
       children: [
-        "serverURL": serverURL,
+        "serverURL": serverURLDescription,
         "credentials": credentials.map { "\($0.scheme): <redacted>" },
         "transport": String(describing: type(of: transport)),
         "middlewares": middlewares.map { String(describing: type(of: $0)) },

@@ -19,10 +19,17 @@ import OpenAPIRuntime
   /// The ``Secret``s the parameters and the body hold, to scrub from errors.
   var secretValues: [String] = []
 
-  @_spi(Generated) public init(operationID: String, method: HTTPRequest.Method, path: RequestPath) {
+  /// The spec's server for this operation (its path's or its own `servers`), used unless the
+  /// client was given a `serverURL`.
+  var defaultServerURL: URL?
+
+  @_spi(Generated) public init(
+    operationID: String, method: HTTPRequest.Method, path: RequestPath, defaultServerURL: URL? = nil
+  ) {
     self.operationID = operationID
     self.method = method
     self.path = path.text
+    self.defaultServerURL = defaultServerURL
   }
 
   /// Adds a query parameter; `nil` adds nothing.

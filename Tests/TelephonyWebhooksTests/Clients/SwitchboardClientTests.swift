@@ -1,5 +1,7 @@
 import FixtureClients
 import Foundation
+import HTTPTypes
+import OpenAPIRuntime
 import TelephonyWebhooks
 import Testing
 
@@ -47,8 +49,56 @@ import Testing
     }
   }
 
-  @Test func thePathLevelServerIsTheDefault() {
-    #expect(Switchboard.Client.defaultServerURL == URL(string: "https://voice.switchboard.example")!)
+  @Test func eachPathLevelOrOperationLevelServerIsAStaticURL() {
+    #expect(Switchboard.Client.voiceServerURL == URL(string: "https://voice.switchboard.example")!)
+    #expect(Switchboard.Client.mediaServerURL == URL(string: "https://media.switchboard.example")!)
+    // An operation-level server with a variable, at the variable's default.
+    #expect(Switchboard.Client.us1VoiceServerURL == URL(string: "https://us1.voice.switchboard.example")!)
+  }
+
+  /// Without `serverURL:`, each operation goes to its own server: a middleware notes the base URL
+  /// each request was given, then sends it to the local server instead.
+  @Test func withoutAServerURLEachOperationGoesToItsOwnServer() async throws {
+    try await withServer { server in
+      let redirect = RedirectingMiddleware(to: server.baseURL)
+      let client = Switchboard.Client(
+        username: Self.accountSid, password: Self.authToken, middlewares: [redirect])
+      let call = #"{"sid":"CA42","account_sid":"AC1","to":"a","from":"b","status":"completed"}"#
+      server.enqueue(.json(call))
+      server.enqueue(.json(#"{"sid":"RE7","call_sid":"CA42","duration":"12"}"#))
+      server.enqueue(.init(status: 204, headers: [:], body: Data()))
+
+      _ = try await client.fetchCall(accountSid: "AC1", sid: "CA42")
+      let recording = try await client.fetchRecording(sid: "RE7")
+      try await client.deleteCall(accountSid: "AC1", sid: "CA42")
+
+      #expect(recording.callSid == "CA42")
+      #expect(
+        redirect.baseURLs.map(\.absoluteString) == [
+          "https://voice.switchboard.example", "https://media.switchboard.example",
+          "https://us1.voice.switchboard.example",
+        ])
+      #expect(
+        server.requests.map(\.path) == [
+          "/2010-04-01/Accounts/AC1/Calls/CA42.json", "/v1/Recordings/RE7", "/2010-04-01/Accounts/AC1/Calls/CA42.json",
+        ])
+      #expect(String(describing: client).contains("serverURL: each operation's own"))
+    }
+  }
+
+  /// An explicit `serverURL:` replaces every operation's own server.
+  @Test func anExplicitServerURLAppliesToEveryOperation() async throws {
+    try await withServer { server in
+      server.enqueue(.json(#"{"sid":"RE7","call_sid":"CA42"}"#))
+      server.enqueue(.init(status: 204, headers: [:], body: Data()))
+
+      let recording = try await client(server).fetchRecording(sid: "RE7")
+      try await client(server).deleteCall(accountSid: "AC1", sid: "CA42")
+
+      #expect(recording.duration == nil)
+      #expect(server.requests.map(\.method) == ["GET", "DELETE"])
+      #expect(server.requests.map(\.path) == ["/v1/Recordings/RE7", "/2010-04-01/Accounts/AC1/Calls/CA42.json"])
+    }
   }
 
   @Test func anUpdateSendsOnlyTheFieldsGiven() async throws {
@@ -77,5 +127,24 @@ import Testing
       #expect(error.messages == ["The 'To' number is not a valid phone number."])
       expectNoSecrets(in: error, [Self.authToken])
     }
+  }
+}
+
+/// Notes the base URL of every request, then sends it to `target`.
+private final class RedirectingMiddleware: ClientMiddleware, @unchecked Sendable {
+  let target: URL
+  private let lock = NSLock()
+  private var seen: [URL] = []
+
+  init(to target: URL) { self.target = target }
+
+  var baseURLs: [URL] { lock.withLock { seen } }
+
+  func intercept(
+    _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+    next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+  ) async throws -> (HTTPResponse, HTTPBody?) {
+    lock.withLock { seen.append(baseURL) }
+    return try await next(request, body, target)
   }
 }

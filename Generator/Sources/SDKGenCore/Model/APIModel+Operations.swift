@@ -22,6 +22,22 @@ public struct Operation: Hashable, Sendable {
   public var pagination: Pagination?
   /// The media types the responses declare, for `Accept`, in the spec's order.
   public var accept: [String]
+  /// The operation's own server (its path's or its own `servers`, variables at their defaults)
+  /// where it differs from the client's.
+  public var serverURL: String? = nil
+  /// The name of the client's static property that holds ``serverURL``.
+  public var serverName: String? = nil
+}
+
+/// A server that some operations name for themselves, as a static property of the client.
+public struct OperationServer: Hashable, Sendable {
+  public var swiftName: String
+  public var url: String
+  public var documentation: Documentation
+  /// The Swift names of the operations sent to it, in the spec's order.
+  public var operations: [String]
+  /// Whether it is one of the spec's top-level servers, which the client declares already.
+  public var isClientServer = false
 }
 
 public struct Parameter: Hashable, Sendable {

@@ -11,6 +11,9 @@ public struct APIModel: Hashable, Sendable {
   public var specFileName: String
   public var documentation: Documentation
   public var servers: [Server]
+  /// The servers that operations name for themselves, in the order of their first operation;
+  /// empty when every operation goes to the client's server.
+  public var operationServers: [OperationServer] = []
   public var securitySchemes: [SecurityScheme]
   /// Every generated type, sorted by name.
   public var types: [TypeDeclaration]
@@ -19,6 +22,8 @@ public struct APIModel: Hashable, Sendable {
   public var webhooks: Webhooks?
   /// What `--skip-unsupported` left out, in the spec's order.
   public var skipped: [SkippedUnit] = []
+  /// The config's `linesPerFile`: how large the files of a split namespace get.
+  public var linesPerFile: Int? = nil
 }
 
 /// A part of a spec that `--skip-unsupported` left out, and why.
@@ -68,6 +73,10 @@ public struct Server: Hashable, Sendable {
   public var url: String
   public var documentation: Documentation
   public var variables: [ServerVariable]
+  /// For a server after the first, the name of the client's static property (or, with
+  /// variables, function) that gives it, such as `usServerURL`; the first is
+  /// `defaultServerURL` or `serverURL(…)`.
+  public var swiftName: String? = nil
 }
 
 public struct ServerVariable: Hashable, Sendable {

@@ -131,6 +131,10 @@ extension ModelBuilder {
       documentation: Documentation(summary: operation.summary, details: operation.description),
       parameters: parameters, requestBody: requestBody, success: success, errors: responses.errors,
       security: security, isDeprecated: operation.deprecated, pagination: nil, accept: responses.accept)
+    model.serverURL =
+      operation.servers != nil
+      ? operationServerURL(operation.servers, path: path + ["servers"])
+      : operationServerURL(pathItem.servers, path: Array(path.dropLast()) + ["servers"])
     if let pagination = extensionValue("x-pagination", at: path) {
       model.pagination = translatePagination(pagination, operation: model, path: path + ["x-pagination"])
     }

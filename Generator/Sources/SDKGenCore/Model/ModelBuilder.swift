@@ -27,6 +27,8 @@ public final class ModelBuilder {
   var skipped: [SkippedUnit] = []
   /// Component schemas being translated, to stop on a cycle.
   var componentsInProgress: Set<String> = []
+  /// The servers the client defaults to (see ``translateServers()``).
+  var clientServers: [OpenAPI.Server] = []
 
   init(spec: ParsedSpec, options: ModelOptions) {
     self.spec = spec
@@ -53,7 +55,8 @@ public final class ModelBuilder {
     for key in document.components.schemas.keys {
       translateComponent(key.rawValue)
     }
-    let operations = applyErrorFormats(translateOperations(schemes: schemes))
+    var operations = applyErrorFormats(translateOperations(schemes: schemes))
+    let operationServers = nameOperationServers(&operations, clientServers: servers)
     for index in schemes.indices {
       let key = schemes[index].key
       schemes[index].isOptional = operations.contains { operation in
@@ -68,12 +71,26 @@ public final class ModelBuilder {
       specFileName: URL(fileURLWithPath: spec.path).lastPathComponent,
       documentation: Documentation(summary: document.info.title, details: document.info.description),
       servers: servers,
+      operationServers: operationServers,
       securitySchemes: schemes,
       types: declarations.values.map(\.declaration).sorted { $0.name < $1.name },
       operations: operations,
       webhooks: webhooks,
-      skipped: skipped
+      skipped: skipped,
+      linesPerFile: linesPerFile()
     )
+  }
+
+  /// The config's `linesPerFile`, which must be positive.
+  private func linesPerFile() -> Int? {
+    guard let lines = spec.config?.linesPerFile else { return nil }
+    guard lines > 0 else {
+      let file = SpecConfig.file(besides: spec.path) ?? spec.path
+      diagnostics.error(
+        "linesPerFile must be a positive number of lines", at: SourceLocation(file: file, line: 1, column: 1))
+      return nil
+    }
+    return lines
   }
 
   /// A vendor extension of the object at `path` (see ``VendorExtensions``).
@@ -95,7 +112,7 @@ public final class ModelBuilder {
     diagnostics.warning(message, at: sourceMap.key(path))
   }
 
-  // MARK: Namespace, servers, security
+  // MARK: Namespace, security
 
   private func namespaceName() -> String {
     if let value = extensionValue("x-swift-namespace", at: ["info"]) {
@@ -112,45 +129,6 @@ public final class ModelBuilder {
     guard let first = name.first, first.isLetter || first == "_" else { return false }
     return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
       && !SwiftName.keywords.contains(name)
-  }
-
-  /// The top-level servers; without them, the servers that every path or operation names
-  /// alike.
-  private func translateServers() -> [Server] {
-    var servers = document.servers
-    var prefix = ["servers"]
-    if servers.isEmpty {
-      var lists: [([OpenAPI.Server], [String])] = []
-      for (pathKey, entry) in document.paths {
-        guard let item = entry.b else { continue }
-        for endpoint in item.endpoints {
-          if let own = endpoint.operation.servers {
-            lists.append((own, ["paths", pathKey.rawValue, endpoint.method.rawValue.lowercased(), "servers"]))
-          } else if let shared = item.servers {
-            lists.append((shared, ["paths", pathKey.rawValue, "servers"]))
-          } else {
-            lists.append(([], []))
-          }
-        }
-      }
-      if let first = lists.first, !first.0.isEmpty, lists.allSatisfy({ $0.0 == first.0 }) {
-        servers = first.0
-        prefix = first.1
-      }
-    }
-    return servers.enumerated().map { index, server in
-      let path = prefix + [String(index)]
-      let variables = server.variables.map { name, variable in
-        ServerVariable(
-          name: name, swiftName: SwiftName.memberName(name), defaultValue: variable.default,
-          allowedValues: variable.enum ?? [], documentation: Documentation(details: variable.description))
-      }
-      let url = server.urlTemplate.absoluteString
-      if variables.isEmpty, !url.contains("{"), URL(string: url)?.scheme == nil {
-        error("the server URL \"\(url)\" is not an absolute URL", value: path + ["url"])
-      }
-      return Server(url: url, documentation: Documentation(details: server.description), variables: variables)
-    }
   }
 
   private func translateSecuritySchemes() -> [SecurityScheme] {

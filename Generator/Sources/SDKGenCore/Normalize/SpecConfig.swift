@@ -7,6 +7,7 @@ import Yams
 /// ```yaml
 /// namespace: Twilio                 # the Swift namespace (otherwise info.x-swift-namespace)
 /// skipUnsupported: true             # as --skip-unsupported, for this spec
+/// linesPerFile: 4000                # a larger spec's code is split into files of about this size
 /// filter:                           # generate only these (swift-openapi-generator's keys);
 ///   operations: [CreateCall]        #   an operation is kept when it matches any entry
 ///   tags: [Calls]
@@ -30,6 +31,9 @@ public struct SpecConfig: Codable, Hashable, Sendable {
   public var namespace: String?
   /// As `--skip-unsupported`, for this spec alone.
   public var skipUnsupported: Bool?
+  /// The most lines a file of this spec's operations or models holds once its code is split
+  /// (see ``FileRenderer/renderFiles(_:options:)``); ``FileRenderer/linesPerFile`` by default.
+  public var linesPerFile: Int?
   public var filter: Filter?
   public var renames: Renames?
 

@@ -1,6 +1,8 @@
 /// The namespace's `Client`: its servers and the initializer that takes the credentials.
 enum ClientRenderer {
-  static func render(_ model: APIModel, into writer: inout SwiftWriter) {
+  /// The client; with `operations: false`, without its operations, which a namespace split into
+  /// several files declares in extensions (``renderOperation(_:into:)``).
+  static func render(_ model: APIModel, operations: Bool = true, into writer: inout SwiftWriter) {
     let defaultServer = model.servers.first.flatMap { $0.variables.isEmpty ? $0 : nil }
     let names = writer.names
     writer.block("extension \(model.namespace)") { writer in
@@ -17,8 +19,31 @@ enum ClientRenderer {
           )
           writer.blankLine()
         }
-        for server in model.servers where !server.variables.isEmpty {
-          renderServerFunction(server, into: &writer)
+        if let first = model.servers.first, !first.variables.isEmpty {
+          renderServerFunction(first, named: "serverURL", into: &writer)
+          writer.blankLine()
+        }
+        for server in model.servers.dropFirst() {
+          let name = server.swiftName ?? "serverURL"
+          if server.variables.isEmpty {
+            writer.docComment(
+              ["Another of the spec's servers: `\(server.url)`; pass it as `serverURL:`."]
+                + SwiftSyntax.paragraphs(server.documentation))
+            writer.line(
+              "public static let \(name) = \(names.spell("URL"))(string: \(SwiftSyntax.stringLiteral(server.url)))!")
+          } else {
+            renderServerFunction(server, named: name, into: &writer)
+          }
+          writer.blankLine()
+        }
+        for server in model.operationServers where !server.isClientServer {
+          let operations = server.operations.map { "`\(SwiftName.unescaped($0))`" }
+          writer.docComment([
+            "The server of \(SwiftSyntax.list(operations)): `\(server.url)`, unless the client was given a `serverURL`."
+          ])
+          writer.line(
+            "public static let \(server.swiftName) = \(names.spell("URL"))(string: \(SwiftSyntax.stringLiteral(server.url)))!"
+          )
           writer.blankLine()
         }
         writer.line("let core: \(names.spell("ClientCore"))")
@@ -29,19 +54,24 @@ enum ClientRenderer {
         writer.line("public var configuration: \(names.spell("ClientConfiguration")) { core.configuration }")
         writer.blankLine()
         renderInitializer(model, defaultServer: defaultServer, into: &writer)
-        for operation in model.operations {
+        for operation in model.operations where operations {
           writer.blankLine()
-          OperationRenderer.render(operation, into: &writer)
-          if let pagination = operation.pagination {
-            writer.blankLine()
-            OperationRenderer.renderPagination(pagination, of: operation, into: &writer)
-          }
+          renderOperation(operation, into: &writer)
         }
       }
     }
   }
 
-  private static func renderServerFunction(_ server: Server, into writer: inout SwiftWriter) {
+  /// An operation's method, and its sequence of pages if it has one.
+  static func renderOperation(_ operation: Operation, into writer: inout SwiftWriter) {
+    OperationRenderer.render(operation, into: &writer)
+    if let pagination = operation.pagination {
+      writer.blankLine()
+      OperationRenderer.renderPagination(pagination, of: operation, into: &writer)
+    }
+  }
+
+  private static func renderServerFunction(_ server: Server, named name: String, into writer: inout SwiftWriter) {
     var docs =
       ["The server URL `\(server.url)` with its variables filled in."] + SwiftSyntax.paragraphs(server.documentation)
     docs.append(
@@ -54,7 +84,7 @@ enum ClientRenderer {
     let parameters = server.variables.map { variable in
       "\(variable.swiftName): \(names.spell("String")) = \(SwiftSyntax.stringLiteral(variable.defaultValue))"
     }
-    writer.wrappedBlock("public static func serverURL", parameters, " -> \(names.spell("URL"))") { writer in
+    writer.wrappedBlock("public static func \(name)", parameters, " -> \(names.spell("URL"))") { writer in
       let values = server.variables.map { "\(SwiftSyntax.stringLiteral($0.name)): \($0.swiftName)" }
       writer.wrapped(
         "\(names.spell("ServerURL")).expand",
@@ -64,11 +94,20 @@ enum ClientRenderer {
   }
 
   private static func renderInitializer(_ model: APIModel, defaultServer: Server?, into writer: inout SwiftWriter) {
+    let perOperation = !model.operationServers.isEmpty
     var parameterDocs = [
-      "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? model.servers.first.map { ", such as ``\(SwiftSyntax.symbol("serverURL", labels: $0.variables.map(\.swiftName)))`` for `\($0.url)`" } ?? "")."
+      perOperation
+        ? "  - serverURL: The server to call for every operation. By default each operation goes to the spec's server for it: "
+          + model.operationServers.map { "``\($0.swiftName)``" }.joined(separator: ", ")
+          + (defaultServer.map { ", or `\($0.url)` for the others." } ?? ".")
+        : "  - serverURL: The server to call\(defaultServer.map { "; `\($0.url)` by default" } ?? model.servers.first.map { ", such as ``\(SwiftSyntax.symbol("serverURL", labels: $0.variables.map(\.swiftName)))`` for `\($0.url)`" } ?? "")."
     ]
     let names = writer.names
-    var parameters = ["serverURL: \(names.spell("URL"))" + (defaultServer != nil ? " = Client.defaultServerURL" : "")]
+    var parameters = [
+      perOperation
+        ? "serverURL: \(names.spell("URL"))? = nil"
+        : "serverURL: \(names.spell("URL"))" + (defaultServer != nil ? " = Client.defaultServerURL" : "")
+    ]
     var credentials: [String] = []
     for scheme in model.securitySchemes {
       let summary = scheme.documentation.summary.map { " " + $0 } ?? ""
@@ -127,6 +166,9 @@ enum ClientRenderer {
       writer.line("core = \(names.spell("ClientCore"))(")
       writer.indent()
       writer.line("serverURL: serverURL,")
+      if perOperation, defaultServer != nil {
+        writer.line("defaultServerURL: Client.defaultServerURL,")
+      }
       if model.securitySchemes.contains(where: \.isOptional) {
         // Optional credentials: only those given are configured.
         let explicit = credentials.map { $0.replacingOccurrences(of: "\", .", with: "\", Credential.") }

@@ -32,9 +32,18 @@ struct NameScope {
 
   /// The type names the namespace declares.
   let declared: Set<String>
+  /// The namespace, when code is written outside its lexical scope: in `extension Acme.Client`
+  /// (a large spec's operations files), `Acme.Call` is not found as `Call`.
+  var qualifier: String?
 
-  init(declaring declared: Set<String> = []) {
+  init(declaring declared: Set<String> = [], qualifier: String? = nil) {
     self.declared = declared
+    self.qualifier = qualifier
+  }
+
+  /// A type of the namespace: `Call`, or `Acme.Call` outside the namespace's scope.
+  func model(_ name: String) -> String {
+    qualifier.map { $0 + "." + name } ?? name
   }
 
   /// `name`, or `Module.name` when the namespace declares a type of that name.

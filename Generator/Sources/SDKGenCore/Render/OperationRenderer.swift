@@ -19,7 +19,7 @@ enum OperationRenderer {
         [
           "operationID: \(SwiftSyntax.stringLiteral(operation.operationID))", "method: .\(operation.method.rawValue)",
           "path: \(pathLiteral(operation))",
-        ],
+        ] + (operation.serverName.map { ["defaultServerURL: Client.\($0)"] } ?? []),
         "")
       for parameter in operation.parameters where parameter.location != .path {
         writer.line(parameterStatement(parameter))

@@ -5,7 +5,7 @@ enum SwiftSyntax {
   static func type(_ usage: TypeUsage, in names: NameScope) -> String {
     switch usage {
     case .builtin(let builtin): names.spell(builtin.rawValue)
-    case .named(let name): name
+    case .named(let name): names.model(name)
     case .array(let element): "[\(type(element, in: names))]"
     case .dictionary(let value): "[\(names.spell("String")): \(type(value, in: names))]"
     }
@@ -51,5 +51,11 @@ enum SwiftSyntax {
   /// `init(decoding:headers:)` style names for doc links: `listWebhooks(type:page:)`.
   static func symbol(_ name: String, labels: [String]) -> String {
     SwiftName.unescaped(name) + "(" + labels.map { SwiftName.unescaped($0) + ":" }.joined() + ")"
+  }
+
+  /// `a`, `a and b`, `a, b and c`.
+  static func list(_ items: [String]) -> String {
+    guard let last = items.last else { return "" }
+    return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
   }
 }
