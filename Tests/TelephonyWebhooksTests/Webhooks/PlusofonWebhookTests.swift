@@ -157,6 +157,17 @@ import Testing
     }
   }
 
+  @Test func jsonContentTypesAreAcceptedInAnyCase() throws {
+    let body = Data(#"{"call_id":"1"}"#.utf8)
+    for contentType in ["Application/JSON; charset=UTF-8", "application/vnd.plusofon+json", "TEXT/JSON"] {
+      #expect(try Plusofon.CallEvent(decoding: body, headers: [.contentType: contentType]).callID == "1")
+    }
+    let error = try #require(throws: WebhookDecodingError.self) {
+      try Plusofon.CallEvent(decoding: body, headers: [.contentType: "Text/Plain; charset=UTF-8"])
+    }
+    #expect(error.description == "Plusofon webhook: the body is text/plain; charset=utf-8, not JSON")
+  }
+
   @Test func formEncodedBodyIsRejected() throws {
     let body = Data("call_id=1&direction=in".utf8)
     let error = try #require(throws: WebhookDecodingError.self) {
