@@ -13,12 +13,13 @@ import urllib.request
 
 import yaml
 
-from common import RECEIVER_BENCH, REQUEST_BENCH, ROOT, RUNS, WORK, log, median, perf_available, perf_table
+from common import (RECEIVER_BENCH, REQUEST_BENCH, ROOT, RUNS, WORK, callgrind, log, median, perf_available, perf_table,
+                    stripped)
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "2000"))
 WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "5"))
 WRK_CONNECTIONS = 16
-RECEIVER_ROUTES = ["bare", "hooks/api4com", "hooks/api4com-verified?secret=s3cr3t"]
+RECEIVER_ROUTES = ["bare", "bare-decode", "hooks/api4com", "hooks/api4com-verified?secret=s3cr3t"]
 
 
 # Request overhead
@@ -45,6 +46,22 @@ def request_profile(concurrency):
                        capture_output=True)
         tables[client] = perf_table(data)
     return tables
+
+
+def request_instructions(short=20, long=120):
+    """Instructions per request of each client at 1 concurrent (callgrind, the whole process,
+    server included): the difference of two runs of different lengths, which the machine's load
+    cannot disturb."""
+    if not REQUEST_BENCH.exists():
+        return None
+    binary = stripped(REQUEST_BENCH)
+    counts = {}
+    for client in ["hand", "ours-lean", "ours"]:
+        log(f"request overhead: callgrind {client}")
+        first = callgrind([binary, "profile", client, short, 1])
+        second = callgrind([binary, "profile", client, long, 1], WORK / f"callgrind.request.{client}.out")
+        counts[client] = (second - first) / (long - short)
+    return counts
 
 
 # Webhook receiver
@@ -165,3 +182,23 @@ def receiver_profile():
             stop(process)
         tables[route] = perf_table(data)
     return tables
+
+
+def receiver_instructions(short=100, long=1100):
+    """Instructions per delivery of the generated routes' handlers, in process without a server
+    (`ReceiverBench profile`; callgrind cannot run the server): our runtime's part of a delivery."""
+    if not RECEIVER_BENCH.exists():
+        return None
+    binary = stripped(RECEIVER_BENCH)
+    files = []
+    for index, body in enumerate(api4com_payloads()):
+        path = WORK / f"receiver-payload-{index}.json"
+        path.write_text(body)
+        files.append(path)
+    counts = {}
+    for route in ["api4com", "api4com-verified"]:
+        log(f"receiver: callgrind /hooks/{route}")
+        first = callgrind([binary, "profile", route, short, *files])
+        second = callgrind([binary, "profile", route, long, *files], WORK / f"callgrind.receiver.{route}.out")
+        counts[route] = (second - first) / (long - short)
+    return counts

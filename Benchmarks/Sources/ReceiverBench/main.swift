@@ -8,6 +8,8 @@
 //                    FILE..., in turn, for callgrind (which cannot run the server)
 //
 // - `/bare`: a bare Hummingbird route that reads the body (at most 1 MiB) and answers 200.
+// - `/bare-decode`: the same, decoding the body with a `JSONDecoder` into the generated
+//   `Api4Com.ChannelEvent` first: the least a hand-written receiver of these payloads does.
 // - `/hooks/api4com`: `Api4Com.WebhookEvent.register(on:path:handler:)` on the same `Router`,
 //   through swift-openapi-hummingbird: reads, decodes and hands the event to the handler.
 // - `/hooks/api4com-verified`: the same with `verifier: .queryParameter("secret", …)`.
@@ -62,6 +64,14 @@ let router = Router()
 router.post("/bare") { request, _ -> HTTPResponse.Status in
   _ = try await request.body.collect(upTo: 1_048_576)
   counts.add("bare")
+  return .ok
+}
+let decoder = JSONDecoder()
+router.post("/bare-decode") { request, _ -> HTTPResponse.Status in
+  let body = try await request.body.collect(upTo: 1_048_576)
+  let event = try decoder.decode(Api4Com.ChannelEvent.self, from: Data(body.readableBytesView))
+  counts.add("bare-decode")
+  withExtendedLifetime(event) {}
   return .ok
 }
 try registerHooks(on: router, counts: counts)
