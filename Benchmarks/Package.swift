@@ -58,6 +58,8 @@ let package = Package(
       dependencies: [
         "HandPlusofon",
         .product(name: "TelephonyWebhooks", package: sdk),
+        .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),

@@ -1,19 +1,23 @@
 // The overhead of one generated operation over a real HTTP round trip: Plusofon's generated
 // `getWebhook(webhookID:)` against a hand-written `URLSession` + `JSONDecoder` call of the same
-// request, both on `URLSession.shared`, to a Hummingbird server on 127.0.0.1 in this process.
+// request, both on `URLSession.shared`, to a Hummingbird server on 127.0.0.1 in this process;
+// and the same operation through a minimal transport (`ours-lean`), to tell our runtime's cost
+// from swift-openapi-urlsession's.
 //
 //   RequestBench [ROUNDS] [REQUESTS]                  prints one JSON object (see `Result`)
-//   RequestBench profile CLIENT REQUESTS CONCURRENCY  only CLIENT (ours or hand), for perf
+//   RequestBench profile CLIENT REQUESTS CONCURRENCY  only CLIENT (ours, ours-lean or hand), for perf
 //
 // Each round sends REQUESTS requests through one client, from 1 or 16 tasks at once, and keeps
 // the wall time and this process's CPU time per request (server included: it does the same work
 // for both). The clients alternate round by round; the first round of each is a warm-up.
 
 import Foundation
+import HTTPTypes
 import HandPlusofon
 import Hummingbird
 import Logging
 import NIOCore
+import OpenAPIRuntime
 import TelephonyWebhooks
 
 #if canImport(FoundationNetworking)
@@ -84,7 +88,38 @@ func makeCalls(port: Int) -> [(String, Call)] {
     let webhook = try JSONDecoder().decode(HandPlusofon.Webhook.self, from: data)
     return webhook.id + webhook.url.utf8.count
   }
-  return [("ours", ourCall), ("hand", handCall)]
+  // Ours again, through the least a `ClientTransport` can do on the same session: what is left
+  // between this and `ours` is swift-openapi-urlsession's, between this and `hand` ours.
+  let lean = Plusofon.Client(serverURL: base, token: "token", transport: DataTaskTransport())
+  let leanCall: Call = {
+    let webhook = try await lean.getWebhook(webhookID: 42)
+    return webhook.id + webhook.url.utf8.count
+  }
+  return [("ours", ourCall), ("ours-lean", leanCall), ("hand", handCall)]
+}
+
+/// A `ClientTransport` that is one `URLSession.shared.data(for:)`, for splitting the cost.
+struct DataTaskTransport: ClientTransport {
+  func send(
+    _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String
+  ) async throws -> (HTTPResponse, HTTPBody?) {
+    guard let url = URL(string: baseURL.absoluteString + (request.path ?? "")) else {
+      throw BenchError(description: "no URL for \(request.path ?? "")")
+    }
+    var urlRequest = URLRequest(url: url)
+    urlRequest.httpMethod = request.method.rawValue
+    for field in request.headerFields {
+      urlRequest.addValue(field.value, forHTTPHeaderField: field.name.rawName)
+    }
+    if let body { urlRequest.httpBody = try await Data(collecting: body, upTo: .max) }
+    let (data, response) = try await URLSession.shared.data(for: urlRequest)
+    guard let http = response as? HTTPURLResponse else { throw BenchError(description: "not HTTP: \(response)") }
+    var fields = HTTPFields()
+    for case (let name as String, let value as String) in http.allHeaderFields {
+      if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
+    }
+    return (HTTPResponse(status: .init(code: http.statusCode), headerFields: fields), HTTPBody(data))
+  }
 }
 
 func cpuSeconds() -> Double {
@@ -180,4 +215,16 @@ extension Array {
   }
 }
 
-try await main()
+// The main thread waits on a semaphore rather than in `dispatch_main` (where an async top level
+// parks it), so that valgrind can run the profile mode.
+let done = DispatchSemaphore(value: 0)
+Task.detached {
+  do {
+    try await main()
+  } catch {
+    FileHandle.standardError.write(Data("RequestBench: \(error)\n".utf8))
+    exit(1)
+  }
+  done.signal()
+}
+done.wait()
