@@ -6,6 +6,7 @@ number in RESULTS.md comes from one run of this script. BENCH_RUNS sets the numb
 runs of each generator and compiler invocation (5 by default); medians are reported.
 
     bench.py [--specs FOLDER]...
+    bench.py --only generation|runtime|requests|receiver ...   those sections alone, as JSON
 
 The published specs are every .yaml, .yml and .json file of each FOLDER (by default
 ../shared/realspecs beside the repository, when it exists); they are measured beside this
@@ -27,7 +28,7 @@ import yaml
 import loopback
 import report
 from common import (BENCH, CONFIG, SWIFTC, MODULES, PARSE_FLOOR, ROOT, RUNS, RUNTIME_BENCH, SDKGEN, THEIRS, WORK,
-                    last_line, log, median, run, swift_lines)
+                    callgrind, last_line, log, median, run, stripped, swift_lines)
 
 HOUSE_SPECS = ["api4com", "plusofon", "thulium"]
 SCALE = [100, 200, 400]
@@ -126,6 +127,19 @@ def generation(specs):
         entry["operations"] = count_operations(spec)
         results[name] = entry
     return results
+
+
+def scale_instructions(generated, specs):
+    """sdkgen's instructions on each synthetic spec (callgrind): the scale check without the
+    machine's load, which bent the times of issue 16's run (5.29× for 4× the operations, where
+    instructions grew 3.88×)."""
+    binary = stripped(SDKGEN)
+    for n in SCALE:
+        name = f"synthetic-{n}"
+        if generated.get(name) and not generated[name]["ours_error"]:
+            log(f"generation: callgrind sdkgen on {name}")
+            generated[name]["instructions"] = callgrind(
+                [binary, "generate", specs[name], "--output", WORK / "gen/scale", *generated[name]["flags"]])
 
 
 def conversions(specs):
@@ -242,23 +256,6 @@ def compile_phases(variants, runtime_modules, keys):
 
 # 4: runtime cost
 
-def stripped(binary):
-    """valgrind 3.19 cannot read the DWARF 5 that Swift emits; symbols are enough for a profile."""
-    copy = WORK / (Path(binary).name + "-nodebug")
-    run(["objcopy", "--strip-debug", binary, copy])
-    return copy
-
-
-def callgrind(command, output="/dev/null"):
-    _, stderr = subprocess.Popen(["valgrind", "--tool=callgrind", f"--callgrind-out-file={output}",
-                                  *map(str, command)], stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.PIPE, text=True).communicate()
-    match = re.search(r"refs:\s+([\d,]+)", stderr)
-    if not match:
-        raise RuntimeError(f"callgrind failed: {stderr[-500:]}")
-    return int(match.group(1).replace(",", ""))
-
-
 def runtime():
     log("runtime: timing (RuntimeBench)")
     results = json.loads(run([RUNTIME_BENCH, str(4 * RUNS + 1)]).stdout)
@@ -323,10 +320,50 @@ def generation_ratio(entry):
     return median([m.wall for m in entry["theirs"]]) / median([m.wall for m in entry["ours"]])
 
 
+SECTIONS = ["generation", "runtime", "requests", "receiver"]
+
+
+def partial(sections):
+    """Only `sections` of the benchmark, for checking a change: their results as JSON."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    results = {"load_before": os.getloadavg()}
+    if "generation" in sections:
+        (WORK / "specs").mkdir(parents=True, exist_ok=True)
+        specs = {name: ROOT / f"specs/{name}.yaml" for name in HOUSE_SPECS}
+        for n in SCALE:
+            path = WORK / f"specs/synthetic-{n}.yaml"
+            run([sys.executable, BENCH / "Scripts/synthetic_spec.py", n, path])
+            specs[f"synthetic-{n}"] = path
+        generated = generation(specs)
+        scale_instructions(generated, specs)
+        results["generation"] = {
+            name: {"ours_ms": median([m.wall for m in entry["ours"]]) * 1e3,
+                   "theirs_ms": median([m.wall for m in entry["theirs"]]) * 1e3,
+                   "ours_peak_mib": median([m.peak_mib for m in entry["ours"]]),
+                   "theirs_peak_mib": median([m.peak_mib for m in entry["theirs"]]),
+                   "instructions": entry.get("instructions")}
+            for name, entry in generated.items()}
+    if "runtime" in sections:
+        results["runtime"] = runtime()
+    if "requests" in sections:
+        results["requests"] = loopback.requests()
+        results["request_instructions"] = loopback.request_instructions()
+    if "receiver" in sections:
+        results["receiver"] = loopback.receiver()
+        results["receiver_instructions"] = loopback.receiver_instructions()
+    results["load_after"] = os.getloadavg()
+    print(json.dumps(results, indent=2, default=str))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--specs", action="append", default=[], help="a folder of published specs")
+    parser.add_argument("--only", action="append", choices=SECTIONS, default=[],
+                        help="measure only this section (repeatable); prints its results as JSON and leaves "
+                             "RESULTS.md alone")
     arguments = parser.parse_args()
+    if arguments.only:
+        return partial(arguments.only)
     folders = [Path(folder).resolve() for folder in arguments.specs if folder]
     if not folders and DEFAULT_PUBLISHED.is_dir():
         folders = [DEFAULT_PUBLISHED]
@@ -346,6 +383,7 @@ def main():
         specs[f"synthetic-{n}"] = path
     specs.update(published)
     generated = generation(specs)
+    scale_instructions(generated, specs)
     converted = conversions({name: specs[name] for name in HOUSE_SPECS + list(published)})
 
     runtime_modules = build_runtime_module()
@@ -361,7 +399,11 @@ def main():
     phases = compile_phases(variants, runtime_modules, phase_keys)
     runtime_results = runtime()
     request_results = loopback.requests()
+    if "error" not in request_results:
+        request_results["instructions"] = loopback.request_instructions()
     receiver_results = loopback.receiver()
+    if "error" not in receiver_results:
+        receiver_results["instructions"] = loopback.receiver_instructions()
 
     profiles = []
     house = [name for name in specs if name not in published]
