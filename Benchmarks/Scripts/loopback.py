@@ -48,10 +48,10 @@ def request_profile(concurrency):
     return tables
 
 
-def request_instructions(short=20, long=120):
+def request_instructions(short=50, long=300):
     """Instructions per request of each client at 1 concurrent (callgrind, the whole process,
-    server included): the difference of two runs of different lengths, which the machine's load
-    cannot disturb."""
+    server included): the difference of two runs of different lengths. The machine's load does
+    not change the counts, but threads that poll make runs differ by a few percent."""
     if not REQUEST_BENCH.exists():
         return None
     binary = stripped(REQUEST_BENCH)
