@@ -26,6 +26,14 @@ import Testing
         ]))
   }
 
+  @Test func decodesThroughADecoderOtherThanJSONDecoder() throws {
+    // Not Foundation's JSONDecoder: the attempts keep the order that puts booleans and numbers
+    // before strings, for decoders that convert between kinds.
+    let value: JSONValue = ["s": "text", "i": 42, "d": 2.5, "t": true, "a": [1, "two"], "o": ["k": "v"]]
+    let data = try PropertyListEncoder().encode(value)
+    #expect(try PropertyListDecoder().decode(JSONValue.self, from: data) == value)
+  }
+
   @Test func roundTripsNestedJSONExactly() throws {
     let text = #"{"a":[1,2.5,"x",null,true,{"b":[]}],"c":{"d":{"e":{"f":-0.125}}},"g":"","h":{}}"#
     #expect(try encode(decode(text)) == text)
