@@ -23,7 +23,7 @@ public struct ParsedSpec: Sendable {
 /// with a line and column.
 public enum SpecParser {
   /// Parses the spec at `path`, or reports why it cannot.
-  public static func parse(path: String, diagnostics: inout Diagnostics) -> ParsedSpec? {
+  public static func parse(path: String, validating: Bool = true, diagnostics: inout Diagnostics) -> ParsedSpec? {
     let start = SourceLocation(file: path, line: 1, column: 1)
     guard FileManager.default.fileExists(atPath: path) else {
       diagnostics.error("no such file", at: start)
@@ -41,7 +41,7 @@ public enum SpecParser {
     if let (loaded, _) = SpecConfig.load(besides: path, diagnostics: &diagnostics) {
       config = loaded
     }
-    return parse(text: text, path: path, config: config, diagnostics: &diagnostics)
+    return parse(text: text, path: path, config: config, validating: validating, diagnostics: &diagnostics)
   }
 
   /// YAMLDecoder's own resolver: scalars stay strings until a type asks for them, so the one
@@ -51,8 +51,11 @@ public enum SpecParser {
 
   /// Parses spec text (YAML or JSON); `path` is used for the diagnostics' locations. OpenAPI 3.0
   /// is converted to 3.1 and file references are bundled (see `Normalize/`).
+  ///
+  /// With `validating: false`, OpenAPIKit's validation is left for ``validate(_:diagnostics:)``,
+  /// which the generator runs beside the model stage.
   public static func parse(
-    text: String, path: String, config: SpecConfig? = nil, diagnostics: inout Diagnostics
+    text: String, path: String, config: SpecConfig? = nil, validating: Bool = true, diagnostics: inout Diagnostics
   ) -> ParsedSpec? {
     var node: Node
     var parser: Parser?
@@ -96,9 +99,16 @@ public enum SpecParser {
           DocumentDecoder.decode(node, dialect: dialect, sourceMap: sourceMap, diagnostics: &diagnostics)
         })
     else { return nil }
-    validate(document, sourceMap: sourceMap, diagnostics: &diagnostics)
+    if validating {
+      validate(document, sourceMap: sourceMap, diagnostics: &diagnostics)
+    }
     return ParsedSpec(
       path: path, document: document, sourceMap: sourceMap, extensions: VendorExtensions(root: node), config: config)
+  }
+
+  /// OpenAPIKit's validation of a spec parsed with `validating: false`.
+  public static func validate(_ spec: ParsedSpec, diagnostics: inout Diagnostics) {
+    validate(spec.document, sourceMap: spec.sourceMap, diagnostics: &diagnostics)
   }
 
   /// OpenAPIKit's own checks of what its types cannot express (server variables, duplicate

@@ -1,8 +1,9 @@
 /// The namespace's `Client`: its servers and the initializer that takes the credentials.
 enum ClientRenderer {
-  /// The client; with `operations: false`, without its operations, which a namespace split into
-  /// several files declares in extensions (``renderOperation(_:into:)``).
-  static func render(_ model: APIModel, operations: Bool = true, into writer: inout SwiftWriter) {
+  /// The client with its operations, as `operations` holds them already rendered (two levels
+  /// in); with `nil`, without them, for a namespace split into several files that declares them
+  /// in extensions (``renderOperation(_:into:)``).
+  static func render(_ model: APIModel, operations: [String]?, into writer: inout SwiftWriter) {
     let defaultServer = model.servers.first.flatMap { $0.variables.isEmpty ? $0 : nil }
     let names = writer.names
     writer.block("extension \(model.namespace)") { writer in
@@ -54,9 +55,9 @@ enum ClientRenderer {
         writer.line("public var configuration: \(names.spell("ClientConfiguration")) { core.configuration }")
         writer.blankLine()
         renderInitializer(model, defaultServer: defaultServer, into: &writer)
-        for operation in model.operations where operations {
+        for operation in operations ?? [] {
           writer.blankLine()
-          renderOperation(operation, into: &writer)
+          writer.append(rendered: operation)
         }
       }
     }

@@ -45,17 +45,37 @@ public enum FileRenderer {
   public static func renderFiles(_ model: APIModel, options: RenderOptions = RenderOptions()) -> [(
     name: String, contents: String
   )] {
-    let single = render(model, options: options)
+    // Each type and operation is rendered on its own, on every core, then joined in order.
+    let types = Parallel.map(model.types) { declaration in
+      unit(model, options: options, level: 1) { renderType(declaration, into: &$0) }
+    }
+    let operations = Parallel.map(model.operations) { operation in
+      unit(model, options: options, level: 2) { ClientRenderer.renderOperation(operation, into: &$0) }
+    }
+    let single = render(model, options: options, types: types, operations: operations)
     let linesPerFile = model.linesPerFile ?? Self.linesPerFile
     guard Double(single.utf8.lazy.filter({ $0 == UInt8(ascii: "\n") }).count) > Double(linesPerFile) * splitFactor
     else {
       return [(model.namespace + ".swift", single)]
     }
-    return SplitRenderer(model: model, options: options, linesPerFile: linesPerFile).files()
+    return SplitRenderer(model: model, options: options, linesPerFile: linesPerFile).files(types: types)
   }
 
   /// The whole model as one file.
   public static func render(_ model: APIModel, options: RenderOptions = RenderOptions()) -> String {
+    let types = model.types.map { declaration in
+      unit(model, options: options, level: 1) { renderType(declaration, into: &$0) }
+    }
+    let operations = model.operations.map { operation in
+      unit(model, options: options, level: 2) { ClientRenderer.renderOperation(operation, into: &$0) }
+    }
+    return render(model, options: options, types: types, operations: operations)
+  }
+
+  /// One file from its types and operations, rendered already (one and two levels in).
+  private static func render(_ model: APIModel, options: RenderOptions, types: [String], operations: [String])
+    -> String
+  {
     var writer = writer(for: model, options: options)
     header(model, options: options, into: &writer)
     writer.docComment(SwiftSyntax.paragraphs(model.documentation))
@@ -64,20 +84,31 @@ public enum FileRenderer {
     writer.line()
     writer.line("// MARK: - Client and operations")
     writer.line()
-    ClientRenderer.render(model, into: &writer)
+    ClientRenderer.render(model, operations: operations, into: &writer)
 
-    if !model.types.isEmpty {
+    if !types.isEmpty {
       writer.line()
       writer.line("// MARK: - Models")
       writer.line()
-      writer.block("extension \(model.namespace)") { writer in
-        for declaration in model.types {
-          writer.blankLine()
-          renderType(declaration, into: &writer)
-        }
+      writer.line("extension \(model.namespace) {")
+      for type in types {
+        writer.blankLine()
+        writer.append(rendered: type)
       }
+      writer.line("}")
     }
-    renderTail(model, into: &writer)
+    renderTail(model, options: options, into: &writer)
+    return writer.text
+  }
+
+  /// One declaration, rendered `level` levels in; `qualified` outside the namespace's scope.
+  static func unit(
+    _ model: APIModel, options: RenderOptions, level: Int, qualified: Bool = false,
+    _ render: (inout SwiftWriter) -> Void
+  ) -> String {
+    var writer = writer(for: model, options: options, qualified: qualified)
+    for _ in 0..<level { writer.indent() }
+    render(&writer)
     return writer.text
   }
 
@@ -119,7 +150,7 @@ public enum FileRenderer {
   }
 
   /// The error bodies' conformances and the webhooks, at the end of the namespace's first file.
-  static func renderTail(_ model: APIModel, into writer: inout SwiftWriter) {
+  static func renderTail(_ model: APIModel, options: RenderOptions, into writer: inout SwiftWriter) {
     let errorBodies = model.types.compactMap { declaration -> (StructDeclaration, ErrorFormat)? in
       guard case .structure(let value) = declaration, let format = value.errorFormat else { return nil }
       return (value, format)

@@ -4,12 +4,14 @@ struct SplitRenderer {
   let options: RenderOptions
   let linesPerFile: Int
 
-  func files() -> [(name: String, contents: String)] {
-    let operations = model.operations.map { operation in
-      unit(qualified: true) { ClientRenderer.renderOperation(operation, into: &$0) }
-    }
-    let types = model.types.map { declaration in
-      unit { FileRenderer.renderType(declaration, into: &$0) }
+  /// The files, from the model's types rendered already (one level in).
+  func files(types: [String]) -> [(name: String, contents: String)] {
+    let model = model
+    let options = options
+    let operations = Parallel.map(model.operations) { operation in
+      FileRenderer.unit(model, options: options, level: 1, qualified: true) {
+        ClientRenderer.renderOperation(operation, into: &$0)
+      }
     }
     let operationFiles = Self.pack(operations, linesPerFile: linesPerFile)
     let modelFiles = Self.pack(types, linesPerFile: linesPerFile)
@@ -55,8 +57,8 @@ struct SplitRenderer {
     writer.line()
     writer.line("// MARK: - Client")
     writer.line()
-    ClientRenderer.render(model, operations: false, into: &writer)
-    FileRenderer.renderTail(model, into: &writer)
+    ClientRenderer.render(model, operations: nil, into: &writer)
+    FileRenderer.renderTail(model, options: options, into: &writer)
     return writer.text
   }
 
@@ -67,14 +69,6 @@ struct SplitRenderer {
     writer.line("// MARK: - \(title)")
     writer.line()
     return writer.text + "extension \(extended) {\n" + units.joined(separator: "\n") + "}\n"
-  }
-
-  /// One declaration, rendered one level into an `extension`.
-  private func unit(qualified: Bool = false, _ render: (inout SwiftWriter) -> Void) -> String {
-    var writer = FileRenderer.writer(for: model, options: options, qualified: qualified)
-    writer.indent()
-    render(&writer)
-    return writer.text
   }
 
   /// Consecutive units, in order, into groups of at most `linesPerFile` lines.

@@ -33,6 +33,11 @@ struct SwiftWriter {
     linksRuntimeSymbols ? "``\(name)``" : "`\(name)`"
   }
 
+  /// Text another writer rendered at this writer's indentation, as it is.
+  mutating func append(rendered: String) {
+    text += rendered
+  }
+
   mutating func indent() { level += 1 }
   mutating func outdent() { level -= 1 }
 
