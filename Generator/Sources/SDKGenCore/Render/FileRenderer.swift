@@ -46,11 +46,14 @@ public enum FileRenderer {
     name: String, contents: String
   )] {
     // Each type and operation is rendered on its own, on every core, then joined in order.
+    let declared = Set(model.types.map(\.name))
     let types = Parallel.map(model.types) { declaration in
-      unit(model, options: options, level: 1) { renderType(declaration, into: &$0) }
+      unit(model, options: options, declared: declared, level: 1) { renderType(declaration, into: &$0) }
     }
     let operations = Parallel.map(model.operations) { operation in
-      unit(model, options: options, level: 2) { ClientRenderer.renderOperation(operation, into: &$0) }
+      unit(model, options: options, declared: declared, level: 2) {
+        ClientRenderer.renderOperation(operation, into: &$0)
+      }
     }
     let single = render(model, options: options, types: types, operations: operations)
     let linesPerFile = model.linesPerFile ?? Self.linesPerFile
@@ -58,16 +61,20 @@ public enum FileRenderer {
     else {
       return [(model.namespace + ".swift", single)]
     }
-    return SplitRenderer(model: model, options: options, linesPerFile: linesPerFile).files(types: types)
+    return SplitRenderer(model: model, options: options, linesPerFile: linesPerFile).files(
+      types: types, declared: declared)
   }
 
   /// The whole model as one file.
   public static func render(_ model: APIModel, options: RenderOptions = RenderOptions()) -> String {
+    let declared = Set(model.types.map(\.name))
     let types = model.types.map { declaration in
-      unit(model, options: options, level: 1) { renderType(declaration, into: &$0) }
+      unit(model, options: options, declared: declared, level: 1) { renderType(declaration, into: &$0) }
     }
     let operations = model.operations.map { operation in
-      unit(model, options: options, level: 2) { ClientRenderer.renderOperation(operation, into: &$0) }
+      unit(model, options: options, declared: declared, level: 2) {
+        ClientRenderer.renderOperation(operation, into: &$0)
+      }
     }
     return render(model, options: options, types: types, operations: operations)
   }
@@ -102,20 +109,25 @@ public enum FileRenderer {
   }
 
   /// One declaration, rendered `level` levels in; `qualified` outside the namespace's scope.
+  /// `declared` is the model's type names, computed once by the caller: a unit per declaration
+  /// that computed them again would make rendering quadratic in the number of types.
   static func unit(
-    _ model: APIModel, options: RenderOptions, level: Int, qualified: Bool = false,
+    _ model: APIModel, options: RenderOptions, declared: Set<String>, level: Int, qualified: Bool = false,
     _ render: (inout SwiftWriter) -> Void
   ) -> String {
-    var writer = writer(for: model, options: options, qualified: qualified)
+    var writer = writer(for: model, options: options, declared: declared, qualified: qualified)
     for _ in 0..<level { writer.indent() }
     render(&writer)
     return writer.text
   }
 
   /// A writer for `model`'s code; `qualified` for code outside the namespace's scope.
-  static func writer(for model: APIModel, options: RenderOptions, qualified: Bool = false) -> SwiftWriter {
+  static func writer(
+    for model: APIModel, options: RenderOptions, declared: Set<String>? = nil, qualified: Bool = false
+  ) -> SwiftWriter {
     var writer = SwiftWriter(
-      names: NameScope(declaring: Set(model.types.map(\.name)), qualifier: qualified ? model.namespace : nil))
+      names: NameScope(
+        declaring: declared ?? Set(model.types.map(\.name)), qualifier: qualified ? model.namespace : nil))
     writer.linksRuntimeSymbols = !options.additionalImports.contains(RenderOptions.runtimeModule)
     return writer
   }

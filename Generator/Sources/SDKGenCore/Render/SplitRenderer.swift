@@ -5,11 +5,11 @@ struct SplitRenderer {
   let linesPerFile: Int
 
   /// The files, from the model's types rendered already (one level in).
-  func files(types: [String]) -> [(name: String, contents: String)] {
+  func files(types: [String], declared: Set<String>) -> [(name: String, contents: String)] {
     let model = model
     let options = options
     let operations = Parallel.map(model.operations) { operation in
-      FileRenderer.unit(model, options: options, level: 1, qualified: true) {
+      FileRenderer.unit(model, options: options, declared: declared, level: 1, qualified: true) {
         ClientRenderer.renderOperation(operation, into: &$0)
       }
     }
