@@ -33,7 +33,6 @@ public struct Operation: Hashable, Sendable {
 public struct OperationServer: Hashable, Sendable {
   public var swiftName: String
   public var url: String
-  public var documentation: Documentation
   /// The Swift names of the operations sent to it, in the spec's order.
   public var operations: [String]
   /// Whether it is one of the spec's top-level servers, which the client declares already.

@@ -118,7 +118,7 @@ extension ModelBuilder {
       } else {
         servers.append(
           OperationServer(
-            swiftName: name, url: url, documentation: Documentation(), operations: [operations[index].swiftName],
+            swiftName: name, url: url, operations: [operations[index].swiftName],
             isClientServer: clientServers.contains { $0.swiftName == name }))
       }
     }

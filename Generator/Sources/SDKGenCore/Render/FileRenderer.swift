@@ -57,26 +57,11 @@ public enum FileRenderer {
     }
     let single = render(model, options: options, types: types, operations: operations)
     let linesPerFile = model.linesPerFile ?? Self.linesPerFile
-    guard Double(single.utf8.lazy.filter({ $0 == UInt8(ascii: "\n") }).count) > Double(linesPerFile) * splitFactor
-    else {
+    guard Double(lineCount(single)) > Double(linesPerFile) * splitFactor else {
       return [(model.namespace + ".swift", single)]
     }
     return SplitRenderer(model: model, options: options, linesPerFile: linesPerFile).files(
       types: types, declared: declared)
-  }
-
-  /// The whole model as one file.
-  public static func render(_ model: APIModel, options: RenderOptions = RenderOptions()) -> String {
-    let declared = Set(model.types.map(\.name))
-    let types = model.types.map { declaration in
-      unit(model, options: options, declared: declared, level: 1) { renderType(declaration, into: &$0) }
-    }
-    let operations = model.operations.map { operation in
-      unit(model, options: options, declared: declared, level: 2) {
-        ClientRenderer.renderOperation(operation, into: &$0)
-      }
-    }
-    return render(model, options: options, types: types, operations: operations)
   }
 
   /// One file from its types and operations, rendered already (one and two levels in).
@@ -104,8 +89,13 @@ public enum FileRenderer {
       }
       writer.line("}")
     }
-    renderTail(model, options: options, into: &writer)
+    renderTail(model, into: &writer)
     return writer.text
+  }
+
+  /// The number of line breaks in `text`.
+  static func lineCount(_ text: String) -> Int {
+    text.utf8.lazy.filter { $0 == UInt8(ascii: "\n") }.count
   }
 
   /// One declaration, rendered `level` levels in; `qualified` outside the namespace's scope.
@@ -162,7 +152,7 @@ public enum FileRenderer {
   }
 
   /// The error bodies' conformances and the webhooks, at the end of the namespace's first file.
-  static func renderTail(_ model: APIModel, options: RenderOptions, into writer: inout SwiftWriter) {
+  static func renderTail(_ model: APIModel, into writer: inout SwiftWriter) {
     let errorBodies = model.types.compactMap { declaration -> (StructDeclaration, ErrorFormat)? in
       guard case .structure(let value) = declaration, let format = value.errorFormat else { return nil }
       return (value, format)

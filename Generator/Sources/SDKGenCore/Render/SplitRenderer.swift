@@ -58,7 +58,7 @@ struct SplitRenderer {
     writer.line("// MARK: - Client")
     writer.line()
     ClientRenderer.render(model, operations: nil, into: &writer)
-    FileRenderer.renderTail(model, options: options, into: &writer)
+    FileRenderer.renderTail(model, into: &writer)
     return writer.text
   }
 
@@ -77,7 +77,7 @@ struct SplitRenderer {
     var current: [String] = []
     var lines = 0
     for unit in units {
-      let count = unit.utf8.lazy.filter { $0 == UInt8(ascii: "\n") }.count + 1
+      let count = FileRenderer.lineCount(unit) + 1
       if !current.isEmpty, lines + count > linesPerFile {
         groups.append(current)
         current = []
