@@ -146,7 +146,8 @@ bench:
 # scratch package outside this one, which is then built; one line per spec. The scratch
 # package's build folder is kept in .build-corpus so that the SDK is compiled once.
 CORPUS ?= ../shared/realspecs
-CORPUS_PACKAGE ?= $(or $(TMPDIR),/tmp)/sdkgen-corpus-$(shell id -u)
+# One per checkout (a hash of its path), so two checkouts' runs never write into each other's.
+CORPUS_PACKAGE ?= $(or $(TMPDIR),/tmp)/sdkgen-corpus-$(shell id -u)-$(shell printf %s '$(CURDIR)' | cksum | cut -d' ' -f1)
 corpus: sdkgen
 	$(PYTHON) Scripts/corpus.py $(CORPUS) --sdkgen $(SDKGEN) --package $(CORPUS_PACKAGE) --build $(CURDIR)/.build-corpus
 
