@@ -40,7 +40,7 @@ extension ModelBuilder {
   func translateOperations(schemes: [SecurityScheme]) -> [Operation] {
     var operations: [Operation] = []
     var operationIDs: [String: [String]] = [:]
-    var methodNames: [String: String] = [:]
+    var methodNames = NameAllocator<String>()
     for (pathKey, entry) in document.paths {
       let itemPath = ["paths", pathKey.rawValue]
       guard let pathItem = entry.b else {
@@ -153,7 +153,7 @@ extension ModelBuilder {
       + operation.parameters.enumerated().map { ($1, path + ["parameters", String($0)]) }
     var byKey: [String: Int] = [:]
     var result: [Parameter] = []
-    var swiftNames: [String: String] = [:]
+    var swiftNames = NameAllocator<String>()
     for (entry, entryPath) in entries {
       guard let resolved = resolve(entry, in: document.components.parameters, kind: "parameters", path: entryPath),
         var parameter = translateParameter(resolved, typePrefix: typePrefix)

@@ -14,22 +14,19 @@ extension ModelBuilder {
       discriminator = name
     }
     var events: [WebhookEventCase] = []
-    var caseNames: [String: String] = [:]
+    var caseNames = NameAllocator<String>()
     for (key, pathItem, path) in sources {
       let event: WebhookEventCase? = unit(.webhook, key) {
         translateWebhook(key, pathItem: pathItem, path: path, discriminator: discriminator)
       }
       guard var event else { continue }
-      if let other = caseNames[event.swiftName] {
-        let base = SwiftName.unescaped(event.swiftName)
-        var suffix = 2
-        while caseNames[base + String(suffix)] != nil { suffix += 1 }
-        event.swiftName = base + String(suffix)
+      let claimed = caseNames.claim(event.swiftName, for: key)
+      if let other = claimed.collision {
         warning(
-          "the webhooks \"\(other)\" and \"\(key)\" both become the case \(base); this one is \(event.swiftName)",
+          "the webhooks \"\(other)\" and \"\(key)\" both become the case \(SwiftName.unescaped(event.swiftName)); this one is \(claimed.name)",
           key: path)
       }
-      caseNames[event.swiftName] = key
+      event.swiftName = claimed.name
       events.append(event)
     }
     var payloadTypes: [String] = []

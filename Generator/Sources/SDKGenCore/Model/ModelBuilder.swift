@@ -22,7 +22,7 @@ public final class ModelBuilder {
   /// The Swift type name of each component schema, chosen once, up front.
   var componentNames: [String: String] = [:]
   /// The component schema each of those names belongs to.
-  var componentNameOwners: [String: String] = [:]
+  var componentNameOwners = NameAllocator<String>()
   /// What `--skip-unsupported` left out.
   var skipped: [SkippedUnit] = []
   /// Component schemas being translated, to stop on a cycle.
@@ -196,19 +196,21 @@ public final class ModelBuilder {
     var declaration = declaration
     let name = declaration.name
     if let existing = declarations[name], existing.origin == origin { return name }
-    let owner = componentNameOwners[name].map { ["components", "schemas", $0] }
+    let owner = componentNameOwners.owner(of: name).map { ["components", "schemas", $0] }
     guard declarations[name] != nil || (owner != nil && owner != origin) else {
       declarations[name] = (declaration, origin)
       declarationOrder.append(name)
       return name
     }
     let firstOrigin = declarations[name]?.origin ?? owner ?? []
-    var suffix = 2
-    while declarations[name + String(suffix)] != nil || componentNameOwners[name + String(suffix)] != nil {
-      if declarations[name + String(suffix)]?.origin == origin { return name + String(suffix) }
-      suffix += 1
-    }
-    let unique = name + String(suffix)
+    // A numbered name this same origin declared already is its own: it is returned again.
+    let unique = NameAllocator<String>.firstFree(
+      name, numbered: { name + String($0) },
+      isTaken: { candidate in
+        (declarations[candidate] != nil || componentNameOwners.isTaken(candidate))
+          && declarations[candidate]?.origin != origin
+      })
+    if declarations[unique]?.origin == origin { return unique }
     let first = sourceMap.key(firstOrigin)
     warning(
       "the Swift type name \(name) is already used by \(firstOrigin.joined(separator: "/")) (line \(first.line)); this one is \(unique) (set x-swift-name to choose)",

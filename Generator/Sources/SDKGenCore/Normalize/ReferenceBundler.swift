@@ -137,13 +137,8 @@ struct ReferenceBundler {
     let existing = Set(
       (root["components"]?[kind]?.mapping?.keys.compactMap(\.string) ?? [])
         + additions.filter { $0.kind == kind }.map(\.name))
-    var candidate = name
-    var suffix = 2
-    while existing.contains(candidate) {
-      candidate = name + String(suffix)
-      suffix += 1
-    }
-    return candidate
+    var names = NameAllocator(reserving: existing)
+    return names.claim(name) { name + String($0) }
   }
 
   private mutating func load(_ file: String, reference: String, path: [String]) -> Node? {
