@@ -58,11 +58,11 @@ import Testing
     // The operations files name the namespace's types in full: they are outside its scope.
     #expect(files[1].contents.contains("extension Callwire.Client {"))
     #expect(files[1].contents.contains("-> Callwire.CallPage"))
-    // The same spec without the config's limit stays one file.
+    // The same spec without the config's limit stays one file: the limit is a render option,
+    // not part of the model.
     let model = try ModelBuilderTests.model("Tests/Fixtures/callwire.json")
-    var unlimited = model
-    unlimited.linesPerFile = nil
-    #expect(FileRenderer.renderFiles(unlimited).map(\.name) == ["Callwire.swift"])
+    #expect(FileRenderer.renderFiles(model).map(\.name) == ["Callwire.swift"])
+    #expect(FileRenderer.renderFiles(model, options: RenderOptions(linesPerFile: 150)).count == files.count)
   }
 
   @Test(arguments: ["Api4Com", "Plusofon", "Thulium"])

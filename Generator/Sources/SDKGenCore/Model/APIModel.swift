@@ -22,8 +22,6 @@ public struct APIModel: Hashable, Sendable {
   public var webhooks: Webhooks?
   /// What `--skip-unsupported` left out, in the spec's order.
   public var skipped: [SkippedUnit] = []
-  /// The config's `linesPerFile`: how large the files of a split namespace get.
-  public var linesPerFile: Int? = nil
 }
 
 /// A part of a spec that `--skip-unsupported` left out, and why.

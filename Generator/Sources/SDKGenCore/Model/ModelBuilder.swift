@@ -76,21 +76,8 @@ public final class ModelBuilder {
       types: declarations.values.map(\.declaration).sorted { $0.name < $1.name },
       operations: operations,
       webhooks: webhooks,
-      skipped: skipped,
-      linesPerFile: linesPerFile()
+      skipped: skipped
     )
-  }
-
-  /// The config's `linesPerFile`, which must be positive.
-  private func linesPerFile() -> Int? {
-    guard let lines = spec.config?.linesPerFile else { return nil }
-    guard lines > 0 else {
-      let file = SpecConfig.file(besides: spec.path) ?? spec.path
-      diagnostics.error(
-        "linesPerFile must be a positive number of lines", at: SourceLocation(file: file, line: 1, column: 1))
-      return nil
-    }
-    return lines
   }
 
   /// A vendor extension of the object at `path` (see ``VendorExtensions``).

@@ -32,7 +32,7 @@ public struct SpecConfig: Codable, Hashable, Sendable {
   /// As `--skip-unsupported`, for this spec alone.
   public var skipUnsupported: Bool?
   /// The most lines a file of this spec's operations or models holds once its code is split
-  /// (see ``FileRenderer/renderFiles(_:options:)``); ``FileRenderer/linesPerFile`` by default.
+  /// (``RenderOptions/linesPerFile``); ``FileRenderer/linesPerFile`` by default.
   public var linesPerFile: Int?
   public var filter: Filter?
   public var renames: Renames?
@@ -59,7 +59,12 @@ public struct SpecConfig: Codable, Hashable, Sendable {
       return nil
     }
     do {
-      return (try YAMLDecoder().decode(SpecConfig.self, from: text), file)
+      let config = try YAMLDecoder().decode(SpecConfig.self, from: text)
+      if let lines = config.linesPerFile, lines <= 0 {
+        diagnostics.error(
+          "linesPerFile must be a positive number of lines", at: SourceLocation(file: file, line: 1, column: 1))
+      }
+      return (config, file)
     } catch let DecodingError.keyNotFound(_, context), let DecodingError.typeMismatch(_, context),
       let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context)
     {
