@@ -2,6 +2,10 @@ import OpenAPIKit
 
 /// The `webhooks:` section: payload types and the event enum.
 extension ModelBuilder {
+  /// The longest webhook body a receiver accepts by default: 1 MiB, far more than a provider's
+  /// event, and little enough that a flood of large requests cannot exhaust memory.
+  static let webhookBodyLimit = 1_048_576
+
   func translateWebhooks() -> Webhooks? {
     let sources = webhookSources()
     guard !sources.isEmpty else { return nil }
@@ -37,7 +41,8 @@ extension ModelBuilder {
     }
     return Webhooks(
       discriminator: discriminator, events: events, payloadTypes: payloadTypes,
-      acceptsRenamedFields: extensionValue("x-webhooks-renamable-fields", at: []) as? Bool ?? false)
+      acceptsRenamedFields: extensionValue("x-webhooks-renamable-fields", at: []) as? Bool ?? false,
+      maximumBodySize: Self.webhookBodyLimit)
   }
 
   /// The `webhooks:` entries, then the operations' 3.0-style `callbacks:` (each callback once,

@@ -62,6 +62,7 @@ public final class ModelBuilder {
       schemes[index].isOptional = operations.contains { operation in
         operation.security.isEmpty || operation.security.contains { !$0.contains(key) }
       }
+      schemes[index].parameters = Self.credentialParameters(schemes[index])
     }
     let webhooks = translateWebhooks()
     breakRecursion()
@@ -71,6 +72,7 @@ public final class ModelBuilder {
       specFileName: URL(fileURLWithPath: spec.path).lastPathComponent,
       documentation: Documentation(summary: document.info.title, details: document.info.description),
       servers: servers,
+      defaultServer: servers.first.flatMap { $0.variables.isEmpty ? $0 : nil },
       operationServers: operationServers,
       securitySchemes: schemes,
       types: declarations.values.map(\.declaration).sorted { $0.name < $1.name },
@@ -78,6 +80,21 @@ public final class ModelBuilder {
       webhooks: webhooks,
       skipped: skipped
     )
+  }
+
+  /// The initializer parameters that carry a scheme's credential: optional, and `nil` by
+  /// default, when some operation goes without it and the spec gives no default.
+  static func credentialParameters(_ scheme: SecurityScheme) -> [CredentialParameter] {
+    guard scheme.kind != .basic else {
+      return ["username", "password"].map {
+        CredentialParameter(swiftName: $0, isOptional: scheme.isOptional, defaultValue: nil)
+      }
+    }
+    return [
+      CredentialParameter(
+        swiftName: scheme.swiftName, isOptional: scheme.isOptional && scheme.defaultValue == nil,
+        defaultValue: scheme.defaultValue)
+    ]
   }
 
   /// A vendor extension of the object at `path` (see ``VendorExtensions``).
