@@ -56,6 +56,16 @@ import Testing
         [CredentialParameter(swiftName: "clientID", isOptional: false, defaultValue: "10553")],
         [CredentialParameter(swiftName: "token", isOptional: false, defaultValue: nil)],
       ])
+    // createThing takes the bearer token or HTTP Basic: each is optional, and Basic is both halves.
+    let reserved = try ModelBuilderTests.model("Tests/Fixtures/reserved-names.yaml")
+    #expect(
+      reserved.securitySchemes.map(\.parameters) == [
+        [CredentialParameter(swiftName: "token", isOptional: true, defaultValue: nil)],
+        [
+          CredentialParameter(swiftName: "username", isOptional: true, defaultValue: nil),
+          CredentialParameter(swiftName: "password", isOptional: true, defaultValue: nil),
+        ],
+      ])
   }
 
   @Test func acceptListsTheResponsesMediaTypesUnlessTheyAreJSONAlone() throws {

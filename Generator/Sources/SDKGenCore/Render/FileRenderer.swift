@@ -1,7 +1,7 @@
 /// Options that change the generated file, not what it means.
 public struct RenderOptions: Hashable, Sendable {
   /// The module that holds the runtime; generated code outside it imports its `Generated` SPI.
-  public static let runtimeModule = "TelephonyWebhooks"
+  public static let runtimeModule = ImportedNames.runtimeModule
 
   /// Modules to import besides the runtime's dependencies: `TelephonyWebhooks` when the
   /// output lives outside that module.
