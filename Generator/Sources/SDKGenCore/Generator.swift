@@ -21,7 +21,7 @@ public enum Generator {
     specPaths: [String], options: RenderOptions = RenderOptions(), modelOptions: ModelOptions = ModelOptions()
   ) -> (files: [GeneratedFile], diagnostics: Diagnostics) {
     var diagnostics = Diagnostics()
-    var models: [(APIModel, String, Int, RenderOptions)] = []
+    var models: [(APIModel, String, RenderOptions)] = []
     for path in specPaths {
       guard let spec = SpecParser.parse(path: path, validating: false, diagnostics: &diagnostics) else { continue }
       // OpenAPIKit's validation walks the whole document (a fifth of the time of a large spec);
@@ -40,13 +40,12 @@ public enum Generator {
       diagnostics.append(contentsOf: validation)
       diagnostics.append(contentsOf: built.1)
       guard let model = built.0, !validation.hasErrors else { continue }
-      let specOperations = spec.document.paths.values.compactMap(\.b).map(\.endpoints.count).reduce(0, +)
       var specOptions = options
       if let lines = spec.config?.linesPerFile { specOptions.linesPerFile = lines }
-      models.append((model, path, specOperations, specOptions))
+      models.append((model, path, specOptions))
     }
     var namespaces: [String: String] = [:]
-    for (model, path, _, _) in models {
+    for (model, path, _) in models {
       if let other = namespaces[model.namespace] {
         diagnostics.error(
           "the namespace \(model.namespace) is also generated from \(other); set a different info.x-swift-namespace",
@@ -55,8 +54,8 @@ public enum Generator {
       namespaces[model.namespace] = path
     }
     guard !diagnostics.hasErrors else { return ([], diagnostics) }
-    let files = models.flatMap { model, path, specOperations, options in
-      let summary = SpecSummary(model, specPath: path, specOperations: specOperations)
+    let files = models.flatMap { model, path, options in
+      let summary = SpecSummary(model, specPath: path)
       return FileRenderer.renderFiles(model, options: options).enumerated().map { index, file in
         GeneratedFile(
           name: file.name, contents: file.contents, specPath: path, summary: summary, isPrimary: index == 0)
