@@ -48,10 +48,11 @@ public enum SpecParser {
       diagnostics.error("the file is not UTF-8 text", at: start)
       return nil
     }
-    var config: SpecConfig?
-    if let (loaded, _) = SpecConfig.load(besides: path, diagnostics: &diagnostics) {
-      config = loaded
-    }
+    // A config that does not read, or says what it cannot, stops the spec: generating without
+    // the filter or renames it meant would only add errors that are not the spec's.
+    let before = diagnostics.count
+    let config = SpecConfig.load(besides: path, diagnostics: &diagnostics)?.0
+    guard !diagnostics.hasErrors(since: before) else { return nil }
     return parse(text: text, path: path, config: config, validating: validating, diagnostics: &diagnostics)
   }
 
