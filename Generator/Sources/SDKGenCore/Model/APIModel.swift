@@ -181,21 +181,29 @@ public enum TypeDeclaration: Hashable, Sendable {
   }
 
   mutating func rename(_ name: String) {
+    func renamed<Declaration: NamedDeclaration>(_ declaration: Declaration) -> Declaration {
+      var declaration = declaration
+      declaration.name = name
+      return declaration
+    }
     switch self {
-    case .structure(var value):
-      value.name = name
-      self = .structure(value)
-    case .enumeration(var value):
-      value.name = name
-      self = .enumeration(value)
-    case .oneOf(var value):
-      value.name = name
-      self = .oneOf(value)
-    case .alias(var value):
-      value.name = name
-      self = .alias(value)
+    case .structure(let value): self = .structure(renamed(value))
+    case .enumeration(let value): self = .enumeration(renamed(value))
+    case .oneOf(let value): self = .oneOf(renamed(value))
+    case .alias(let value): self = .alias(renamed(value))
     }
   }
+}
+
+/// A declaration with a Swift type name, which ``TypeDeclaration/rename(_:)`` changes.
+protocol NamedDeclaration {
+  var name: String { get set }
+}
+
+extension StructDeclaration: NamedDeclaration {}
+extension EnumDeclaration: NamedDeclaration {}
+extension OneOfDeclaration: NamedDeclaration {}
+extension AliasDeclaration: NamedDeclaration {
 }
 
 public struct StructDeclaration: Hashable, Sendable {

@@ -75,13 +75,7 @@ public enum FileRenderer {
   {
     var writer = writer(for: model, options: options)
     header(model, options: options, into: &writer)
-    writer.docComment(SwiftSyntax.paragraphs(model.documentation))
-    writer.line("public enum \(model.namespace) {}")
-
-    writer.line()
-    writer.line("// MARK: - Client and operations")
-    writer.line()
-    ClientRenderer.render(model, operations: operations, into: &writer)
+    renderNamespace(model, client: "Client and operations", operations: operations, into: &writer)
 
     if !types.isEmpty {
       writer.line()
@@ -96,6 +90,19 @@ public enum FileRenderer {
     }
     renderTail(model, into: &writer)
     return writer.text
+  }
+
+  /// The namespace enum, then its client under a mark titled `client`: with `operations`, or
+  /// without them for a split namespace (``ClientRenderer/render(_:operations:into:)``).
+  static func renderNamespace(
+    _ model: APIModel, client: String, operations: [String]?, into writer: inout SwiftWriter
+  ) {
+    writer.docComment(SwiftSyntax.paragraphs(model.documentation))
+    writer.line("public enum \(model.namespace) {}")
+    writer.line()
+    writer.line("// MARK: - \(client)")
+    writer.line()
+    ClientRenderer.render(model, operations: operations, into: &writer)
   }
 
   /// The number of line breaks in `text`.

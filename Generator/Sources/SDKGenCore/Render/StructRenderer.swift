@@ -143,32 +143,41 @@ enum StructRenderer {
 
   private static func renderDecoder(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
     let names = writer.names
-    writer.block("public init(from decoder: any \(names.spell("Decoder"))) throws") { writer in
-      if !declaration.properties.isEmpty {
-        writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
-      }
-      for property in declaration.properties {
-        let method = property.isOptional ? "decodeIfPresent" : "decode"
-        let key = "." + SwiftName.unescaped(storage(property))
-        writer.line(
-          "\(storage(property)) = try container.\(method)(\(storedType(property, names: names)).self, forKey: \(key))"
-        )
-      }
-      writer.line("additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)")
+    renderCoding(
+      "public init(from decoder: any \(names.spell("Decoder"))) throws", declaration,
+      container: "let container = try decoder.container(keyedBy: CodingKeys.self)",
+      unnamed: "additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)",
+      into: &writer
+    ) { property, key in
+      let method = property.isOptional ? "decodeIfPresent" : "decode"
+      return
+        "\(storage(property)) = try container.\(method)(\(storedType(property, names: names)).self, forKey: \(key))"
     }
   }
 
   private static func renderEncoder(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
-    writer.block("public func encode(to encoder: any \(writer.names.spell("Encoder"))) throws") { writer in
-      if !declaration.properties.isEmpty {
-        writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
-      }
+    renderCoding(
+      "public func encode(to encoder: any \(writer.names.spell("Encoder"))) throws", declaration,
+      container: "var container = encoder.container(keyedBy: CodingKeys.self)",
+      unnamed: "try encoder.encodeUnnamedMembers(additionalProperties)",
+      into: &writer
+    ) { property, key in
+      "try container.\(property.isOptional ? "encodeIfPresent" : "encode")(\(storage(property)), forKey: \(key))"
+    }
+  }
+
+  /// A `Codable` member of a struct with additional properties: the keyed container, a line per
+  /// property with its coding key, then the unnamed members.
+  private static func renderCoding(
+    _ header: String, _ declaration: StructDeclaration, container: String, unnamed: String,
+    into writer: inout SwiftWriter, _ line: (Property, String) -> String
+  ) {
+    writer.block(header) { writer in
+      if !declaration.properties.isEmpty { writer.line(container) }
       for property in declaration.properties {
-        let method = property.isOptional ? "encodeIfPresent" : "encode"
-        let key = "." + SwiftName.unescaped(storage(property))
-        writer.line("try container.\(method)(\(storage(property)), forKey: \(key))")
+        writer.line(line(property, "." + SwiftName.unescaped(storage(property))))
       }
-      writer.line("try encoder.encodeUnnamedMembers(additionalProperties)")
+      writer.line(unnamed)
     }
   }
 }
