@@ -40,6 +40,14 @@ import Testing
     return try #require(model.operations.first)
   }
 
+  /// A 200 response with a JSON string, as the YAML under `responses:`.
+  static let jsonSuccess = """
+          '200':
+            description: Notes.
+            content:
+              application/json: {schema: {type: string}}
+    """
+
   @Test func theDefaultServerIsTheFirstServerWithoutVariables() throws {
     let plusofon = try ModelBuilderTests.model("specs/plusofon.yaml")
     #expect(plusofon.defaultServer?.url == "https://restapi.plusofon.ru/api/v1")
@@ -69,13 +77,7 @@ import Testing
   }
 
   @Test func acceptListsTheResponsesMediaTypesUnlessTheyAreJSONAlone() throws {
-    let json = try Self.operation(
-      responses: """
-              '200':
-                description: Notes.
-                content:
-                  application/json: {schema: {type: string}}
-        """)
+    let json = try Self.operation(responses: Self.jsonSuccess)
     #expect(json.accept == nil)
     let mixed = try Self.operation(
       responses: """
@@ -113,11 +115,8 @@ import Testing
 
   @Test func errorStatusesAreGroupedByTheBodyTheyThrowWith() throws {
     let operation = try Self.operation(
-      responses: """
-              '200':
-                description: Notes.
-                content:
-                  application/json: {schema: {type: string}}
+      responses: Self.jsonSuccess + """
+
               '400':
                 description: Bad.
                 content:
