@@ -187,4 +187,27 @@ import Testing
     let webhooks = try #require(try ModelBuilderTests.model("specs/plusofon.yaml").webhooks)
     #expect(webhooks.maximumBodySize == 1_048_576)
   }
+
+  @Test func onlyJSONSentAsApplicationJSONNamesNoContentType() throws {
+    func body(_ mediaType: String) throws -> RequestBody? {
+      try Self.model(
+        """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /calls:
+            patch:
+              operationId: updateCall
+              requestBody:
+                content:
+                  \(mediaType): {schema: {type: object, properties: {id: {type: string}}}}
+              responses:
+                '204': {description: Done.}
+        """
+      ).operations.first?.requestBody
+    }
+    #expect(try body("application/json")?.isPlainJSON == true)
+    #expect(try body("application/merge-patch+json")?.isPlainJSON == false)
+    #expect(try body("text/plain")?.isPlainJSON == false)
+  }
 }

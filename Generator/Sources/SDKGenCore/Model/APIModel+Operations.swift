@@ -110,6 +110,9 @@ public struct RequestBody: Hashable, Sendable {
   public var mediaType: String
   /// Whether the operation takes a `contentType: String` parameter before `body:`.
   public var takesContentType: Bool
+  /// Whether it is JSON sent as `application/json`, the runtime's default, so that the request
+  /// names no content type.
+  public var isPlainJSON: Bool
   public var isRequired: Bool
   public var documentation: Documentation
 }

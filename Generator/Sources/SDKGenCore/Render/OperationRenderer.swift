@@ -30,7 +30,7 @@ enum OperationRenderer {
       if let body = operation.requestBody {
         if body.isRequired {
           renderBody(body, into: &writer)
-        } else if body.encoding == .json, body.mediaType == "application/json" {
+        } else if body.isPlainJSON {
           writer.line("if let body { try request.setBody(body) }")
         } else {
           writer.block("if let body") { renderBody(body, into: &$0) }
@@ -71,7 +71,7 @@ enum OperationRenderer {
     switch body.encoding {
     case .json:
       writer.line(
-        body.mediaType == "application/json"
+        body.isPlainJSON
           ? "try request.setBody(body)" : "try request.setBody(body, contentType: \(contentType))")
     case .form(let encodings): renderEncoded("try request.setFormBody", encodings, into: &writer)
     case .multipart(let encodings): renderEncoded("try request.setMultipartBody", encodings, into: &writer)
