@@ -14,7 +14,11 @@ public struct GeneratedFile: Hashable, Sendable {
   public var isPrimary = true
 }
 
-/// The whole pipeline: parse, model, render. Stops before rendering when any spec has errors.
+/// The whole pipeline, each stage handing one typed value to the next: parse
+/// (``SpecParser/locate(text:path:diagnostics:)``, a ``LocatedDocument``), normalize
+/// (``Normalizer``, a ``ParsedSpec`` in OpenAPI 3.1 with its config applied), model
+/// (``ModelBuilder``, an ``APIModel``), then render (``FileRenderer``, with ``RenderOptions``),
+/// leaving the writing to ``OutputWriter``. Stops before rendering when any spec has errors.
 public enum Generator {
   /// Generates each spec's files (one, or several for a large spec), or reports every problem in every spec.
   public static func generate(
