@@ -116,6 +116,10 @@ public final class ModelBuilder {
     diagnostics.warning(message, at: sourceMap.key(path))
   }
 
+  func warning(_ message: String, value path: [String]) {
+    diagnostics.warning(message, at: sourceMap.value(path))
+  }
+
   // MARK: Namespace, security
 
   private func namespaceName() -> String {
