@@ -118,7 +118,8 @@ extension ModelBuilder {
     let requestBody = operation.requestBody.flatMap {
       translateRequestBody($0, path: path + ["requestBody"], typePrefix: typePrefix)
     }
-    let responses = translateResponses(operation.responses, path: path + ["responses"], typePrefix: typePrefix)
+    let responses = translateResponses(
+      operation.responses, path: path + ["responses"], typePrefix: typePrefix, methodName: swiftName)
     guard let success = responses.success else { return nil }
     let security = translateSecurity(
       operation.security ?? document.security, schemes: schemes,
@@ -203,7 +204,11 @@ extension ModelBuilder {
     case .b(let inline):
       schema = inline
     }
-    let type = typeUsage(schema, path: schemaPath, name: typeName)
+    var type = typeUsage(schema, path: schemaPath, name: typeName)
+    if location == .query, resolveAlias(type) == .dictionary(.builtin(.json)) {
+      // A free-form map in the query: its members are names and values, written as text.
+      type = .dictionary(.builtin(.string))
+    }
     guard let shape = parameterShape(type, style: style, location: location, name: parameter.name, path: schemaPath)
     else { return nil }
     let swiftName =
