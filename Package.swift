@@ -93,7 +93,7 @@ let package = Package(
       path: "Tests/Fixtures",
       exclude: [
         "callwire.json", "callwire.config.yaml", "common", "kitchen-sink.yaml", "media.yaml", "reserved-names.yaml",
-        "switchboard.yaml",
+        "relayline.yaml", "relayline.config.yaml", "switchboard.yaml",
         "tree.yaml", "voxline.yaml",
       ]
     ),
