@@ -97,6 +97,15 @@ let package = Package(
         "tree.yaml", "voxline.yaml",
       ]
     ),
+    // The tests' one loopback HTTP server (FlyingFox on 127.0.0.1), shared by the test targets.
+    .target(
+      name: "TestSupport",
+      dependencies: [
+        "TelephonyWebhooks",
+        .product(name: "FlyingFox", package: "FlyingFox"),
+      ],
+      path: "Tests/TestSupport"
+    ),
     .testTarget(
       name: "GeneratorTests",
       dependencies: ["SDKGenCore", "sdkgen"],
@@ -108,6 +117,7 @@ let package = Package(
         "TelephonyWebhooks",
         "FixtureClients",
         "TelephonyWebhooksExamples",
+        "TestSupport",
         .product(name: "FlyingFox", package: "FlyingFox"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ],

@@ -52,6 +52,8 @@ rm -rf "$PKG"
 mkdir -p "$PKG"
 ln -sfn "$REPO" "$OUTSIDE/TelephonyWebhooks"
 cp -R "$REPO/Tests/OutsidePackage/." "$PKG/"
+# The tests' one loopback server, shared with this repository's tests rather than written twice.
+cp "$REPO"/Tests/TestSupport/*.swift "$PKG/Tests/DialtoneTests/"
 SWIFTPM=(--scratch-path "$SCRATCH")
 
 # 1. A library user: the generated code checked in (here by this repository's sdkgen), `swift build`.

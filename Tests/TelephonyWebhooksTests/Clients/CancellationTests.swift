@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// A transport that fails as URLSession does when its task is cancelled underneath it.

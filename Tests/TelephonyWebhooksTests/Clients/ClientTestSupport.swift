@@ -1,6 +1,7 @@
 import FixtureClients
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// The credentials the client tests use; none of them may ever show up in a description or dump.

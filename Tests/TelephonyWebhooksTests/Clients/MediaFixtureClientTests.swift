@@ -1,6 +1,7 @@
 import FixtureClients
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 extension TestServer {

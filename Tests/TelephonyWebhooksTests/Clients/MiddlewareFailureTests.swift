@@ -2,6 +2,7 @@ import FixtureClients
 import Foundation
 import HTTPTypes
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// A user's own error type that quotes whatever it is given, in every way an error can show.

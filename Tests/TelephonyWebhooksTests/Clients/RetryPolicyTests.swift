@@ -2,6 +2,7 @@ import FixtureClients
 import Foundation
 import HTTPTypes
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// What `RetryMiddleware` will not do: repeat a non-idempotent request, try without end, or

@@ -1,5 +1,6 @@
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// Records the waits a `RetryMiddleware` asks for, instead of sleeping.

@@ -2,6 +2,7 @@ import FixtureClients
 import Foundation
 import HTTPTypes
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// A recording far larger than the memory it may take: 256 MiB flow through a generated

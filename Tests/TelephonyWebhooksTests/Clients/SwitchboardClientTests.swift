@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// The Twilio-shaped fixture, an OpenAPI 3.0 spec, over real HTTP: a form body with PascalCase

@@ -1,5 +1,6 @@
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 #if canImport(FoundationNetworking)

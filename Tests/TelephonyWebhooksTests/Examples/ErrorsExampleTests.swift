@@ -1,6 +1,7 @@
 import Foundation
 import TelephonyWebhooks
 import TelephonyWebhooksExamples
+import TestSupport
 import Testing
 
 /// The README's "Errors" snippet, run against a local server.
