@@ -47,9 +47,7 @@ import Testing
 
   @Test func aRequestThatFailsWithoutAResponseIsOneWarning() async throws {
     let (logger, handler) = self.logger()
-    let server = try await TestServer.start()
-    let url = server.baseURL
-    await server.stop()
+    let url = try await TestServer.refusedURL()
     let client = Thulium.Client(
       serverURL: url, username: "thulium-user", password: "thulium-password",
       middlewares: [LoggingMiddleware(logger: logger)])

@@ -137,6 +137,13 @@ public final class TestServer: Sendable {
     }
   }
 
+  /// A URL where nothing listens: a server was started there, then stopped.
+  public static func refusedURL() async throws -> URL {
+    let server = try await start()
+    await server.stop()
+    return server.baseURL
+  }
+
   /// POSTs `body` to `target` (path and query) as a provider delivers a webhook, and returns the
   /// status code the server answered.
   public func post(_ target: String, body: Data, headers: [String: String] = [:]) async throws -> Int {

@@ -20,27 +20,6 @@ enum TestCredentials {
   static let voxlineSecrets = [voxlineKey]
 }
 
-/// Runs `body` against a fresh server and stops the server afterwards, whatever happens.
-func withServer<T>(_ body: (TestServer) async throws -> T) async throws -> T {
-  let server = try await TestServer.start()
-  do {
-    let result = try await body(server)
-    await server.stop()
-    return result
-  } catch {
-    await server.stop()
-    throw error
-  }
-}
-
-/// A URL where nothing listens: a server was started there, then stopped.
-func refusedServerURL() async throws -> URL {
-  let server = try await TestServer.start()
-  let url = server.baseURL
-  await server.stop()
-  return url
-}
-
 extension TestServer {
   /// The server's URL, with `path` (such as `api/v1`) as the client's base path.
   func url(_ path: String) -> URL {
