@@ -1,6 +1,7 @@
 import FixtureClients
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 extension TestServer {
@@ -16,7 +17,7 @@ extension TestServer {
   static let call = #"{"id":"CA1","status":"ringing","priority":2}"#
 
   @Test func differentSuccessBodiesAreCasesOfTheOutcome() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(
         .json(Self.call), .json(#"{"job_id":"JB7"}"#, status: 202), .init(status: 204, headers: [:], body: Data()))
       let client = server.relayline()
@@ -40,7 +41,7 @@ extension TestServer {
   }
 
   @Test func anErrorStatusBesideTheOutcomesThrowsItsErrorBody() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"message":"busy","request_id":"RQ1"}"#, status: 409))
 
       let error = try await #require(throws: APIError.self) {
@@ -56,7 +57,7 @@ extension TestServer {
   }
 
   @Test func successStatusesWithOneBodyTypeReturnThatType() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Self.call), .json(Self.call, status: 201))
       let client = server.relayline()
 
@@ -70,7 +71,7 @@ extension TestServer {
   }
 
   @Test func theDefaultResponseIsTheSuccessForAny2xx() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"state":"up"}"#, status: 203))
 
       let status = try await server.relayline().getStatus()
@@ -83,7 +84,7 @@ extension TestServer {
   }
 
   @Test func theDefaultResponseIsTheErrorBodyForAnyOtherStatus() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"state":"down","message":"maintenance"}"#, status: 503))
 
       let error = try await #require(throws: APIError.self) { _ = try await server.relayline().getStatus() }
@@ -95,7 +96,7 @@ extension TestServer {
   }
 
   @Test func jsonWithoutASchemaIsAnyJSONAndTextIsAString() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(
         .json(#"{"legs":[1,"two",null],"ok":true}"#),
         .init(status: 200, headers: ["Content-Type": "text/plain; charset=utf-8"], body: Data("Hello.\n".utf8)))
@@ -112,7 +113,7 @@ extension TestServer {
   }
 
   @Test func objectAndMapQueryParametersFollowTheirStyle() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"items":[]}"#))
 
       _ = try await server.relayline().listCalls(
@@ -128,7 +129,7 @@ extension TestServer {
   }
 
   @Test func theAllOfAroundAnEnumIsThatEnum() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"id":"CA2","status":"on-hold","transferred_from":\#(Self.call)}"#))
 
       let call = try await server.relayline().getCall(callID: "CA2")
@@ -146,7 +147,7 @@ extension TestServer {
   }
 
   @Test func anOperationWithItsOwnServerGoesToTheClientsServerWhenGivenOne() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"id":"ME1","size":3}"#))
 
       let media = try await server.relayline().getMedia(mediaID: "ME1")
