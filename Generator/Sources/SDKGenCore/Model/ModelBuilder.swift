@@ -66,6 +66,7 @@ public final class ModelBuilder {
     }
     let webhooks = translateWebhooks()
     breakRecursion()
+    placeDeprecations(operations: operations, webhooks: webhooks)
     checkReservedNames(namespace: namespace)
     return APIModel(
       namespace: namespace,

@@ -17,7 +17,6 @@ enum StructRenderer {
 
   static func render(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
     writer.docComment(SwiftSyntax.paragraphs(declaration.documentation))
-    if declaration.isDeprecated { writer.line("@available(*, deprecated)") }
     let names = writer.names
     writer.block("public struct \(declaration.name): \(names.conformances("Codable", "Hashable", "Sendable"))") {
       writer in
@@ -108,6 +107,7 @@ enum StructRenderer {
       parameters.append("additionalProperties: \(SwiftSyntax.type(.dictionary(additional), in: names)) = [:]")
     }
     writer.docComment(["Creates a value from its properties."])
+    if declaration.isDeprecated { writer.line("@available(*, deprecated)") }
     writer.wrappedBlock("public init", parameters, "") { writer in
       for property in declaration.properties {
         writer.line("self.\(storage(property)) = \(stored(property, names: names))")
