@@ -27,17 +27,27 @@ extension Relayline {
     }
     private var _transferredFrom: Indirect<Call>?
 
+    /// How the call was routed, in the first version of the API.
+    public var route: LegacyRoute?
+
+    /// The account tier, in the first version of the API.
+    public var tier: LegacyTier?
+
     /// Creates a value from its properties.
     public init(
       id: String,
       status: CallStatus,
       priority: Priority? = nil,
-      transferredFrom: Call? = nil
+      transferredFrom: Call? = nil,
+      route: LegacyRoute? = nil,
+      tier: LegacyTier? = nil
     ) {
       self.id = id
       self.status = status
       self.priority = priority
       self._transferredFrom = transferredFrom.map(Indirect.init)
+      self.route = route
+      self.tier = tier
     }
 
     enum CodingKeys: String, CodingKey {
@@ -45,6 +55,8 @@ extension Relayline {
       case status
       case priority
       case _transferredFrom = "transferred_from"
+      case route
+      case tier
     }
   }
 
@@ -68,19 +80,6 @@ extension Relayline {
     public init(event: String, call: Call) {
       self.event = event
       self.call = call
-    }
-  }
-
-  /// The component schema `CallFilter` of the spec.
-  public struct CallFilter: Codable, Hashable, Sendable {
-    public var status: CallStatus?
-
-    public var to: String?
-
-    /// Creates a value from its properties.
-    public init(status: CallStatus? = nil, to: String? = nil) {
-      self.status = status
-      self.to = to
     }
   }
 }

@@ -10,6 +10,19 @@ import OpenAPIURLSession
 // MARK: - Models, part 2 of 4
 
 extension Relayline {
+  /// The component schema `CallFilter` of the spec.
+  public struct CallFilter: Codable, Hashable, Sendable {
+    public var status: CallStatus?
+
+    public var to: String?
+
+    /// Creates a value from its properties.
+    public init(status: CallStatus? = nil, to: String? = nil) {
+      self.status = status
+      self.to = to
+    }
+  }
+
   /// The component schema `CallPage` of the spec.
   public struct CallPage: Codable, Hashable, Sendable {
     public var items: [Call]
@@ -69,19 +82,6 @@ extension Relayline {
 
     enum CodingKeys: String, CodingKey {
       case jobID = "job_id"
-    }
-  }
-
-  /// The inline schema at `#/paths//calls/get/parameters/3/schema` in the spec.
-  public struct ListCallsWindow: Codable, Hashable, Sendable {
-    public var from: String?
-
-    public var to: String?
-
-    /// Creates a value from its properties.
-    public init(from: String? = nil, to: String? = nil) {
-      self.from = from
-      self.to = to
     }
   }
 }

@@ -10,6 +10,58 @@ import OpenAPIURLSession
 // MARK: - Models, part 3 of 4
 
 extension Relayline {
+  /// How the call was routed, in the first version of the API.
+  public struct LegacyRoute: Codable, Hashable, Sendable {
+    public var trunk: String?
+
+    /// Creates a value from its properties.
+    @available(*, deprecated)
+    public init(trunk: String? = nil) {
+      self.trunk = trunk
+    }
+  }
+
+  /// The account tier, in the first version of the API.
+  ///
+  /// Deprecated in the spec.
+  ///
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+  public enum LegacyTier: OpenEnum {
+    case basic
+    case premium
+    /// A value this SDK does not know, kept as it was sent.
+    case unknown(String)
+
+    public init(rawValue: String) {
+      switch rawValue {
+      case "basic": self = .basic
+      case "premium": self = .premium
+      default: self = .unknown(rawValue)
+      }
+    }
+
+    public var rawValue: String {
+      switch self {
+      case .basic: "basic"
+      case .premium: "premium"
+      case .unknown(let value): value
+      }
+    }
+  }
+
+  /// The inline schema at `#/paths//calls/get/parameters/3/schema` in the spec.
+  public struct ListCallsWindow: Codable, Hashable, Sendable {
+    public var from: String?
+
+    public var to: String?
+
+    /// Creates a value from its properties.
+    public init(from: String? = nil, to: String? = nil) {
+      self.from = from
+      self.to = to
+    }
+  }
+
   /// The component schema `Media` of the spec.
   public struct Media: Codable, Hashable, Sendable {
     public var id: String
@@ -31,51 +83,6 @@ extension Relayline {
     /// Creates a value from its properties.
     public init(to: Caller) {
       self.to = to
-    }
-  }
-
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum Priority: OpenEnum {
-    case value1
-    case value2
-    case value3
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(Int)
-
-    public init(rawValue: Int) {
-      switch rawValue {
-      case 1: self = .value1
-      case 2: self = .value2
-      case 3: self = .value3
-      default: self = .unknown(rawValue)
-      }
-    }
-
-    public var rawValue: Int {
-      switch self {
-      case .value1: 1
-      case .value2: 2
-      case .value3: 3
-      case .unknown(let value): value
-      }
-    }
-  }
-
-  /// The component schema `Problem` of the spec.
-  public struct Problem: Codable, Hashable, Sendable {
-    public var message: String?
-
-    public var requestID: String?
-
-    /// Creates a value from its properties.
-    public init(message: String? = nil, requestID: String? = nil) {
-      self.message = message
-      self.requestID = requestID
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case message
-      case requestID = "request_id"
     }
   }
 }

@@ -10,6 +10,51 @@ import OpenAPIURLSession
 // MARK: - Models, part 4 of 4
 
 extension Relayline {
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+  public enum Priority: OpenEnum {
+    case value1
+    case value2
+    case value3
+    /// A value this SDK does not know, kept as it was sent.
+    case unknown(Int)
+
+    public init(rawValue: Int) {
+      switch rawValue {
+      case 1: self = .value1
+      case 2: self = .value2
+      case 3: self = .value3
+      default: self = .unknown(rawValue)
+      }
+    }
+
+    public var rawValue: Int {
+      switch self {
+      case .value1: 1
+      case .value2: 2
+      case .value3: 3
+      case .unknown(let value): value
+      }
+    }
+  }
+
+  /// The component schema `Problem` of the spec.
+  public struct Problem: Codable, Hashable, Sendable {
+    public var message: String?
+
+    public var requestID: String?
+
+    /// Creates a value from its properties.
+    public init(message: String? = nil, requestID: String? = nil) {
+      self.message = message
+      self.requestID = requestID
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case message
+      case requestID = "request_id"
+    }
+  }
+
   /// The component schema `ServiceStatus` of the spec.
   public struct ServiceStatus: Codable, Hashable, Sendable {
     public var state: String

@@ -16,8 +16,8 @@ import OpenAPIURLSession
 /// 2xx responses with different bodies, `default` as the only response, JSON without a schema,
 /// `allOf` around enums and primitives, object and map query parameters, protocol-relative and
 /// relative servers, and a repeated enum value. Its output is split into several files
-/// (relayline.config.yaml), with operation servers, webhooks, pagination, error bodies and a
-/// recursive schema beside them.
+/// (relayline.config.yaml), with operation servers, webhooks, pagination, error bodies, a recursive
+/// schema and deprecated schemas beside them.
 public enum Relayline {}
 
 // MARK: - Client

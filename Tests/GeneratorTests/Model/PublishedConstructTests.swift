@@ -269,4 +269,29 @@ import Testing
         "inline.yaml:6:59: warning: the enum value \"SAFRA_BR\" is listed again (first at index 1); it is one case"
       ])
   }
+
+  @Test func aDeprecatedSchemaWarnsWhereTheUserCreatesOrNamesItNeverInGeneratedCode() throws {
+    let (model, _) = try Self.schemas(
+      """
+      Route: {type: object, deprecated: true, properties: {trunk: {type: string}}}
+      Tier: {type: string, deprecated: true, description: The tier., enum: [basic, premium]}
+      Unused: {type: string, deprecated: true, enum: [a]}
+      Call:
+        type: object
+        properties:
+          route: {$ref: '#/components/schemas/Route'}
+          tier: {$ref: '#/components/schemas/Tier'}
+      """)
+    // A struct keeps the mark, which its initializer carries.
+    #expect(try Self.structure("Route", in: model).isDeprecated)
+    func enumeration(_ name: String) -> EnumDeclaration? {
+      guard case .enumeration(let value)? = model.types.first(where: { $0.name == name }) else { return nil }
+      return value
+    }
+    // An enum that generated code names is documented as deprecated instead; one nothing names keeps it.
+    #expect(enumeration("Tier")?.isDeprecated == false)
+    #expect(
+      enumeration("Tier")?.documentation == Documentation(summary: "The tier.", details: "Deprecated in the spec."))
+    #expect(enumeration("Unused")?.isDeprecated == true)
+  }
 }
