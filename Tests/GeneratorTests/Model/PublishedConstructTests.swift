@@ -28,27 +28,10 @@ import Testing
       """)
   }
 
-  /// The operation of a spec whose one operation has `responses` (YAML, one response a line).
+  /// The operation of ``ModelDecisionTests/operation(responses:)``, given one response a line.
   static func operation(responses: String) throws -> Operation {
-    let lines = responses.split(separator: "\n").map { "          " + $0.drop { $0 == " " } }
-    let (model, _) = try model(
-      """
-      openapi: 3.1.0
-      info: {title: T, version: '1'}
-      paths:
-        /calls/{call_id}/notes:
-          get:
-            operationId: getNotes
-            parameters:
-              - {name: call_id, in: path, required: true, schema: {type: string}}
-            responses:
-      \(lines.joined(separator: "\n"))
-      components:
-        schemas:
-          Problem: {type: object, properties: {message: {type: string}}}
-          Other: {type: object, properties: {message: {type: string}}}
-      """)
-    return try #require(model.operations.first)
+    try ModelDecisionTests.operation(
+      responses: responses.split(separator: "\n").map { "      " + $0.drop { $0 == " " } }.joined(separator: "\n"))
   }
 
   static func structure(_ name: String, in model: APIModel) throws -> StructDeclaration {
@@ -293,5 +276,39 @@ import Testing
     #expect(
       enumeration("Tier")?.documentation == Documentation(summary: "The tier.", details: "Deprecated in the spec."))
     #expect(enumeration("Unused")?.isDeprecated == true)
+  }
+
+  @Test func aParameterCalledBodyBesideARequestBodyIsRenamedWithAWarning() throws {
+    let (model, diagnostics) = try Self.model(
+      """
+      openapi: 3.1.0
+      info: {title: T, version: '1'}
+      paths:
+        /notes:
+          post:
+            operationId: addNote
+            parameters:
+              - {name: body, in: query, schema: {type: string}}
+            requestBody: {content: {text/plain: {schema: {type: string}}}}
+            responses:
+              '204': {description: None.}
+      """)
+    #expect(model.operations[0].parameters.map(\.swiftName) == ["bodyParameter"])
+    #expect(
+      diagnostics.map(\.description) == [
+        "inline.yaml:7:7: warning: the parameter \"body\" becomes bodyParameter in Swift: body is the request body's label (set x-swift-name to choose)"
+      ])
+  }
+
+  @Test func aNotSchemaIsAnyJSONWithAWarning() throws {
+    let (model, diagnostics) = try Self.schemas(
+      """
+      Call:
+        type: object
+        properties:
+          to: {not: {type: integer}}
+      """)
+    #expect(try Self.structure("Call", in: model).properties.map(\.type) == [.builtin(.json)])
+    #expect(diagnostics.map(\.severity) == [.warning])
   }
 }

@@ -13,27 +13,25 @@ extension ModelBuilder {
       case .builtin?, nil: break
       }
     }
+    var used: [TypeUsage?] = []
     for name in declarationOrder {
       switch declarations[name]?.declaration {
-      case .structure(let value)?:
-        value.properties.forEach { visit($0.type) }
-        visit(value.additionalProperties)
-      case .oneOf(let value)?: value.cases.forEach { visit($0.type) }
-      case .alias(let value)?: visit(value.type)
+      case .structure(let value)?: used += value.properties.map(\.type) + [value.additionalProperties]
+      case .oneOf(let value)?: used += value.cases.map(\.type)
+      case .alias(let value)?: used.append(value.type)
       case .enumeration?, nil: break
       }
     }
     for operation in operations {
-      operation.parameters.forEach { visit($0.type) }
-      visit(operation.requestBody?.type)
+      used += operation.parameters.map(\.type) + operation.errors.map(\.type)
+      used += [operation.requestBody?.type, operation.pagination?.elementType]
       switch operation.success.shape {
       case .empty: break
-      case .body(let body): visit(body.type)
-      case .outcomes(let outcomes): outcomes.cases.forEach { visit($0.body?.type) }
+      case .body(let body): used.append(body.type)
+      case .outcomes(let outcomes): used += outcomes.cases.map { $0.body?.type }
       }
-      operation.errors.forEach { visit($0.type) }
-      visit(operation.pagination?.elementType)
     }
+    for type in used { visit(type) }
     named.formUnion(webhooks?.events.map(\.payloadType) ?? [])
     named.formUnion(webhooks?.payloadTypes ?? [])
     for name in named.sorted() {

@@ -119,7 +119,8 @@ extension ModelBuilder {
       }
       return .named(declareOneOf(name: name, schema: schema, members: members, key: key, path: path))
     case .not:
-      error("unsupported: \"not\" schemas", key: path + ["not"])
+      // Swift has no type for "anything but X": the value is any JSON, unchecked.
+      warning("a \"not\" schema is any JSON (JSONValue); its constraint is not checked", key: path + ["not"])
       return .builtin(.json)
     case .fragment, .null:
       // An `enum` or `const` without a `type`: integers, strings, or, mixed, any JSON.
