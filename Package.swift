@@ -18,6 +18,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.0.0"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+    // Webhook signatures: HMAC, SHA-1/256 and Ed25519, never hand-rolled.
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     // The generator's dependencies: only `sdkgen` and its tests build them.
     .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -31,6 +33,7 @@ let package = Package(
       dependencies: [
         .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
         .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .target(
