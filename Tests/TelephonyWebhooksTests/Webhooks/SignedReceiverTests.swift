@@ -55,7 +55,7 @@ import Testing
   static let form = ["Content-Type": "application/x-www-form-urlencoded"]
 
   /// A receiver of each kind on one transport, each recording what its handler got.
-  final class Subscriber: Sendable {
+  final class Subscriber: StoppableServer {
     let transport: FlyingFoxTransport
     let calls = HandledEvents<IncomingCall>()
     let telnyxEvents = HandledEvents<TelnyxEvent>()
@@ -133,14 +133,7 @@ import Testing
   }
 
   private func withSubscriber(_ body: (Subscriber) async throws -> Void) async throws {
-    let subscriber = try await Subscriber()
-    do {
-      try await body(subscriber)
-    } catch {
-      await subscriber.stop()
-      throw error
-    }
-    await subscriber.stop()
+    try await withStopping(try await Subscriber(), body)
   }
 
   @Test func aSignedFormDeliveryIsAnsweredWithXML() async throws {
