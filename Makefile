@@ -36,9 +36,7 @@ generate: sdkgen
 
 # Fails when the checked-in code differs from what the specs generate now.
 check-generated: sdkgen
-	@rm -rf .build/check-generated
-	$(SDKGEN) generate specs --output .build/check-generated
-	@diff -ru $(GENERATED) .build/check-generated || { \
+	@$(SDKGEN) generate specs --output $(GENERATED) --check || { \
 	  echo "error: $(GENERATED) is out of date with specs/; run 'make generate' and commit the result" >&2; \
 	  exit 1; }
 	@echo "generated code matches specs/"

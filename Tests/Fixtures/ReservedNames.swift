@@ -44,20 +44,29 @@ extension ReservedNames {
     ///   - serverURL: The server to call, such as ``serverURL(region:)`` for
     ///     `https://{region}.reserved.example/v1`.
     ///   - token: The `token` credential.
+    ///   - username: The HTTP Basic user name (`login`), for the operations that accept it.
+    ///   - password: The HTTP Basic password (`login`).
     ///   - transport: Sends the requests; `URLSessionTransport()` by default.
     ///   - middlewares: Wrap every request in order, such as `RetryMiddleware`.
     ///   - configuration: The limits to apply, such as the largest response body read (32 MiB by
     ///     default); see `ClientConfiguration`.
     public init(
       serverURL: Foundation.URL,
-      token: Swift.String,
+      token: Swift.String? = nil,
+      username: Swift.String? = nil,
+      password: Swift.String? = nil,
       transport: any ClientTransport = URLSessionTransport(),
       middlewares: [any ClientMiddleware] = [],
       configuration: ClientConfiguration = ClientConfiguration()
     ) {
       core = ClientCore(
         serverURL: serverURL,
-        credentials: [("token", .bearer(token))],
+        credentials: [
+          token.map { ("token", TelephonyWebhooks.Credential.bearer($0)) },
+          username.flatMap { user in
+            password.map { ("login", TelephonyWebhooks.Credential.basic(username: user, password: $0)) }
+          },
+        ].compactMap { $0 },
         transport: transport,
         middlewares: middlewares,
         configuration: configuration
@@ -111,7 +120,7 @@ extension ReservedNames {
     public func createThing(body: ClientModel) async throws -> Thing {
       var request = OperationRequest(operationID: "createThing", method: .post, path: "/things")
       try request.setBody(body)
-      let response = try await core.send(request, security: [["token"]])
+      let response = try await core.send(request, security: [["token"], ["login"]])
       switch response.status {
       case 200: return try response.decode(Thing.self)
       default: throw response.failure(errorBody: Error.self)
@@ -143,6 +152,16 @@ extension ReservedNames {
     }
   }
 
+  /// Shadows the runtime's Credential, which the client's initializer builds.
+  public struct Credential: Codable, Hashable, Sendable {
+    public var kind: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(kind: Swift.String? = nil) {
+      self.kind = kind
+    }
+  }
+
   /// The component schema `Data` of the spec.
   public struct Data: Codable, Hashable, Sendable {
     public var bytes: Swift.String?
@@ -163,6 +182,16 @@ extension ReservedNames {
     }
   }
 
+  /// Shadows the runtime's Indirect, the box of a recursive schema's property.
+  public struct Indirect: Codable, Hashable, Sendable {
+    public var depth: Int?
+
+    /// Creates a value from its properties.
+    public init(depth: Int? = nil) {
+      self.depth = depth
+    }
+  }
+
   /// The component schema `Page` of the spec.
   public struct Page: Codable, Hashable, Sendable {
     public var items: [Thing]
@@ -173,6 +202,45 @@ extension ReservedNames {
     public init(items: [Thing], next: Swift.String? = nil) {
       self.items = items
       self.next = next
+    }
+  }
+
+  /// A recursive schema, whose parent is stored in an Indirect box.
+  public struct Part: Codable, Hashable, Sendable {
+    /// A recursive schema, whose parent is stored in an Indirect box.
+    public var parent: Part? {
+      get { _parent?.value }
+      set { _parent = newValue.map(TelephonyWebhooks.Indirect.init) }
+    }
+    private var _parent: TelephonyWebhooks.Indirect<Part>?
+
+    /// Shadows the runtime's Indirect, the box of a recursive schema's property.
+    public var box: Indirect?
+
+    /// Shadows the runtime's Credential, which the client's initializer builds.
+    public var credential: Credential?
+
+    /// Shadows Swift's Void, which a webhook handler returns.
+    public var void: Void?
+
+    /// Creates a value from its properties.
+    public init(
+      parent: Part? = nil,
+      box: Indirect? = nil,
+      credential: Credential? = nil,
+      void: Void? = nil
+    ) {
+      self._parent = parent.map(TelephonyWebhooks.Indirect.init)
+      self.box = box
+      self.credential = credential
+      self.void = void
+    }
+
+    enum CodingKeys: Swift.String, CodingKey {
+      case _parent = "parent"
+      case box
+      case credential
+      case void
     }
   }
 
@@ -267,6 +335,9 @@ extension ReservedNames {
 
     public var shape: Shape?
 
+    /// A recursive schema, whose parent is stored in an Indirect box.
+    public var part: Part?
+
     /// Members the spec does not name, kept as they were sent.
     public var additionalProperties: [Swift.String: JSONValue]
 
@@ -287,6 +358,7 @@ extension ReservedNames {
       event: WebhookEventModel? = nil,
       keys: CodingKeysModel? = nil,
       shape: Shape? = nil,
+      part: Part? = nil,
       additionalProperties: [Swift.String: JSONValue] = [:]
     ) {
       self.id = id
@@ -304,6 +376,7 @@ extension ReservedNames {
       self.event = event
       self.keys = keys
       self.shape = shape
+      self.part = part
       self.additionalProperties = additionalProperties
     }
 
@@ -323,6 +396,7 @@ extension ReservedNames {
       case event
       case keys
       case shape
+      case part
     }
 
     public init(from decoder: any Decoder) throws {
@@ -342,6 +416,7 @@ extension ReservedNames {
       event = try container.decodeIfPresent(WebhookEventModel.self, forKey: .event)
       keys = try container.decodeIfPresent(CodingKeysModel.self, forKey: .keys)
       shape = try container.decodeIfPresent(Shape.self, forKey: .shape)
+      part = try container.decodeIfPresent(Part.self, forKey: .part)
       additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)
     }
 
@@ -362,6 +437,7 @@ extension ReservedNames {
       try container.encodeIfPresent(event, forKey: .event)
       try container.encodeIfPresent(keys, forKey: .keys)
       try container.encodeIfPresent(shape, forKey: .shape)
+      try container.encodeIfPresent(part, forKey: .part)
       try encoder.encodeUnnamedMembers(additionalProperties)
     }
   }
@@ -411,6 +487,16 @@ extension ReservedNames {
   }
 
   public typealias UUID = Foundation.UUID
+
+  /// Shadows Swift's Void, which a webhook handler returns.
+  public struct Void: Codable, Hashable, Sendable {
+    public var nothing: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(nothing: Swift.String? = nil) {
+      self.nothing = nothing
+    }
+  }
 
   /// The component schema `WebhookEvent` of the spec.
   public struct WebhookEventModel: Codable, Hashable, Sendable {
@@ -517,7 +603,7 @@ extension ReservedNames {
       path: Swift.String,
       verifier: TelephonyWebhooks.WebhookVerifier? = nil,
       maximumBodySize: Int = 1_048_576,
-      handler: @escaping @Sendable (ReservedNames.WebhookEvent) async throws -> Void
+      handler: @escaping @Sendable (ReservedNames.WebhookEvent) async throws -> Swift.Void
     ) throws {
       let receiver = WebhookReceiver(
         provider: "ReservedNames", verifier: verifier, maximumBodySize: maximumBodySize,

@@ -58,4 +58,35 @@ import Testing
     #expect(
       result.standardOutput.contains("Vendorly.swift: 2 of 3 operations, 1 type, 0 webhooks; skipped 1 operation"))
   }
+
+  /// A misspelt key would otherwise do nothing and say nothing.
+  @Test func aMisspeltKeyIsALocatedErrorNamingTheAllowedKeys() throws {
+    let folder = try SDKGenProcess.temporaryFolder()
+    try Self.spec.write(to: folder.appendingPathComponent("vendor.json"), atomically: true, encoding: .utf8)
+    let config = folder.appendingPathComponent("vendor.config.yaml")
+    try "namespace: Vendorly\nrenmes:\n  schemas: {vendor.call: PhoneCall}\nfilter:\n  tag: [Calls]\n".write(
+      to: config, atomically: true, encoding: .utf8)
+    let output = try SDKGenProcess.temporaryFolder()
+
+    let result = try SDKGenProcess.run(["generate", folder.path, "--output", output.path])
+
+    #expect(result.status == 1)
+    #expect(
+      result.standardError.split(separator: "\n").map(String.init) == [
+        "\(config.path):2:1: error: unknown key \"renmes\" in a config file; the allowed keys are namespace, skipUnsupported, linesPerFile, houseStyle, filter, renames",
+        "\(config.path):5:3: error: unknown key \"tag\" in filter; the allowed keys are operations, tags, paths",
+      ])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
+  }
+
+  @Test func houseStyleIsAKeyOfItsOwn() throws {
+    let folder = try SDKGenProcess.temporaryFolder()
+    try Self.spec.write(to: folder.appendingPathComponent("vendor.json"), atomically: true, encoding: .utf8)
+    try "houseStyle: false\nskipUnsupported: true\n".write(
+      to: folder.appendingPathComponent("vendor.config.yaml"), atomically: true, encoding: .utf8)
+
+    let result = try SDKGenProcess.run(["validate", folder.path])
+
+    #expect(result.status == 0, "\(result.standardError)")
+  }
 }

@@ -14,14 +14,18 @@ public struct GeneratedFile: Hashable, Sendable {
   public var isPrimary = true
 }
 
-/// The whole pipeline: parse, model, render. Stops before rendering when any spec has errors.
+/// The whole pipeline, each stage handing one typed value to the next: parse
+/// (``SpecParser/locate(text:path:diagnostics:)``, a ``LocatedDocument``), normalize
+/// (``Normalizer``, a ``ParsedSpec`` in OpenAPI 3.1 with its config applied), model
+/// (``ModelBuilder``, an ``APIModel``), then render (``FileRenderer``, with ``RenderOptions``),
+/// leaving the writing to ``OutputWriter``. Stops before rendering when any spec has errors.
 public enum Generator {
   /// Generates each spec's files (one, or several for a large spec), or reports every problem in every spec.
   public static func generate(
     specPaths: [String], options: RenderOptions = RenderOptions(), modelOptions: ModelOptions = ModelOptions()
   ) -> (files: [GeneratedFile], diagnostics: Diagnostics) {
     var diagnostics = Diagnostics()
-    var models: [(APIModel, String, Int)] = []
+    var models: [(APIModel, String, RenderOptions)] = []
     for path in specPaths {
       guard let spec = SpecParser.parse(path: path, validating: false, diagnostics: &diagnostics) else { continue }
       // OpenAPIKit's validation walks the whole document (a fifth of the time of a large spec);
@@ -40,8 +44,9 @@ public enum Generator {
       diagnostics.append(contentsOf: validation)
       diagnostics.append(contentsOf: built.1)
       guard let model = built.0, !validation.hasErrors else { continue }
-      let specOperations = spec.document.paths.values.compactMap(\.b).map(\.endpoints.count).reduce(0, +)
-      models.append((model, path, specOperations))
+      var specOptions = options
+      if let lines = spec.config?.linesPerFile { specOptions.linesPerFile = lines }
+      models.append((model, path, specOptions))
     }
     var namespaces: [String: String] = [:]
     for (model, path, _) in models {
@@ -53,8 +58,8 @@ public enum Generator {
       namespaces[model.namespace] = path
     }
     guard !diagnostics.hasErrors else { return ([], diagnostics) }
-    let files = models.flatMap { model, path, specOperations in
-      let summary = SpecSummary(model, specPath: path, specOperations: specOperations)
+    let files = models.flatMap { model, path, options in
+      let summary = SpecSummary(model, specPath: path)
       return FileRenderer.renderFiles(model, options: options).enumerated().map { index, file in
         GeneratedFile(
           name: file.name, contents: file.contents, specPath: path, summary: summary, isPrimary: index == 0)

@@ -12,8 +12,8 @@ public struct SpecSummary: Hashable, Sendable {
   /// What `--skip-unsupported` left out.
   public var skipped: [SkippedUnit]
 
-  init(_ model: APIModel, specPath: String, specOperations: Int) {
-    self.specOperations = specOperations
+  init(_ model: APIModel, specPath: String) {
+    specOperations = model.operations.count + model.skipped.filter { $0.kind == .operation }.count
     skipped = model.skipped
     self.specPath = specPath
     namespace = model.namespace

@@ -40,7 +40,7 @@ import Testing
     #expect(list.parameters.map(\.location) == [.query, .query])
     #expect(list.parameters[0].isEnum)
     #expect(list.parameters.allSatisfy { !$0.isRequired })
-    #expect(list.success.type == .named("WebhookPage"))
+    #expect(list.success.shape.body?.type == .named("WebhookPage"))
     let pagination = try #require(list.pagination)
     #expect(pagination.swiftName == "allWebhooks")
     #expect(pagination.pageParameter == "page")
@@ -63,7 +63,7 @@ import Testing
     }
     #expect(error.errorFormat == ErrorFormat(messagePaths: ["errors[].message"], requestIDPath: "request_id"))
     let delete = try #require(model.operations.first { $0.operationID == "deleteWebhook" })
-    #expect(delete.success.type == nil)
+    #expect(delete.success.shape == .empty)
     #expect(delete.parameters.map(\.swiftName) == ["webhookID", "acceptLanguage"])
     #expect(delete.parameters.map(\.location) == [.path, .header])
   }

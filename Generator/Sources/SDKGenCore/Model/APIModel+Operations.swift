@@ -10,23 +10,36 @@ public struct Operation: Hashable, Sendable {
   public var method: Method
   /// The path template, such as `/webhooks/{webhook_id}`.
   public var path: String
+  /// The path as sent: its text, with each path parameter's value in place of its `{name}`.
+  public var pathSegments: [PathSegment] = []
   public var documentation: Documentation
   /// Path, then query, then header parameters, each group in the spec's order.
   public var parameters: [Parameter]
   public var requestBody: RequestBody?
   public var success: SuccessResponse
   public var errors: [ErrorResponse]
+  /// How each error status throws, from `errors`.
+  public var errorHandling = ErrorHandling()
   /// Alternatives, each a set of security scheme keys that must all be applied.
   public var security: [[String]]
   public var isDeprecated: Bool
   public var pagination: Pagination?
-  /// The media types the responses declare, for `Accept`, in the spec's order.
-  public var accept: [String]
+  /// The `Accept` header the request sets: every media type the responses declare, in the
+  /// spec's order; `nil` when that is JSON alone, which the runtime asks for by default.
+  public var accept: String?
   /// The operation's own server (its path's or its own `servers`, variables at their defaults)
   /// where it differs from the client's.
   public var serverURL: String? = nil
   /// The name of the client's static property that holds ``serverURL``.
   public var serverName: String? = nil
+}
+
+/// A part of an operation's path.
+public enum PathSegment: Hashable, Sendable {
+  /// Text sent as it is, such as `/webhooks/`.
+  case literal(String)
+  /// A path parameter's value, by its Swift name, percent-encoded.
+  case parameter(swiftName: String)
 }
 
 /// A server that some operations name for themselves, as a static property of the client.
@@ -97,35 +110,11 @@ public struct RequestBody: Hashable, Sendable {
   public var mediaType: String
   /// Whether the operation takes a `contentType: String` parameter before `body:`.
   public var takesContentType: Bool
+  /// Whether it is JSON sent as `application/json`, the runtime's default, so that the request
+  /// names no content type.
+  public var isPlainJSON: Bool
   public var isRequired: Bool
   public var documentation: Documentation
-}
-
-public struct SuccessResponse: Hashable, Sendable {
-  /// The 2xx status codes; `2XX` is 200 through 299.
-  public var statuses: [StatusMatch]
-  /// The body's type, or `nil` for no body (the operation returns `Void`).
-  public var type: TypeUsage?
-  /// How the body is read: `json`, `text` or `binary`; `nil` for no body.
-  public var encoding: BodyEncoding?
-  /// The media types the success response declares.
-  public var mediaTypes: [String]
-  public var documentation: Documentation
-}
-
-public struct ErrorResponse: Hashable, Sendable {
-  public var status: StatusMatch
-  /// The body's type, when the spec gives one.
-  public var type: TypeUsage?
-  /// Whether `type` is a named struct with an ``ErrorFormat``.
-  public var hasErrorFormat: Bool
-}
-
-public enum StatusMatch: Hashable, Sendable {
-  case code(Int)
-  /// `4XX`: the first digit.
-  case range(Int)
-  case `default`
 }
 
 /// How to walk every page of a list operation (`x-pagination`).

@@ -11,6 +11,9 @@ public struct APIModel: Hashable, Sendable {
   public var specFileName: String
   public var documentation: Documentation
   public var servers: [Server]
+  /// The server the client calls unless it is given another: the first of `servers`, when it
+  /// has no variables to fill in.
+  public var defaultServer: Server?
   /// The servers that operations name for themselves, in the order of their first operation;
   /// empty when every operation goes to the client's server.
   public var operationServers: [OperationServer] = []
@@ -22,8 +25,6 @@ public struct APIModel: Hashable, Sendable {
   public var webhooks: Webhooks?
   /// What `--skip-unsupported` left out, in the spec's order.
   public var skipped: [SkippedUnit] = []
-  /// The config's `linesPerFile`: how large the files of a split namespace get.
-  public var linesPerFile: Int? = nil
 }
 
 /// A part of a spec that `--skip-unsupported` left out, and why.
@@ -106,6 +107,18 @@ public struct SecurityScheme: Hashable, Sendable {
   /// so that the initializer parameter is optional.
   public var isOptional: Bool = false
   public var documentation: Documentation
+  /// The client initializer's parameters that carry it: `username` and `password` for basic,
+  /// otherwise one named `swiftName`.
+  public var parameters: [CredentialParameter] = []
+}
+
+/// A parameter of the client's initializer that carries a credential, or half of one.
+public struct CredentialParameter: Hashable, Sendable {
+  public var swiftName: String
+  /// A `String?` that is `nil` by default: the credential is configured only when it is given.
+  public var isOptional: Bool
+  /// The value it has when the caller gives none (`x-swift-default`).
+  public var defaultValue: String?
 }
 
 /// The Swift type of a property, parameter or body.
@@ -168,21 +181,29 @@ public enum TypeDeclaration: Hashable, Sendable {
   }
 
   mutating func rename(_ name: String) {
+    func renamed<Declaration: NamedDeclaration>(_ declaration: Declaration) -> Declaration {
+      var declaration = declaration
+      declaration.name = name
+      return declaration
+    }
     switch self {
-    case .structure(var value):
-      value.name = name
-      self = .structure(value)
-    case .enumeration(var value):
-      value.name = name
-      self = .enumeration(value)
-    case .oneOf(var value):
-      value.name = name
-      self = .oneOf(value)
-    case .alias(var value):
-      value.name = name
-      self = .alias(value)
+    case .structure(let value): self = .structure(renamed(value))
+    case .enumeration(let value): self = .enumeration(renamed(value))
+    case .oneOf(let value): self = .oneOf(renamed(value))
+    case .alias(let value): self = .alias(renamed(value))
     }
   }
+}
+
+/// A declaration with a Swift type name, which ``TypeDeclaration/rename(_:)`` changes.
+protocol NamedDeclaration {
+  var name: String { get set }
+}
+
+extension StructDeclaration: NamedDeclaration {}
+extension EnumDeclaration: NamedDeclaration {}
+extension OneOfDeclaration: NamedDeclaration {}
+extension AliasDeclaration: NamedDeclaration {
 }
 
 public struct StructDeclaration: Hashable, Sendable {
@@ -208,6 +229,27 @@ public struct Property: Hashable, Sendable {
   public var isWriteOnly: Bool
   /// Stored behind a box, because the property's type contains this struct (a recursive schema).
   public var isBoxed: Bool = false
+}
+
+extension Property {
+  /// How the value is held: in the property itself, or in a private `_name` behind accessors.
+  public var storage: PropertyStorage {
+    if isBoxed { return .boxed(name: "_" + SwiftName.unescaped(swiftName)) }
+    if isDeprecated { return .hidden(name: "_" + SwiftName.unescaped(swiftName)) }
+    return .direct
+  }
+}
+
+/// Where a struct keeps a property's value.
+public enum PropertyStorage: Hashable, Sendable {
+  /// The property is the stored value.
+  case direct
+  /// A deprecated property: the value lives in a private stored property of this name, so the
+  /// initializer and `Codable` use no deprecated declaration.
+  case hidden(name: String)
+  /// A recursive schema's property: the value lives in an `Indirect` box, optional when the
+  /// property is, in a private stored property of this name.
+  case boxed(name: String)
 }
 
 public struct EnumDeclaration: Hashable, Sendable {
@@ -275,6 +317,8 @@ public struct Webhooks: Hashable, Sendable {
   /// Whether subscriptions can rename payload fields (`x-webhooks-renamable-fields`), so the
   /// decoders take the renames.
   public var acceptsRenamedFields: Bool
+  /// The longest body a receiver accepts unless told otherwise, in bytes.
+  public var maximumBodySize: Int
 }
 
 public struct WebhookEventCase: Hashable, Sendable {

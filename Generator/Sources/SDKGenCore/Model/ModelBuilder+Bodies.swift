@@ -93,6 +93,7 @@ extension ModelBuilder {
       type: type, encoding: encoding,
       mediaType: encoding == .text && chosen.mediaType.contains("*") ? "text/plain" : chosen.mediaType,
       takesContentType: isBinary && (chosen.mediaType.contains("*") || chosen.declared.count > 1),
+      isPlainJSON: encoding == .json && chosen.mediaType == "application/json",
       isRequired: resolved.value.required, documentation: Documentation(details: resolved.value.description))
   }
 

@@ -24,7 +24,7 @@ extension ModelBuilder {
     let varnames = extensionValue("x-enum-varnames", at: path) as? [Any] ?? []
     let valuesKey = schema.allowedValues != nil ? "enum" : "x-extensible-enum"
     var cases: [EnumCase] = []
-    var used: Set<String> = isFrozen ? [] : ["unknown"]
+    var used = NameAllocator(reserving: isFrozen ? [] : ["unknown"])
     for (index, value) in values.enumerated() {
       let raw: LiteralValue
       switch (rawType, value) {
@@ -48,17 +48,11 @@ extension ModelBuilder {
         default: caseName = "value"
         }
       }
-      if used.contains(SwiftName.unescaped(caseName)) {
-        let base = SwiftName.unescaped(caseName) + (caseName == "unknown" || caseName == "`unknown`" ? "Value" : "")
-        var candidate = base
-        var suffix = 2
-        while used.contains(candidate) {
-          candidate = base + String(suffix)
-          suffix += 1
-        }
-        caseName = candidate
-      }
-      used.insert(SwiftName.unescaped(caseName))
+      let spelling = SwiftName.unescaped(caseName)
+      // A value called `unknown` beside the open enum's own `unknown` case is `unknownValue`.
+      let base = spelling == "unknown" && used.isTaken(spelling) ? "unknownValue" : spelling
+      let claimed = used.claim(base)
+      if claimed != spelling { caseName = claimed }
       let caseDocumentation = index < descriptions.count ? (descriptions[index] as? String) : nil
       cases.append(
         EnumCase(swiftName: caseName, rawValue: raw, documentation: Documentation(details: caseDocumentation)))

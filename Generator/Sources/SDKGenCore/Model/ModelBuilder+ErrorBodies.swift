@@ -23,9 +23,31 @@ extension ModelBuilder {
         }
         return response
       }
+      operation.errorHandling = Self.errorHandling(operation.errors)
       return operation
     }
     return result
+  }
+
+  /// Groups `errors` by the body each throws with, in the spec's order; a status that throws
+  /// as `default` does falls to `default`.
+  static func errorHandling(_ errors: [ErrorResponse]) -> ErrorHandling {
+    func errorBody(_ response: ErrorResponse?) -> TypeUsage? {
+      guard let response, response.hasErrorFormat else { return nil }
+      return response.type
+    }
+    let fallback = errorBody(errors.first { $0.status == .default })
+    var cases: [ErrorCase] = []
+    for response in errors where response.status != .default {
+      let body = errorBody(response)
+      guard body != fallback else { continue }
+      if let index = cases.firstIndex(where: { $0.errorBody == body }) {
+        cases[index].statuses.append(response.status)
+      } else {
+        cases.append(ErrorCase(statuses: [response.status], errorBody: body))
+      }
+    }
+    return ErrorHandling(cases: cases, fallbackErrorBody: fallback)
   }
 
   func errorFormat(of declaration: StructDeclaration) -> ErrorFormat {

@@ -40,7 +40,7 @@ extension ModelBuilder {
   func translateOperations(schemes: [SecurityScheme]) -> [Operation] {
     var operations: [Operation] = []
     var operationIDs: [String: [String]] = [:]
-    var methodNames: [String: String] = [:]
+    var methodNames = NameAllocator<String>()
     for (pathKey, entry) in document.paths {
       let itemPath = ["paths", pathKey.rawValue]
       guard let pathItem = entry.b else {
@@ -75,16 +75,13 @@ extension ModelBuilder {
           operationIDs[operationID] = operationPath
           var swiftName =
             (extensionValue("x-swift-name", at: operationPath) as? String) ?? SwiftName.memberName(operationID)
-          if let other = methodNames[swiftName] {
-            let base = SwiftName.unescaped(swiftName)
-            var suffix = 2
-            while methodNames[base + String(suffix)] != nil { suffix += 1 }
-            swiftName = base + String(suffix)
+          let claimed = methodNames.claim(swiftName, for: operationID)
+          if let other = claimed.collision {
             warning(
-              "the operationIds \"\(other)\" and \"\(operationID)\" both become the method \(base); this one is \(swiftName) (set x-swift-name to choose)",
+              "the operationIds \"\(other)\" and \"\(operationID)\" both become the method \(SwiftName.unescaped(swiftName)); this one is \(claimed.name) (set x-swift-name to choose)",
               key: operationPath + [endpoint.operation.operationId == nil ? "" : "operationId"])
           }
-          methodNames[swiftName] = operationID
+          swiftName = claimed.name
           return translateOperation(
             endpoint.operation, id: operationID, swiftName: swiftName, method: method, template: pathKey.rawValue,
             pathItem: pathItem, path: operationPath, schemes: schemes)
@@ -111,7 +108,7 @@ extension ModelBuilder {
   ) -> Operation? {
     let typePrefix = SwiftName.typeNamePart(id)
     var parameters = translateParameters(operation, pathItem: pathItem, path: path, typePrefix: typePrefix)
-    checkPathTemplate(template, parameters: parameters, path: path)
+    let pathSegments = pathSegments(template, parameters: parameters, path: path)
     parameters.sort { $0.location.order < $1.location.order }
     if operation.requestBody != nil, parameters.contains(where: { $0.swiftName == "body" }) {
       error(
@@ -131,6 +128,7 @@ extension ModelBuilder {
       documentation: Documentation(summary: operation.summary, details: operation.description),
       parameters: parameters, requestBody: requestBody, success: success, errors: responses.errors,
       security: security, isDeprecated: operation.deprecated, pagination: nil, accept: responses.accept)
+    model.pathSegments = pathSegments
     model.serverURL =
       operation.servers != nil
       ? operationServerURL(operation.servers, path: path + ["servers"])
@@ -153,7 +151,7 @@ extension ModelBuilder {
       + operation.parameters.enumerated().map { ($1, path + ["parameters", String($0)]) }
     var byKey: [String: Int] = [:]
     var result: [Parameter] = []
-    var swiftNames: [String: String] = [:]
+    var swiftNames = NameAllocator<String>()
     for (entry, entryPath) in entries {
       guard let resolved = resolve(entry, in: document.components.parameters, kind: "parameters", path: entryPath),
         var parameter = translateParameter(resolved, typePrefix: typePrefix)
@@ -163,16 +161,13 @@ extension ModelBuilder {
         result[index] = parameter
         continue
       }
-      if let other = swiftNames[parameter.swiftName] {
-        let base = SwiftName.unescaped(parameter.swiftName)
-        var suffix = 2
-        while swiftNames[base + String(suffix)] != nil { suffix += 1 }
-        parameter.swiftName = base + String(suffix)
+      let claimed = swiftNames.claim(parameter.swiftName, for: parameter.name)
+      if let other = claimed.collision {
         warning(
-          "the parameters \"\(other)\" and \"\(parameter.name)\" both become \(base) in Swift; this one is \(parameter.swiftName) (set x-swift-name to choose)",
+          "the parameters \"\(other)\" and \"\(parameter.name)\" both become \(SwiftName.unescaped(parameter.swiftName)) in Swift; this one is \(claimed.name) (set x-swift-name to choose)",
           key: entryPath)
       }
-      swiftNames[parameter.swiftName] = parameter.name
+      parameter.swiftName = claimed.name
       byKey[key] = result.count
       result.append(parameter)
     }
@@ -230,24 +225,41 @@ extension ModelBuilder {
     return type
   }
 
-  func checkPathTemplate(_ template: String, parameters: [Parameter], path: [String]) {
+  /// The path template as text and path parameters, reporting a `{name}` that is no path
+  /// parameter and a path parameter the template leaves out.
+  func pathSegments(_ template: String, parameters: [Parameter], path: [String]) -> [PathSegment] {
+    let pathParameters = parameters.filter { $0.location == .path }
+    var segments: [PathSegment] = []
     var names: [String] = []
+    func literal(_ text: Substring) {
+      guard !text.isEmpty else { return }
+      if case .literal(let previous)? = segments.last {
+        segments[segments.count - 1] = .literal(previous + text)
+      } else {
+        segments.append(.literal(String(text)))
+      }
+    }
     var rest = Substring(template)
-    while let open = rest.firstIndex(of: "{") {
-      guard let close = rest[open...].firstIndex(of: "}") else { break }
-      names.append(String(rest[rest.index(after: open)..<close]))
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      literal(rest[..<open])
+      let name = String(rest[rest.index(after: open)..<close])
+      names.append(name)
+      if let parameter = pathParameters.first(where: { $0.name == name }) {
+        segments.append(.parameter(swiftName: parameter.swiftName))
+      } else {
+        error(
+          "the path parameter \"\(name)\" is not declared; add it to the operation's parameters with in: path",
+          key: Array(path.dropLast()))
+        literal(rest[open...close])
+      }
       rest = rest[rest.index(after: close)...]
     }
-    let declared = Set(parameters.filter { $0.location == .path }.map(\.name))
-    for name in names where !declared.contains(name) {
-      error(
-        "the path parameter \"\(name)\" is not declared; add it to the operation's parameters with in: path",
-        key: Array(path.dropLast()))
-    }
-    for parameter in parameters where parameter.location == .path && !names.contains(parameter.name) {
+    literal(rest)
+    for parameter in pathParameters where !names.contains(parameter.name) {
       error(
         "the path parameter \"\(parameter.name)\" does not appear in the path \(template)", key: path + ["parameters"])
     }
+    return segments
   }
 }
 

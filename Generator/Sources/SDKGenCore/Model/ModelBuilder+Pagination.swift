@@ -18,7 +18,7 @@ extension ModelBuilder {
         value: path + ["page"])
       return nil
     }
-    guard let responseType = operation.success.type,
+    guard let responseType = operation.success.shape.body?.type,
       let (itemSteps, itemsType) = propertyPath(items, from: responseType, path: path + ["items"]),
       let (nextSteps, nextType) = propertyPath(next, from: responseType, path: path + ["next"])
     else { return nil }

@@ -6,8 +6,9 @@ extension ModelBuilder {
   struct TranslatedResponses {
     var success: SuccessResponse?
     var errors: [ErrorResponse]
-    /// Every media type the responses declare, in the spec's order, for `Accept`.
-    var accept: [String]
+    /// The `Accept` header: every media type the responses declare, in the spec's order, or
+    /// `nil` for JSON alone.
+    var accept: String?
   }
 
   func translateResponses(_ responses: OpenAPI.Response.Map, path: [String], typePrefix: String)
@@ -35,16 +36,16 @@ extension ModelBuilder {
         ?? typePrefix + (isSuccess ? "Response" : (match.code.map { "Error\($0)" } ?? "Error"))
       if isSuccess {
         var success = SuccessResponse(
-          statuses: [match], type: nil, encoding: nil, mediaTypes: [],
-          documentation: Documentation(details: resolved.value.description))
+          statuses: [match], shape: .empty, documentation: Documentation(details: resolved.value.description))
         if !content.isEmpty,
           let chosen = chooseContent(content, path: contentPath, what: "response", isRequest: false),
           let (type, encoding) = bodyType(chosen, name: name, what: "response")
         {
-          success.type = type
-          success.encoding = encoding
-          success.mediaTypes =
-            encoding == .json ? ["application/json"] : chosen.declared.filter { MediaKind($0) == chosen.kind }
+          success.shape = .body(
+            ResponseBody(
+              type: type, encoding: encoding,
+              mediaTypes: encoding == .json
+                ? ["application/json"] : chosen.declared.filter { MediaKind($0) == chosen.kind }))
         }
         successes.append((match, success, responsePath))
       } else {
@@ -60,14 +61,20 @@ extension ModelBuilder {
     }
     guard var first = successes.first?.1 else {
       error("the operation has no 2xx response; it needs one to know what it returns", key: path)
-      return TranslatedResponses(success: nil, errors: errors, accept: accept)
+      return TranslatedResponses(success: nil, errors: errors, accept: Self.acceptHeader(accept))
     }
-    for other in successes.dropFirst() where other.1.type != first.type {
+    for other in successes.dropFirst() where other.1.shape.body?.type != first.shape.body?.type {
       error(
         "unsupported: 2xx responses with different bodies (\(first.statuses[0].text) and \(other.0.text)); the operation can return one type",
         key: other.2)
     }
     first.statuses = successes.map(\.0)
-    return TranslatedResponses(success: first, errors: errors, accept: accept.isEmpty ? ["application/json"] : accept)
+    return TranslatedResponses(success: first, errors: errors, accept: Self.acceptHeader(accept))
+  }
+
+  /// `Accept` for the media types the responses declare; `nil` for none or JSON alone, which
+  /// the runtime asks for by default.
+  static func acceptHeader(_ mediaTypes: [String]) -> String? {
+    mediaTypes.isEmpty || mediaTypes == ["application/json"] ? nil : mediaTypes.joined(separator: ", ")
   }
 }

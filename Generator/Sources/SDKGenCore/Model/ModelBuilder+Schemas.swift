@@ -162,7 +162,7 @@ extension ModelBuilder {
     var properties: [Property] = []
     var additional: TypeUsage?
     var seenJSON = Set<String>()
-    var seenSwift: [String: String] = [:]
+    var seenSwift = NameAllocator<String>()
     var documentationParts = [documentation(schema)]
     for (part, partPath) in flatten(parts) {
       guard case .object(_, let context) = part.value else {
@@ -183,16 +183,13 @@ extension ModelBuilder {
           // `value.self` is the value itself in Swift, so a property cannot be read as `self`.
           swiftName = "selfValue"
         }
-        if let other = seenSwift[swiftName] {
-          let base = SwiftName.unescaped(swiftName)
-          var suffix = 2
-          while seenSwift[base + String(suffix)] != nil { suffix += 1 }
-          swiftName = base + String(suffix)
+        let claimed = seenSwift.claim(swiftName, for: key)
+        if let other = claimed.collision {
           warning(
-            "the properties \"\(other)\" and \"\(key)\" both become \(base) in Swift; this one is \(swiftName) (set x-swift-name to choose)",
+            "the properties \"\(other)\" and \"\(key)\" both become \(SwiftName.unescaped(swiftName)) in Swift; this one is \(claimed.name) (set x-swift-name to choose)",
             key: propertyPath)
         }
-        seenSwift[swiftName] = key
+        swiftName = claimed.name
         let type = typeUsage(propertySchema, path: propertyPath, name: parent + SwiftName.typeNamePart(key))
         let required = context.requiredProperties.contains(key)
         properties.append(
@@ -208,7 +205,7 @@ extension ModelBuilder {
         additional = type
       }
     }
-    if additional != nil, seenSwift["additionalProperties"] != nil {
+    if additional != nil, seenSwift.isTaken("additionalProperties") {
       error(
         "the property \"additionalProperties\" collides with the generated member that keeps unknown keys; set x-swift-name",
         key: path)

@@ -27,7 +27,7 @@ extension ModelBuilder {
       }
     }
     clientServers = servers
-    var taken: Set<String> = ["defaultServerURL", "serverURL"]
+    var taken = NameAllocator(reserving: ["defaultServerURL", "serverURL"])
     return servers.enumerated().map { index, server in
       let path = prefix + [String(index)]
       let variables = server.variables.map { name, variable in
@@ -49,15 +49,8 @@ extension ModelBuilder {
   }
 
   /// ``serverName(_:suffix:)``, numbered from 2 past the names in `taken`, which it joins.
-  static func uniqueServerName(_ url: String, taken: inout Set<String>) -> String {
-    var name = serverName(url)
-    var suffix = 2
-    while taken.contains(name) {
-      name = serverName(url, suffix: suffix)
-      suffix += 1
-    }
-    taken.insert(name)
-    return name
+  static func uniqueServerName(_ url: String, taken: inout NameAllocator<Void>) -> String {
+    taken.claim(serverName(url)) { serverName(url, suffix: $0) }
   }
 
   /// The operation's own server, where its path or the operation itself names servers other
@@ -98,7 +91,7 @@ extension ModelBuilder {
       if let name = server.swiftName { byURL[server.url] = name }
     }
     var servers: [OperationServer] = []
-    var taken = Set(["defaultServerURL", "serverURL"] + clientServers.compactMap(\.swiftName))
+    var taken = NameAllocator(reserving: ["defaultServerURL", "serverURL"] + clientServers.compactMap(\.swiftName))
     for index in operations.indices {
       guard let url = operations[index].serverURL else { continue }
       if clientHasDefault, url == clientServers[0].url {

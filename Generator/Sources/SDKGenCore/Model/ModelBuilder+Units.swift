@@ -64,18 +64,14 @@ extension ModelBuilder {
     }
     for key in keys {
       let base = names[key]!
-      var name = base
-      if let owner = componentNameOwners[name] {
-        var suffix = 2
-        while componentNameOwners[base + String(suffix)] != nil { suffix += 1 }
-        name = base + String(suffix)
+      let claimed = componentNameOwners.claim(base, for: key) { base + String($0) }
+      if let owner = claimed.collision {
         let line = sourceMap.key(["components", "schemas", owner]).line
         warning(
-          "the schemas \"\(owner)\" (line \(line)) and \"\(key)\" both become the Swift type \(base); this one is \(name) (set x-swift-name to choose)",
+          "the schemas \"\(owner)\" (line \(line)) and \"\(key)\" both become the Swift type \(base); this one is \(claimed.name) (set x-swift-name to choose)",
           key: ["components", "schemas", key])
       }
-      componentNames[key] = name
-      componentNameOwners[name] = key
+      componentNames[key] = claimed.name
     }
   }
 

@@ -2,6 +2,10 @@ import OpenAPIKit
 
 /// The `webhooks:` section: payload types and the event enum.
 extension ModelBuilder {
+  /// The longest webhook body a receiver accepts by default: 1 MiB, far more than a provider's
+  /// event, and little enough that a flood of large requests cannot exhaust memory.
+  static let webhookBodyLimit = 1_048_576
+
   func translateWebhooks() -> Webhooks? {
     let sources = webhookSources()
     guard !sources.isEmpty else { return nil }
@@ -14,22 +18,19 @@ extension ModelBuilder {
       discriminator = name
     }
     var events: [WebhookEventCase] = []
-    var caseNames: [String: String] = [:]
+    var caseNames = NameAllocator<String>()
     for (key, pathItem, path) in sources {
       let event: WebhookEventCase? = unit(.webhook, key) {
         translateWebhook(key, pathItem: pathItem, path: path, discriminator: discriminator)
       }
       guard var event else { continue }
-      if let other = caseNames[event.swiftName] {
-        let base = SwiftName.unescaped(event.swiftName)
-        var suffix = 2
-        while caseNames[base + String(suffix)] != nil { suffix += 1 }
-        event.swiftName = base + String(suffix)
+      let claimed = caseNames.claim(event.swiftName, for: key)
+      if let other = claimed.collision {
         warning(
-          "the webhooks \"\(other)\" and \"\(key)\" both become the case \(base); this one is \(event.swiftName)",
+          "the webhooks \"\(other)\" and \"\(key)\" both become the case \(SwiftName.unescaped(event.swiftName)); this one is \(claimed.name)",
           key: path)
       }
-      caseNames[event.swiftName] = key
+      event.swiftName = claimed.name
       events.append(event)
     }
     var payloadTypes: [String] = []
@@ -40,7 +41,8 @@ extension ModelBuilder {
     }
     return Webhooks(
       discriminator: discriminator, events: events, payloadTypes: payloadTypes,
-      acceptsRenamedFields: extensionValue("x-webhooks-renamable-fields", at: []) as? Bool ?? false)
+      acceptsRenamedFields: extensionValue("x-webhooks-renamable-fields", at: []) as? Bool ?? false,
+      maximumBodySize: Self.webhookBodyLimit)
   }
 
   /// The `webhooks:` entries, then the operations' 3.0-style `callbacks:` (each callback once,

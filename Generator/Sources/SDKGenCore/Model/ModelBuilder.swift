@@ -22,7 +22,7 @@ public final class ModelBuilder {
   /// The Swift type name of each component schema, chosen once, up front.
   var componentNames: [String: String] = [:]
   /// The component schema each of those names belongs to.
-  var componentNameOwners: [String: String] = [:]
+  var componentNameOwners = NameAllocator<String>()
   /// What `--skip-unsupported` left out.
   var skipped: [SkippedUnit] = []
   /// Component schemas being translated, to stop on a cycle.
@@ -62,6 +62,7 @@ public final class ModelBuilder {
       schemes[index].isOptional = operations.contains { operation in
         operation.security.isEmpty || operation.security.contains { !$0.contains(key) }
       }
+      schemes[index].parameters = Self.credentialParameters(schemes[index])
     }
     let webhooks = translateWebhooks()
     breakRecursion()
@@ -71,26 +72,29 @@ public final class ModelBuilder {
       specFileName: URL(fileURLWithPath: spec.path).lastPathComponent,
       documentation: Documentation(summary: document.info.title, details: document.info.description),
       servers: servers,
+      defaultServer: servers.first.flatMap { $0.variables.isEmpty ? $0 : nil },
       operationServers: operationServers,
       securitySchemes: schemes,
       types: declarations.values.map(\.declaration).sorted { $0.name < $1.name },
       operations: operations,
       webhooks: webhooks,
-      skipped: skipped,
-      linesPerFile: linesPerFile()
+      skipped: skipped
     )
   }
 
-  /// The config's `linesPerFile`, which must be positive.
-  private func linesPerFile() -> Int? {
-    guard let lines = spec.config?.linesPerFile else { return nil }
-    guard lines > 0 else {
-      let file = SpecConfig.file(besides: spec.path) ?? spec.path
-      diagnostics.error(
-        "linesPerFile must be a positive number of lines", at: SourceLocation(file: file, line: 1, column: 1))
-      return nil
+  /// The initializer parameters that carry a scheme's credential: optional, and `nil` by
+  /// default, when some operation goes without it and the spec gives no default.
+  static func credentialParameters(_ scheme: SecurityScheme) -> [CredentialParameter] {
+    guard scheme.kind != .basic else {
+      return ["username", "password"].map {
+        CredentialParameter(swiftName: $0, isOptional: scheme.isOptional, defaultValue: nil)
+      }
     }
-    return lines
+    return [
+      CredentialParameter(
+        swiftName: scheme.swiftName, isOptional: scheme.isOptional && scheme.defaultValue == nil,
+        defaultValue: scheme.defaultValue)
+    ]
   }
 
   /// A vendor extension of the object at `path` (see ``VendorExtensions``).
@@ -196,19 +200,21 @@ public final class ModelBuilder {
     var declaration = declaration
     let name = declaration.name
     if let existing = declarations[name], existing.origin == origin { return name }
-    let owner = componentNameOwners[name].map { ["components", "schemas", $0] }
+    let owner = componentNameOwners.owner(of: name).map { ["components", "schemas", $0] }
     guard declarations[name] != nil || (owner != nil && owner != origin) else {
       declarations[name] = (declaration, origin)
       declarationOrder.append(name)
       return name
     }
     let firstOrigin = declarations[name]?.origin ?? owner ?? []
-    var suffix = 2
-    while declarations[name + String(suffix)] != nil || componentNameOwners[name + String(suffix)] != nil {
-      if declarations[name + String(suffix)]?.origin == origin { return name + String(suffix) }
-      suffix += 1
-    }
-    let unique = name + String(suffix)
+    // A numbered name this same origin declared already is its own: it is returned again.
+    let unique = NameAllocator<String>.firstFree(
+      name, numbered: { name + String($0) },
+      isTaken: { candidate in
+        (declarations[candidate] != nil || componentNameOwners.isTaken(candidate))
+          && declarations[candidate]?.origin != origin
+      })
+    if declarations[unique]?.origin == origin { return unique }
     let first = sourceMap.key(firstOrigin)
     warning(
       "the Swift type name \(name) is already used by \(firstOrigin.joined(separator: "/")) (line \(first.line)); this one is \(unique) (set x-swift-name to choose)",

@@ -29,18 +29,18 @@ struct ReferenceBundler {
   private(set) var origins: [[String]: String] = [:]
   private(set) var problems: [Problem] = []
 
-  /// Whether `text` has any `$ref` this bundler would change; most specs have none.
-  static func isNeeded(_ text: String) -> Bool {
-    var rest = Substring(text)
-    // The standard library's search: Foundation's `range(of:)` bridges the substring to an
-    // NSString on every call, which made this quadratic (half of Zenvia's generation time).
-    while let range = rest.firstRange(of: "$ref") {
-      rest = rest[range.upperBound...]
-      let value = rest.drop { $0 == "\"" || $0 == "'" || $0 == ":" || $0 == " " }.prefix { !"\"'\n,}".contains($0) }
-      if !value.hasPrefix("#/components/") || value.contains("%") { return true }
-      if value.split(separator: "/").count != 4 { return true }
+  /// Whether the document has any `$ref` this bundler would change; most specs have none.
+  static func isNeeded(_ node: Node) -> Bool {
+    switch node {
+    case .mapping(let mapping):
+      return mapping.contains { key, value in
+        guard key.string == "$ref", let reference = value.string else { return isNeeded(value) }
+        return !reference.hasPrefix("#/components/") || reference.contains("%")
+          || reference.split(separator: "/").count != 4
+      }
+    case .sequence(let sequence): return sequence.contains(where: isNeeded)
+    case .scalar, .alias: return false
     }
-    return false
   }
 
   init(mainFile: String, root: Node) {
@@ -137,13 +137,8 @@ struct ReferenceBundler {
     let existing = Set(
       (root["components"]?[kind]?.mapping?.keys.compactMap(\.string) ?? [])
         + additions.filter { $0.kind == kind }.map(\.name))
-    var candidate = name
-    var suffix = 2
-    while existing.contains(candidate) {
-      candidate = name + String(suffix)
-      suffix += 1
-    }
-    return candidate
+    var names = NameAllocator(reserving: existing)
+    return names.claim(name) { name + String($0) }
   }
 
   private mutating func load(_ file: String, reference: String, path: [String]) -> Node? {

@@ -8,6 +8,7 @@ import Yams
 /// namespace: Twilio                 # the Swift namespace (otherwise info.x-swift-namespace)
 /// skipUnsupported: true             # as --skip-unsupported, for this spec
 /// linesPerFile: 4000                # a larger spec's code is split into files of about this size
+/// houseStyle: true                  # `make lint-specs` holds the spec to this project's house style
 /// filter:                           # generate only these (swift-openapi-generator's keys);
 ///   operations: [CreateCall]        #   an operation is kept when it matches any entry
 ///   tags: [Calls]
@@ -16,24 +17,41 @@ import Yams
 ///   schemas: {voice.v1.call: Call}  # component schema → Swift type name
 ///   operations: {FetchCall: getCall}  # operationId (or method and path) → Swift method name
 /// ```
+///
+/// A key not listed here is an error, so that a misspelt one does not go unnoticed.
 public struct SpecConfig: Codable, Hashable, Sendable {
   public struct Filter: Codable, Hashable, Sendable {
     public var operations: [String]?
     public var tags: [String]?
     public var paths: [String]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+      case operations, tags, paths
+    }
   }
 
   public struct Renames: Codable, Hashable, Sendable {
     public var schemas: [String: String]?
     public var operations: [String: String]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+      case schemas, operations
+    }
+  }
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case namespace, skipUnsupported, linesPerFile, houseStyle, filter, renames
   }
 
   public var namespace: String?
   /// As `--skip-unsupported`, for this spec alone.
   public var skipUnsupported: Bool?
   /// The most lines a file of this spec's operations or models holds once its code is split
-  /// (see ``FileRenderer/renderFiles(_:options:)``); ``FileRenderer/linesPerFile`` by default.
+  /// (``RenderOptions/linesPerFile``); ``FileRenderer/linesPerFile`` by default.
   public var linesPerFile: Int?
+  /// Whether `make lint-specs` holds the spec to the house style of this project's own specs
+  /// (seed examples, descriptions everywhere); the generator itself does not read it.
+  public var houseStyle: Bool?
   public var filter: Filter?
   public var renames: Renames?
 
@@ -58,8 +76,16 @@ public struct SpecConfig: Codable, Hashable, Sendable {
       diagnostics.error("the config file cannot be read", at: SourceLocation(file: file, line: 1, column: 1))
       return nil
     }
+    if let root = try? Yams.compose(yaml: text), !checkKeys(root, file: file, diagnostics: &diagnostics) {
+      return nil
+    }
     do {
-      return (try YAMLDecoder().decode(SpecConfig.self, from: text), file)
+      let config = try YAMLDecoder().decode(SpecConfig.self, from: text)
+      if let lines = config.linesPerFile, lines <= 0 {
+        diagnostics.error(
+          "linesPerFile must be a positive number of lines", at: SourceLocation(file: file, line: 1, column: 1))
+      }
+      return (config, file)
     } catch let DecodingError.keyNotFound(_, context), let DecodingError.typeMismatch(_, context),
       let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context)
     {
@@ -72,6 +98,36 @@ public struct SpecConfig: Codable, Hashable, Sendable {
       diagnostics.error("invalid config: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
       return nil
     }
+  }
+
+  /// The keys allowed at the top of a config file and in each of its sections.
+  static let allowedKeys: [String: [String]] = [
+    "": CodingKeys.allCases.map(\.rawValue),
+    CodingKeys.filter.rawValue: Filter.CodingKeys.allCases.map(\.rawValue),
+    CodingKeys.renames.rawValue: Renames.CodingKeys.allCases.map(\.rawValue),
+  ]
+
+  /// Reports each key of `root` (and of its sections) that a config cannot have, at the key,
+  /// with the keys that are allowed there. Returns whether there was none.
+  static func checkKeys(_ root: Node, file: String, diagnostics: inout Diagnostics) -> Bool {
+    var valid = true
+    func check(_ node: Node, section: String) {
+      guard case .mapping(let mapping) = node, let allowed = allowedKeys[section] else { return }
+      for (key, value) in mapping {
+        guard let name = key.string, allowed.contains(name) else {
+          let location = SourceLocation(file: file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1)
+          let place = section.isEmpty ? "a config file" : section
+          diagnostics.error(
+            "unknown key \"\(key.string ?? "")\" in \(place); the allowed keys are \(allowed.joined(separator: ", "))",
+            at: location)
+          valid = false
+          continue
+        }
+        if section.isEmpty { check(value, section: name) }
+      }
+    }
+    check(root, section: "")
+    return valid
   }
 
   // MARK: Applying it to the document tree

@@ -4,10 +4,20 @@ import Yams
 /// as the `anyOf` they mean, each member with the keywords of its own type, so that the model
 /// sees one shape for both spellings.
 enum TypeLists {
-  /// Whether `text` may hold a type list at all; most specs have none.
-  static func mayContain(_ text: String) -> Bool {
-    text.contains("type: [") || text.contains("\"type\": [") || text.contains("\"type\" : [")
-      || text.contains("type:\n")
+  /// Whether the document holds a type list that names several types besides `null`; most
+  /// specs have none, and are left as they are.
+  static func contains(_ node: Node) -> Bool {
+    switch node {
+    case .mapping(let mapping):
+      return mapping.contains { key, value in
+        if key.string == "type", case .sequence(let list) = value {
+          return list.compactMap(\.string).filter { $0 != "null" }.count > 1
+        }
+        return contains(value)
+      }
+    case .sequence(let sequence): return sequence.contains(where: contains)
+    case .scalar, .alias: return false
+    }
   }
 
   static func rewrite(_ node: Node) -> Node {

@@ -2,7 +2,18 @@ import Foundation
 import OpenAPIKit
 import Yams
 
-/// A spec that parsed: the OpenAPI document and where each of its parts is in the file.
+/// The parse stage's output: a spec file's YAML or JSON tree, each node with its line and column.
+public struct LocatedDocument {
+  /// The path the spec was read from, as diagnostics print it.
+  public var path: String
+  /// The root mapping.
+  public var root: Node
+  /// The parser the tree came from, kept alive while the tree is decoded.
+  let parser: Parser?
+}
+
+/// A spec through the normalize stage: the OpenAPI 3.1 document, bundled and with its config
+/// applied, and where each of its parts is in the file.
 public struct ParsedSpec: Sendable {
   /// The path the spec was read from, as diagnostics print it.
   public var path: String
@@ -37,10 +48,11 @@ public enum SpecParser {
       diagnostics.error("the file is not UTF-8 text", at: start)
       return nil
     }
-    var config: SpecConfig?
-    if let (loaded, _) = SpecConfig.load(besides: path, diagnostics: &diagnostics) {
-      config = loaded
-    }
+    // A config that does not read, or says what it cannot, stops the spec: generating without
+    // the filter or renames it meant would only add errors that are not the spec's.
+    let before = diagnostics.count
+    let config = SpecConfig.load(besides: path, diagnostics: &diagnostics)?.0
+    guard !diagnostics.hasErrors(since: before) else { return nil }
     return parse(text: text, path: path, config: config, validating: validating, diagnostics: &diagnostics)
   }
 
@@ -49,15 +61,26 @@ public enum SpecParser {
   static let resolver = [Tag.Name.bool, .int, .float, .null, .timestamp, .value]
     .reduce(Resolver.default) { $0.removing($1) }
 
-  /// Parses spec text (YAML or JSON); `path` is used for the diagnostics' locations. OpenAPI 3.0
-  /// is converted to 3.1 and file references are bundled (see `Normalize/`).
+  /// Parses spec text (YAML or JSON), then normalizes it (``Normalizer``); `path` is used for
+  /// the diagnostics' locations.
   ///
   /// With `validating: false`, OpenAPIKit's validation is left for ``validate(_:diagnostics:)``,
   /// which the generator runs beside the model stage.
   public static func parse(
     text: String, path: String, config: SpecConfig? = nil, validating: Bool = true, diagnostics: inout Diagnostics
   ) -> ParsedSpec? {
-    var node: Node
+    guard let located = locate(text: text, path: path, diagnostics: &diagnostics),
+      let spec = Normalizer.normalize(located, config: config, diagnostics: &diagnostics)
+    else { return nil }
+    if validating {
+      validate(spec, diagnostics: &diagnostics)
+    }
+    return spec
+  }
+
+  /// The parse stage: spec text (YAML or JSON) as a located tree, or why it is not one.
+  public static func locate(text: String, path: String, diagnostics: inout Diagnostics) -> LocatedDocument? {
+    let node: Node
     var parser: Parser?
     do {
       parser = try Parser(yaml: text, resolver: resolver)
@@ -78,32 +101,7 @@ public enum SpecParser {
       diagnostics.error("an OpenAPI document must be a mapping", at: SourceMap(file: path, root: node).value([]))
       return nil
     }
-    var origins: [[String]: String] = [:]
-    var bundlingProblems: [ReferenceBundler.Problem] = []
-    if ReferenceBundler.isNeeded(text) {
-      var bundler = ReferenceBundler(mainFile: path, root: node)
-      node = bundler.bundle()
-      origins = bundler.origins
-      bundlingProblems = bundler.problems
-    }
-    if TypeLists.mayContain(text) { node = TypeLists.rewrite(node) }
-    if let config { node = config.apply(to: node) }
-    let sourceMap = SourceMap(file: path, root: node, origins: origins)
-    for problem in bundlingProblems {
-      diagnostics.error(problem.message, at: sourceMap.value(problem.path))
-    }
-    guard let dialect = DocumentDecoder.dialect(of: node, sourceMap: sourceMap, diagnostics: &diagnostics),
-      let document = withExtendedLifetime(
-        parser,
-        {
-          DocumentDecoder.decode(node, dialect: dialect, sourceMap: sourceMap, diagnostics: &diagnostics)
-        })
-    else { return nil }
-    if validating {
-      validate(document, sourceMap: sourceMap, diagnostics: &diagnostics)
-    }
-    return ParsedSpec(
-      path: path, document: document, sourceMap: sourceMap, extensions: VendorExtensions(root: node), config: config)
+    return LocatedDocument(path: path, root: node, parser: parser)
   }
 
   /// OpenAPIKit's validation of a spec parsed with `validating: false`.

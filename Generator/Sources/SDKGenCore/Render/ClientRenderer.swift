@@ -4,7 +4,7 @@ enum ClientRenderer {
   /// in); with `nil`, without them, for a namespace split into several files that declares them
   /// in extensions (``renderOperation(_:into:)``).
   static func render(_ model: APIModel, operations: [String]?, into writer: inout SwiftWriter) {
-    let defaultServer = model.servers.first.flatMap { $0.variables.isEmpty ? $0 : nil }
+    let defaultServer = model.defaultServer
     let names = writer.names
     writer.block("extension \(model.namespace)") { writer in
       writer.docComment([
@@ -20,7 +20,7 @@ enum ClientRenderer {
           )
           writer.blankLine()
         }
-        if let first = model.servers.first, !first.variables.isEmpty {
+        if defaultServer == nil, let first = model.servers.first {
           renderServerFunction(first, named: "serverURL", into: &writer)
           writer.blankLine()
         }
@@ -109,48 +109,28 @@ enum ClientRenderer {
         ? "serverURL: \(names.spell("URL"))? = nil"
         : "serverURL: \(names.spell("URL"))" + (defaultServer != nil ? " = Client.defaultServerURL" : "")
     ]
-    var credentials: [String] = []
+    let explicit = model.securitySchemes.contains(where: \.isOptional)
+    var credentials: [CredentialEntry] = []
     for scheme in model.securitySchemes {
       let summary = scheme.documentation.summary.map { " " + $0 } ?? ""
-      switch scheme.kind {
-      case .basic where scheme.isOptional:
-        parameters += ["username: String? = nil", "password: String? = nil"]
-        parameterDocs += [
-          "  - username: The HTTP Basic user name (`\(scheme.key)`), for the operations that accept it.\(summary)",
-          "  - password: The HTTP Basic password (`\(scheme.key)`).",
-        ]
-        credentials.append(
-          "username.flatMap { user in password.map { (\(SwiftSyntax.stringLiteral(scheme.key)), Credential.basic(username: user, password: $0)) } }"
-        )
-      case .basic:
-        parameters += ["username: \(names.spell("String"))", "password: \(names.spell("String"))"]
-        parameterDocs += [
-          "  - username: The HTTP Basic user name (`\(scheme.key)`).\(summary)",
-          "  - password: The HTTP Basic password (`\(scheme.key)`).",
-        ]
-        credentials.append("(\(SwiftSyntax.stringLiteral(scheme.key)), .basic(username: username, password: password))")
-      case .bearer, .apiKeyHeader, .apiKeyQuery:
+      parameters += scheme.parameters.map { parameter in
         let defaultValue =
-          scheme.defaultValue.map { " = " + SwiftSyntax.stringLiteral($0) } ?? (scheme.isOptional ? " = nil" : "")
-        let optional = scheme.isOptional && scheme.defaultValue == nil
-        parameters.append("\(scheme.swiftName): \(names.spell("String"))\(optional ? "?" : "")\(defaultValue)")
+          parameter.defaultValue.map { " = " + SwiftSyntax.stringLiteral($0) } ?? (parameter.isOptional ? " = nil" : "")
+        return "\(parameter.swiftName): \(names.spell("String"))\(parameter.isOptional ? "?" : "")\(defaultValue)"
+      }
+      switch scheme.kind {
+      case .basic:
+        parameterDocs += [
+          "  - username: The HTTP Basic user name (`\(scheme.key)`)"
+            + (scheme.isOptional ? ", for the operations that accept it." : ".") + summary,
+          "  - password: The HTTP Basic password (`\(scheme.key)`).",
+        ]
+      case .bearer, .apiKeyHeader, .apiKeyQuery:
         parameterDocs.append(
           "  - \(SwiftName.unescaped(scheme.swiftName)):\(summary.isEmpty ? " The `\(scheme.key)` credential." : summary)"
         )
-        let credential =
-          switch scheme.kind {
-          case .apiKeyHeader(let name): ".apiKey(\(scheme.swiftName), header: \(SwiftSyntax.stringLiteral(name)))"
-          case .apiKeyQuery(let name): ".apiKey(\(scheme.swiftName), query: \(SwiftSyntax.stringLiteral(name)))"
-          default: ".bearer(\(scheme.swiftName))"
-          }
-        if optional {
-          let value = credential.replacingOccurrences(of: "(\(scheme.swiftName)", with: "($0")
-          credentials.append(
-            "\(scheme.swiftName).map { (\(SwiftSyntax.stringLiteral(scheme.key)), Credential\(value)) }")
-        } else {
-          credentials.append("(\(SwiftSyntax.stringLiteral(scheme.key)), \(credential))")
-        }
       }
+      credentials.append(credentialEntry(scheme, explicit: explicit, names: names))
     }
     parameters += [
       "transport: any \(names.spell("ClientTransport")) = \(names.spell("URLSessionTransport"))()",
@@ -170,12 +150,26 @@ enum ClientRenderer {
       if perOperation, defaultServer != nil {
         writer.line("defaultServerURL: Client.defaultServerURL,")
       }
-      if model.securitySchemes.contains(where: \.isOptional) {
-        // Optional credentials: only those given are configured.
-        let explicit = credentials.map { $0.replacingOccurrences(of: "\", .", with: "\", Credential.") }
-        writer.wrapped("credentials: ", explicit, ".compactMap { $0 },", open: "[", close: "]")
+      // Optional credentials: only those given are configured.
+      let suffix = explicit ? ".compactMap { $0 }," : ","
+      if writer.fits("credentials: [" + credentials.map(\.single).joined(separator: ", ") + "]" + suffix) {
+        writer.line("credentials: [" + credentials.map(\.single).joined(separator: ", ") + "]" + suffix)
       } else {
-        writer.wrapped("credentials: ", credentials, ",", open: "[", close: "]")
+        writer.line("credentials: [")
+        writer.indent()
+        for credential in credentials {
+          if let nested = credential.nested, !writer.fits(credential.single + ",", width: SwiftWriter.lintLineWidth) {
+            writer.line(nested.open)
+            writer.indent()
+            writer.line(nested.inner)
+            writer.outdent()
+            writer.line("},")
+          } else {
+            writer.line(credential.single + ",")
+          }
+        }
+        writer.outdent()
+        writer.line("]" + suffix)
       }
       writer.line("transport: transport,")
       writer.line("middlewares: middlewares,")
@@ -183,5 +177,38 @@ enum ClientRenderer {
       writer.outdent()
       writer.line(")")
     }
+  }
+
+  /// A scheme's `(key, credential)` entry in the initializer's list, on one line, and for a
+  /// credential of two optional parameters also as a closure that opens on one line and maps
+  /// the second parameter on the next, for when the line would be too long.
+  private struct CredentialEntry {
+    var single: String
+    var nested: (open: String, inner: String)?
+  }
+
+  /// With optional parameters, the entry is mapped so that it is `nil` until they are given.
+  /// `explicit` names the `Credential` type, which an array of optionals does not infer.
+  private static func credentialEntry(_ scheme: SecurityScheme, explicit: Bool, names: NameScope) -> CredentialEntry {
+    let key = SwiftSyntax.stringLiteral(scheme.key)
+    let type = explicit ? names.spell("Credential") : ""
+    func credential(_ values: [String]) -> String {
+      switch scheme.kind {
+      case .basic: "\(type).basic(username: \(values[0]), password: \(values[1]))"
+      case .bearer: "\(type).bearer(\(values[0]))"
+      case .apiKeyHeader(let name): "\(type).apiKey(\(values[0]), header: \(SwiftSyntax.stringLiteral(name)))"
+      case .apiKeyQuery(let name): "\(type).apiKey(\(values[0]), query: \(SwiftSyntax.stringLiteral(name)))"
+      }
+    }
+    let parameters = scheme.parameters.map(\.swiftName)
+    guard scheme.parameters.allSatisfy(\.isOptional) else {
+      return CredentialEntry(single: "(\(key), \(credential(parameters)))")
+    }
+    guard parameters.count == 2 else {
+      return CredentialEntry(single: "\(parameters[0]).map { (\(key), \(credential(["$0"]))) }")
+    }
+    let open = "\(parameters[0]).flatMap { user in"
+    let inner = "\(parameters[1]).map { (\(key), \(credential(["user", "$0"]))) }"
+    return CredentialEntry(single: open + " " + inner + " }", nested: (open, inner))
   }
 }

@@ -34,22 +34,27 @@ enum EnumRenderer {
       writer.docComment(["A value this SDK does not know, kept as it was sent."])
       writer.line("case unknown(\(raw))")
       writer.blankLine()
-      writer.block("public init(rawValue: \(raw))") { writer in
-        writer.switchBlock("rawValue") { writer in
-          for enumCase in declaration.cases {
-            writer.line("case \(SwiftSyntax.literal(enumCase.rawValue)): self = .\(enumCase.swiftName)")
-          }
-          writer.line("default: self = .unknown(rawValue)")
-        }
-      }
+      renderSwitch(
+        "public init(rawValue: \(raw))", on: "rawValue", declaration.cases,
+        otherwise: "default: self = .unknown(rawValue)", into: &writer
+      ) { "case \(SwiftSyntax.literal($0.rawValue)): self = .\($0.swiftName)" }
       writer.blankLine()
-      writer.block("public var rawValue: \(raw)") { writer in
-        writer.switchBlock("self") { writer in
-          for enumCase in declaration.cases {
-            writer.line("case .\(enumCase.swiftName): \(SwiftSyntax.literal(enumCase.rawValue))")
-          }
-          writer.line("case .unknown(let value): value")
-        }
+      renderSwitch(
+        "public var rawValue: \(raw)", on: "self", declaration.cases, otherwise: "case .unknown(let value): value",
+        into: &writer
+      ) { "case .\($0.swiftName): \(SwiftSyntax.literal($0.rawValue))" }
+    }
+  }
+
+  /// `header { switch subject { … } }` with a line per case, then `otherwise`.
+  private static func renderSwitch(
+    _ header: String, on subject: String, _ cases: [EnumCase], otherwise: String, into writer: inout SwiftWriter,
+    _ line: (EnumCase) -> String
+  ) {
+    writer.block(header) { writer in
+      writer.switchBlock(subject) { writer in
+        for enumCase in cases { writer.line(line(enumCase)) }
+        writer.line(otherwise)
       }
     }
   }

@@ -2,18 +2,18 @@
 enum OperationRenderer {
   static func render(_ operation: Operation, into writer: inout SwiftWriter) {
     let names = writer.names
-    let returnType = operation.success.type.map { SwiftSyntax.type($0, in: names) }
+    let returned = operation.success.shape.body
+    let returnType = returned.map { SwiftSyntax.type($0.type, in: names) }
     writer.docComment(documentation(operation, error: writer.runtimeSymbol("APIError")))
     if operation.isDeprecated { writer.line("@available(*, deprecated)") }
     writer.wrappedBlock(
       "public func \(operation.swiftName)", signature(operation, in: names),
       " async throws" + (returnType.map { " -> " + $0 } ?? "")
     ) { writer in
-      let streams = operation.success.encoding == .binary
-      let setsAccept = operation.accept != ["application/json"]
+      let streams = returned?.encoding == .binary
       let declaration =
         operation.parameters.contains { $0.location != .path } || operation.requestBody != nil || streams
-          || setsAccept ? "var" : "let"
+          || operation.accept != nil ? "var" : "let"
       writer.wrapped(
         "\(declaration) request = \(names.spell("OperationRequest"))",
         [
@@ -24,14 +24,13 @@ enum OperationRenderer {
       for parameter in operation.parameters where parameter.location != .path {
         writer.line(parameterStatement(parameter))
       }
-      if setsAccept {
-        writer.wrapped(
-          "request.setHeader", ["\"Accept\"", SwiftSyntax.stringLiteral(operation.accept.joined(separator: ", "))], "")
+      if let accept = operation.accept {
+        writer.wrapped("request.setHeader", ["\"Accept\"", SwiftSyntax.stringLiteral(accept)], "")
       }
       if let body = operation.requestBody {
         if body.isRequired {
           renderBody(body, into: &writer)
-        } else if body.encoding == .json, body.mediaType == "application/json" {
+        } else if body.isPlainJSON {
           writer.line("if let body { try request.setBody(body) }")
         } else {
           writer.block("if let body") { renderBody(body, into: &$0) }
@@ -45,9 +44,8 @@ enum OperationRenderer {
       writer.line("let response = try await core.send(request, security: \(security))")
       writer.switchBlock("response.status") { writer in
         let statuses = operation.success.statuses.map(caseLabel).joined(separator: ", ")
-        writer.line(
-          "case \(statuses): return" + (returnType.map { " " + decodeExpression(operation.success, $0) } ?? ""))
-        renderErrorCases(operation.errors, into: &writer)
+        writer.line("case \(statuses): return" + (returned.map { " " + decodeExpression($0, in: names) } ?? ""))
+        renderErrorCases(operation.errorHandling, into: &writer)
       }
     }
   }
@@ -73,7 +71,7 @@ enum OperationRenderer {
     switch body.encoding {
     case .json:
       writer.line(
-        body.mediaType == "application/json"
+        body.isPlainJSON
           ? "try request.setBody(body)" : "try request.setBody(body, contentType: \(contentType))")
     case .form(let encodings): renderEncoded("try request.setFormBody", encodings, into: &writer)
     case .multipart(let encodings): renderEncoded("try request.setMultipartBody", encodings, into: &writer)
@@ -113,12 +111,12 @@ enum OperationRenderer {
   }
 
   /// How the success body is read: decoded JSON, text, or the stream.
-  private static func decodeExpression(_ success: SuccessResponse, _ returnType: String) -> String {
-    let mediaTypes = "[" + success.mediaTypes.map(SwiftSyntax.stringLiteral).joined(separator: ", ") + "]"
-    switch success.encoding {
+  private static func decodeExpression(_ body: ResponseBody, in names: NameScope) -> String {
+    let mediaTypes = "[" + body.mediaTypes.map(SwiftSyntax.stringLiteral).joined(separator: ", ") + "]"
+    switch body.encoding {
     case .text: return "try response.decodeText(mediaTypes: \(mediaTypes))"
     case .binary: return "try response.streamedBody(mediaTypes: \(mediaTypes))"
-    default: return "try response.decode(\(returnType).self)"
+    case .json, .form, .multipart: return "try response.decode(\(SwiftSyntax.type(body.type, in: names)).self)"
     }
   }
 
@@ -139,7 +137,7 @@ enum OperationRenderer {
     if !parameterLines.isEmpty {
       tail.append("- Parameters:\n" + parameterLines.joined(separator: "\n"))
     }
-    if operation.success.type != nil {
+    if operation.success.shape != .empty {
       tail.append("- Returns: \(operation.success.documentation.summary ?? "The decoded response.")")
     }
     tail.append(
@@ -151,11 +149,13 @@ enum OperationRenderer {
 
   /// `"/webhooks/\(webhookID)"`: path parameters are interpolated and percent-encoded.
   private static func pathLiteral(_ operation: Operation) -> String {
-    var result = operation.path
-    for parameter in operation.parameters where parameter.location == .path {
-      result = result.replacingOccurrences(of: "{\(parameter.name)}", with: "\\(\(parameter.swiftName))")
+    let contents = operation.pathSegments.map { segment in
+      switch segment {
+      case .literal(let text): SwiftSyntax.escaped(text)
+      case .parameter(let swiftName): "\\(\(swiftName))"
+      }
     }
-    return "\"" + result.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    return "\"" + contents.joined() + "\""
   }
 
   private static func parameterStatement(_ parameter: Parameter) -> String {
@@ -197,29 +197,16 @@ enum OperationRenderer {
   }
 
   /// Statuses with a typed body throw with it; the others fall to `default`.
-  private static func renderErrorCases(_ errors: [ErrorResponse], into writer: inout SwiftWriter) {
+  private static func renderErrorCases(_ handling: ErrorHandling, into writer: inout SwiftWriter) {
     let names = writer.names
-    func failure(_ response: ErrorResponse?) -> String {
-      guard let response, let type = response.type, response.hasErrorFormat else {
-        return "throw response.failure()"
-      }
-      return "throw response.failure(errorBody: \(SwiftSyntax.type(type, in: names)).self)"
+    func failure(_ errorBody: TypeUsage?) -> String {
+      errorBody.map { "throw response.failure(errorBody: \(SwiftSyntax.type($0, in: names)).self)" }
+        ?? "throw response.failure()"
     }
-    let fallback = errors.first { $0.status == .default }
-    var groups: [(statement: String, statuses: [StatusMatch])] = []
-    for response in errors where response.status != .default {
-      let statement = failure(response)
-      guard statement != failure(fallback) else { continue }
-      if let index = groups.firstIndex(where: { $0.statement == statement }) {
-        groups[index].statuses.append(response.status)
-      } else {
-        groups.append((statement, [response.status]))
-      }
+    for errorCase in handling.cases {
+      writer.line("case \(errorCase.statuses.map(caseLabel).joined(separator: ", ")): \(failure(errorCase.errorBody))")
     }
-    for group in groups {
-      writer.line("case \(group.statuses.map(caseLabel).joined(separator: ", ")): \(group.statement)")
-    }
-    writer.line("default: \(failure(fallback))")
+    writer.line("default: \(failure(handling.fallbackErrorBody))")
   }
 
   static func renderPagination(_ pagination: Pagination, of operation: Operation, into writer: inout SwiftWriter) {

@@ -52,12 +52,7 @@ struct SplitRenderer {
       writer.line("// " + line)
     }
     writer.line()
-    writer.docComment(SwiftSyntax.paragraphs(model.documentation))
-    writer.line("public enum \(model.namespace) {}")
-    writer.line()
-    writer.line("// MARK: - Client")
-    writer.line()
-    ClientRenderer.render(model, operations: nil, into: &writer)
+    FileRenderer.renderNamespace(model, client: "Client", operations: nil, into: &writer)
     FileRenderer.renderTail(model, into: &writer)
     return writer.text
   }

@@ -28,28 +28,29 @@ enum StructRenderer {
         if property.isWriteOnly { extra.append("Write-only: the server accepts it but never returns it.") }
         writer.docComment(SwiftSyntax.paragraphs(property.documentation, extra: extra))
         let type = SwiftSyntax.optionalType(property.type, optional: property.isOptional, in: names)
-        if property.isBoxed {
+        switch property.storage {
+        case .boxed(let storage):
           // A recursive schema: the value lives in a box, as a struct cannot contain itself.
+          let box = names.spell("Indirect")
           if property.isDeprecated { writer.line("@available(*, deprecated)") }
           writer.block("public var \(property.swiftName): \(type)") { writer in
-            writer.line(
-              property.isOptional ? "get { \(storage(property))?.value }" : "get { \(storage(property)).value }")
+            writer.line(property.isOptional ? "get { \(storage)?.value }" : "get { \(storage).value }")
             writer.line(
               property.isOptional
-                ? "set { \(storage(property)) = newValue.map(Indirect.init) }"
-                : "set { \(storage(property)) = Indirect(newValue) }")
+                ? "set { \(storage) = newValue.map(\(box).init) }" : "set { \(storage) = \(box)(newValue) }")
           }
-          writer.line("private var \(storage(property)): \(storageType(property, names: names))")
-        } else if property.isDeprecated {
+          writer.line(
+            "private var \(storage): \(boxType(property, names: names))\(property.isOptional ? "?" : "")")
+        case .hidden(let storage):
           // The value lives in a private stored property, so that the initializer and
           // `Codable` do not use a deprecated declaration; users still get the warning.
           writer.line("@available(*, deprecated)")
           writer.block("public var \(property.swiftName): \(type)") { writer in
-            writer.line("get { \(storage(property)) }")
-            writer.line("set { \(storage(property)) = newValue }")
+            writer.line("get { \(storage) }")
+            writer.line("set { \(storage) = newValue }")
           }
-          writer.line("private var \(storage(property)): \(type)")
-        } else {
+          writer.line("private var \(storage): \(type)")
+        case .direct:
           writer.line("public var \(property.swiftName): \(type)")
         }
       }
@@ -70,21 +71,30 @@ enum StructRenderer {
     }
   }
 
-  /// The stored property's name: a deprecated property is stored under `_name`.
+  /// The stored property's name: `_name` for one behind accessors.
   private static func storage(_ property: Property) -> String {
-    property.isDeprecated || property.isBoxed ? "_" + SwiftName.unescaped(property.swiftName) : property.swiftName
+    switch property.storage {
+    case .direct: property.swiftName
+    case .hidden(let name), .boxed(let name): name
+    }
   }
 
-  /// The stored property's type: `Indirect<T>` (optional or not) for a boxed one.
-  private static func storageType(_ property: Property, names: NameScope) -> String {
-    guard property.isBoxed else { return SwiftSyntax.type(property.type, in: names) }
-    return "Indirect<\(SwiftSyntax.type(property.type, in: names))>" + (property.isOptional ? "?" : "")
+  /// `Indirect<T>`, the box of a boxed property.
+  private static func boxType(_ property: Property, names: NameScope) -> String {
+    "\(names.spell("Indirect"))<\(SwiftSyntax.type(property.type, in: names))>"
+  }
+
+  /// The type a stored property is decoded as: the property's own, or its box.
+  private static func storedType(_ property: Property, names: NameScope) -> String {
+    guard case .boxed = property.storage else { return SwiftSyntax.type(property.type, in: names) }
+    return boxType(property, names: names)
   }
 
   /// The initializer's assignment of a parameter to its stored property.
-  private static func stored(_ property: Property) -> String {
-    guard property.isBoxed else { return property.swiftName }
-    return property.isOptional ? "\(property.swiftName).map(Indirect.init)" : "Indirect(\(property.swiftName))"
+  private static func stored(_ property: Property, names: NameScope) -> String {
+    guard case .boxed = property.storage else { return property.swiftName }
+    let box = names.spell("Indirect")
+    return property.isOptional ? "\(property.swiftName).map(\(box).init)" : "\(box)(\(property.swiftName))"
   }
 
   private static func renderInitializer(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
@@ -100,7 +110,7 @@ enum StructRenderer {
     writer.docComment(["Creates a value from its properties."])
     writer.wrappedBlock("public init", parameters, "") { writer in
       for property in declaration.properties {
-        writer.line("self.\(storage(property)) = \(stored(property))")
+        writer.line("self.\(storage(property)) = \(stored(property, names: names))")
       }
       if declaration.additionalProperties != nil {
         writer.line("self.additionalProperties = additionalProperties")
@@ -133,32 +143,41 @@ enum StructRenderer {
 
   private static func renderDecoder(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
     let names = writer.names
-    writer.block("public init(from decoder: any \(names.spell("Decoder"))) throws") { writer in
-      if !declaration.properties.isEmpty {
-        writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
-      }
-      for property in declaration.properties {
-        let method = property.isOptional ? "decodeIfPresent" : "decode"
-        let key = "." + SwiftName.unescaped(storage(property))
-        writer.line(
-          "\(storage(property)) = try container.\(method)(\(property.isBoxed ? storageType(property, names: names).replacingOccurrences(of: ">?", with: ">") : SwiftSyntax.type(property.type, in: names)).self, forKey: \(key))"
-        )
-      }
-      writer.line("additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)")
+    renderCoding(
+      "public init(from decoder: any \(names.spell("Decoder"))) throws", declaration,
+      container: "let container = try decoder.container(keyedBy: CodingKeys.self)",
+      unnamed: "additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)",
+      into: &writer
+    ) { property, key in
+      let method = property.isOptional ? "decodeIfPresent" : "decode"
+      return
+        "\(storage(property)) = try container.\(method)(\(storedType(property, names: names)).self, forKey: \(key))"
     }
   }
 
   private static func renderEncoder(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
-    writer.block("public func encode(to encoder: any \(writer.names.spell("Encoder"))) throws") { writer in
-      if !declaration.properties.isEmpty {
-        writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
-      }
+    renderCoding(
+      "public func encode(to encoder: any \(writer.names.spell("Encoder"))) throws", declaration,
+      container: "var container = encoder.container(keyedBy: CodingKeys.self)",
+      unnamed: "try encoder.encodeUnnamedMembers(additionalProperties)",
+      into: &writer
+    ) { property, key in
+      "try container.\(property.isOptional ? "encodeIfPresent" : "encode")(\(storage(property)), forKey: \(key))"
+    }
+  }
+
+  /// A `Codable` member of a struct with additional properties: the keyed container, a line per
+  /// property with its coding key, then the unnamed members.
+  private static func renderCoding(
+    _ header: String, _ declaration: StructDeclaration, container: String, unnamed: String,
+    into writer: inout SwiftWriter, _ line: (Property, String) -> String
+  ) {
+    writer.block(header) { writer in
+      if !declaration.properties.isEmpty { writer.line(container) }
       for property in declaration.properties {
-        let method = property.isOptional ? "encodeIfPresent" : "encode"
-        let key = "." + SwiftName.unescaped(storage(property))
-        writer.line("try container.\(method)(\(storage(property)), forKey: \(key))")
+        writer.line(line(property, "." + SwiftName.unescaped(storage(property))))
       }
-      writer.line("try encoder.encodeUnnamedMembers(additionalProperties)")
+      writer.line(unnamed)
     }
   }
 }

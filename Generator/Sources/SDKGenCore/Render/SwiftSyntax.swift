@@ -28,7 +28,12 @@ enum SwiftSyntax {
   }
 
   static func stringLiteral(_ text: String) -> String {
-    var result = "\""
+    "\"" + escaped(text) + "\""
+  }
+
+  /// The text as it is written between a string literal's quotes.
+  static func escaped(_ text: String) -> String {
+    var result = ""
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": result += "\\\""
@@ -40,7 +45,26 @@ enum SwiftSyntax {
       default: result.unicodeScalars.append(scalar)
       }
     }
-    return result + "\""
+    return result
+  }
+
+  /// An integer with its digits grouped in threes: `1_048_576`.
+  static func integerLiteral(_ value: Int) -> String {
+    var digits = String(value.magnitude)
+    var groups: [Substring] = []
+    while digits.count > 3 {
+      groups.insert(digits.suffix(3), at: 0)
+      digits.removeLast(3)
+    }
+    groups.insert(Substring(digits), at: 0)
+    return (value < 0 ? "-" : "") + groups.joined(separator: "_")
+  }
+
+  /// A size for a reader: `1 MiB`, `64 KiB`, or `1000 bytes`.
+  static func byteCount(_ bytes: Int) -> String {
+    if bytes > 0, bytes % 1_048_576 == 0 { return "\(bytes / 1_048_576) MiB" }
+    if bytes > 0, bytes % 1_024 == 0 { return "\(bytes / 1_024) KiB" }
+    return "\(bytes) bytes"
   }
 
   /// Doc comment paragraphs for a model element.

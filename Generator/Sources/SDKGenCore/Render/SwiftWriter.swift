@@ -2,6 +2,9 @@
 struct SwiftWriter {
   /// The column generated code and doc comments stay within.
   static let lineWidth = 100
+  /// The column no line may pass: `.swift-format`'s `lineLength`, which the generated code is
+  /// linted with. A list item may pass ``lineWidth`` but not this.
+  static let lintLineWidth = 120
 
   /// How to spell the names generated code uses, in the file's namespace.
   let names: NameScope
@@ -68,8 +71,8 @@ struct SwiftWriter {
   }
 
   /// Whether `text` fits on one line at the current indentation.
-  func fits(_ text: String) -> Bool {
-    indentation.count + text.count <= Self.lineWidth
+  func fits(_ text: String, width: Int = Self.lineWidth) -> Bool {
+    indentation.count + text.count <= width
   }
 
   /// `prefix(a, b)suffix` on one line if it fits; otherwise each item on its own line.

@@ -36,7 +36,8 @@ enum WebhookRenderer {
             writer.line("self = try payload.decode(Self.self)")
           }
           writer.blankLine()
-          renderRegister(type: "\(namespace).\(payload)", namespace: namespace, renames: renames, into: &writer)
+          renderRegister(
+            type: "\(namespace).\(payload)", namespace: namespace, webhooks: webhooks, into: &writer)
         }
       }
       return
@@ -68,14 +69,17 @@ enum WebhookRenderer {
           }
         }
         writer.blankLine()
-        renderRegister(type: "\(namespace).WebhookEvent", namespace: namespace, renames: renames, into: &writer)
+        renderRegister(
+          type: "\(namespace).WebhookEvent", namespace: namespace, webhooks: webhooks, into: &writer)
       }
     }
   }
 
   /// `register(on:path:verifier:…)`: the decoder above mounted on a `ServerTransport` through the
   /// runtime's `WebhookReceiver`, which answers every delivery.
-  private static func renderRegister(type: String, namespace: String, renames: Bool, into writer: inout SwiftWriter) {
+  private static func renderRegister(
+    type: String, namespace: String, webhooks: Webhooks, into writer: inout SwiftWriter
+  ) {
     let names = writer.names
     let string = names.spell("String")
     var parameters = [
@@ -89,18 +93,18 @@ enum WebhookRenderer {
         + "`nil` accepts every request.",
     ]
     var decodeArguments = ["decoding: body", "headers: headers"]
-    if renames {
+    if webhooks.acceptsRenamedFields {
       parameters.append("renamedFields: [\(string): \(string)] = [:]")
       parameterLines.append(
         "  - renamedFields: The payload fields the subscription renamed, from the standard name to the name sent.")
       decodeArguments.append("renamedFields: renamedFields")
     }
     parameters += [
-      "maximumBodySize: \(names.spell("Int")) = 1_048_576",
-      "handler: @escaping @Sendable (\(type)) async throws -> Void",
+      "maximumBodySize: \(names.spell("Int")) = \(SwiftSyntax.integerLiteral(webhooks.maximumBodySize))",
+      "handler: @escaping @Sendable (\(type)) async throws -> \(names.spell("Void"))",
     ]
     parameterLines += [
-      "  - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.",
+      "  - maximumBodySize: The longest body accepted, in bytes: \(SwiftSyntax.byteCount(webhooks.maximumBodySize)) by default.",
       "  - handler: Called once for each accepted delivery, with what it decoded to.",
     ]
     writer.docComment([
