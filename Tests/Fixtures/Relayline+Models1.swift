@@ -7,7 +7,7 @@ import OpenAPIRuntime
 import OpenAPIURLSession
 @_spi(Generated) import TelephonyWebhooks
 
-// MARK: - Models, part 1 of 4
+// MARK: - Models, part 1 of 5
 
 extension Relayline {
   /// The component schema `Call` of the spec.
@@ -64,22 +64,16 @@ extension Relayline {
   public struct CallChange: Codable, Hashable, Sendable {
     public var priority: Priority?
 
+    /// What to record; by default nothing, an enum case called `none`, which is not `nil`.
+    public var recording: CallChangeRecording?
+
     /// Creates a value from its properties.
-    public init(priority: Priority? = nil) {
+    public init(
+      priority: Priority? = nil,
+      recording: CallChangeRecording? = CallChangeRecording.none
+    ) {
       self.priority = priority
-    }
-  }
-
-  /// The component schema `CallEvent` of the spec.
-  public struct CallEvent: Codable, Hashable, Sendable {
-    public var event: String
-
-    public var call: Call
-
-    /// Creates a value from its properties.
-    public init(event: String, call: Call) {
-      self.event = event
-      self.call = call
+      self.recording = recording
     }
   }
 }

@@ -7,9 +7,48 @@ import OpenAPIRuntime
 import OpenAPIURLSession
 @_spi(Generated) import TelephonyWebhooks
 
-// MARK: - Models, part 2 of 4
+// MARK: - Models, part 2 of 5
 
 extension Relayline {
+  /// What to record; by default nothing, an enum case called `none`, which is not `nil`.
+  ///
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+  public enum CallChangeRecording: OpenEnum {
+    case none
+    case all
+    /// A value this SDK does not know, kept as it was sent.
+    case unknown(String)
+
+    public init(rawValue: String) {
+      switch rawValue {
+      case "none": self = .none
+      case "all": self = .all
+      default: self = .unknown(rawValue)
+      }
+    }
+
+    public var rawValue: String {
+      switch self {
+      case .none: "none"
+      case .all: "all"
+      case .unknown(let value): value
+      }
+    }
+  }
+
+  /// The component schema `CallEvent` of the spec.
+  public struct CallEvent: Codable, Hashable, Sendable {
+    public var event: String
+
+    public var call: Call
+
+    /// Creates a value from its properties.
+    public init(event: String, call: Call) {
+      self.event = event
+      self.call = call
+    }
+  }
+
   /// The component schema `CallFilter` of the spec.
   public struct CallFilter: Codable, Hashable, Sendable {
     public var status: CallStatus?
@@ -38,50 +77,6 @@ extension Relayline {
     enum CodingKeys: String, CodingKey {
       case items
       case nextPage = "next_page"
-    }
-  }
-
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum CallStatus: OpenEnum {
-    case queued
-    case ringing
-    case completed
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
-
-    public init(rawValue: String) {
-      switch rawValue {
-      case "queued": self = .queued
-      case "ringing": self = .ringing
-      case "completed": self = .completed
-      default: self = .unknown(rawValue)
-      }
-    }
-
-    public var rawValue: String {
-      switch self {
-      case .queued: "queued"
-      case .ringing: "ringing"
-      case .completed: "completed"
-      case .unknown(let value): value
-      }
-    }
-  }
-
-  /// A phone number, constrained by an allOf of primitives.
-  public typealias Caller = String
-
-  /// The component schema `Job` of the spec.
-  public struct Job: Codable, Hashable, Sendable {
-    public var jobID: String
-
-    /// Creates a value from its properties.
-    public init(jobID: String) {
-      self.jobID = jobID
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case jobID = "job_id"
     }
   }
 }

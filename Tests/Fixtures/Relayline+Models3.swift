@@ -7,9 +7,53 @@ import OpenAPIRuntime
 import OpenAPIURLSession
 @_spi(Generated) import TelephonyWebhooks
 
-// MARK: - Models, part 3 of 4
+// MARK: - Models, part 3 of 5
 
 extension Relayline {
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+  public enum CallStatus: OpenEnum {
+    case queued
+    case ringing
+    case completed
+    /// A value this SDK does not know, kept as it was sent.
+    case unknown(String)
+
+    public init(rawValue: String) {
+      switch rawValue {
+      case "queued": self = .queued
+      case "ringing": self = .ringing
+      case "completed": self = .completed
+      default: self = .unknown(rawValue)
+      }
+    }
+
+    public var rawValue: String {
+      switch self {
+      case .queued: "queued"
+      case .ringing: "ringing"
+      case .completed: "completed"
+      case .unknown(let value): value
+      }
+    }
+  }
+
+  /// A phone number, constrained by an allOf of primitives.
+  public typealias Caller = String
+
+  /// The component schema `Job` of the spec.
+  public struct Job: Codable, Hashable, Sendable {
+    public var jobID: String
+
+    /// Creates a value from its properties.
+    public init(jobID: String) {
+      self.jobID = jobID
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case jobID = "job_id"
+    }
+  }
+
   /// How the call was routed, in the first version of the API.
   public struct LegacyRoute: Codable, Hashable, Sendable {
     public var trunk: String?
@@ -18,71 +62,6 @@ extension Relayline {
     @available(*, deprecated)
     public init(trunk: String? = nil) {
       self.trunk = trunk
-    }
-  }
-
-  /// The account tier, in the first version of the API.
-  ///
-  /// Deprecated in the spec.
-  ///
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum LegacyTier: OpenEnum {
-    case basic
-    case premium
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
-
-    public init(rawValue: String) {
-      switch rawValue {
-      case "basic": self = .basic
-      case "premium": self = .premium
-      default: self = .unknown(rawValue)
-      }
-    }
-
-    public var rawValue: String {
-      switch self {
-      case .basic: "basic"
-      case .premium: "premium"
-      case .unknown(let value): value
-      }
-    }
-  }
-
-  /// The inline schema at `#/paths//calls/get/parameters/3/schema` in the spec.
-  public struct ListCallsWindow: Codable, Hashable, Sendable {
-    public var from: String?
-
-    public var to: String?
-
-    /// Creates a value from its properties.
-    public init(from: String? = nil, to: String? = nil) {
-      self.from = from
-      self.to = to
-    }
-  }
-
-  /// The component schema `Media` of the spec.
-  public struct Media: Codable, Hashable, Sendable {
-    public var id: String
-
-    public var size: Int?
-
-    /// Creates a value from its properties.
-    public init(id: String, size: Int? = nil) {
-      self.id = id
-      self.size = size
-    }
-  }
-
-  /// The component schema `NewCall` of the spec.
-  public struct NewCall: Codable, Hashable, Sendable {
-    /// A phone number, constrained by an allOf of primitives.
-    public var to: Caller
-
-    /// Creates a value from its properties.
-    public init(to: Caller) {
-      self.to = to
     }
   }
 }

@@ -7,64 +7,71 @@ import OpenAPIRuntime
 import OpenAPIURLSession
 @_spi(Generated) import TelephonyWebhooks
 
-// MARK: - Models, part 4 of 4
+// MARK: - Models, part 4 of 5
 
 extension Relayline {
+  /// The account tier, in the first version of the API.
+  ///
+  /// Deprecated in the spec.
+  ///
   /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum Priority: OpenEnum {
-    case value1
-    case value2
-    case value3
+  public enum LegacyTier: OpenEnum {
+    case basic
+    case premium
     /// A value this SDK does not know, kept as it was sent.
-    case unknown(Int)
+    case unknown(String)
 
-    public init(rawValue: Int) {
+    public init(rawValue: String) {
       switch rawValue {
-      case 1: self = .value1
-      case 2: self = .value2
-      case 3: self = .value3
+      case "basic": self = .basic
+      case "premium": self = .premium
       default: self = .unknown(rawValue)
       }
     }
 
-    public var rawValue: Int {
+    public var rawValue: String {
       switch self {
-      case .value1: 1
-      case .value2: 2
-      case .value3: 3
+      case .basic: "basic"
+      case .premium: "premium"
       case .unknown(let value): value
       }
     }
   }
 
-  /// The component schema `Problem` of the spec.
-  public struct Problem: Codable, Hashable, Sendable {
-    public var message: String?
+  /// The inline schema at `#/paths//calls/get/parameters/3/schema` in the spec.
+  public struct ListCallsWindow: Codable, Hashable, Sendable {
+    public var from: String?
 
-    public var requestID: String?
+    public var to: String?
 
     /// Creates a value from its properties.
-    public init(message: String? = nil, requestID: String? = nil) {
-      self.message = message
-      self.requestID = requestID
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case message
-      case requestID = "request_id"
+    public init(from: String? = nil, to: String? = nil) {
+      self.from = from
+      self.to = to
     }
   }
 
-  /// The component schema `ServiceStatus` of the spec.
-  public struct ServiceStatus: Codable, Hashable, Sendable {
-    public var state: String
+  /// The component schema `Media` of the spec.
+  public struct Media: Codable, Hashable, Sendable {
+    public var id: String
 
-    public var message: String?
+    public var size: Int?
 
     /// Creates a value from its properties.
-    public init(state: String, message: String? = nil) {
-      self.state = state
-      self.message = message
+    public init(id: String, size: Int? = nil) {
+      self.id = id
+      self.size = size
+    }
+  }
+
+  /// The component schema `NewCall` of the spec.
+  public struct NewCall: Codable, Hashable, Sendable {
+    /// A phone number, constrained by an allOf of primitives.
+    public var to: Caller
+
+    /// Creates a value from its properties.
+    public init(to: Caller) {
+      self.to = to
     }
   }
 }

@@ -7,8 +7,8 @@ import OpenAPIRuntime
 import OpenAPIURLSession
 @_spi(Generated) import TelephonyWebhooks
 
-// This spec's code is in 9 files: this one, `Relayline+Operations1.swift` to
-// `Relayline+Operations4.swift` and `Relayline+Models1.swift` to `Relayline+Models4.swift`.
+// This spec's code is in 10 files: this one, `Relayline+Operations1.swift` to
+// `Relayline+Operations4.swift` and `Relayline+Models1.swift` to `Relayline+Models5.swift`.
 
 /// Relayline
 ///

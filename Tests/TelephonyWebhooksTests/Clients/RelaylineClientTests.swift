@@ -36,7 +36,8 @@ extension TestServer {
       #expect(request.rawQuery == "")
       #expect(request.header("Authorization") == "Bearer relay-token")
       #expect(request.header("Content-Type") == "application/json")
-      #expect(String(decoding: request.body, as: UTF8.self) == #"{"priority":3}"#)
+      // The default `.none` is the enum's case, not `nil`.
+      #expect(String(decoding: request.body, as: UTF8.self) == #"{"priority":3,"recording":"none"}"#)
     }
   }
 

@@ -70,6 +70,15 @@ enum StructRenderer {
     }
   }
 
+  /// A default value; on an optional, a case called `none` or `some` is written with its type,
+  /// since `.none` alone is `nil`.
+  private static func literal(of property: Property, _ value: LiteralValue, in names: NameScope) -> String {
+    if property.isOptional, case .enumCase(let name) = value, ["none", "some"].contains(SwiftName.unescaped(name)) {
+      return SwiftSyntax.type(property.type, in: names) + "." + name
+    }
+    return SwiftSyntax.literal(value)
+  }
+
   /// The stored property's name: `_name` for one behind accessors.
   private static func storage(_ property: Property) -> String {
     switch property.storage {
@@ -100,7 +109,8 @@ enum StructRenderer {
     let names = writer.names
     var parameters = declaration.properties.map { property in
       let type = SwiftSyntax.optionalType(property.type, optional: property.isOptional, in: names)
-      let defaultValue = property.defaultValue.map(SwiftSyntax.literal) ?? (property.isOptional ? "nil" : nil)
+      let defaultValue =
+        property.defaultValue.map { literal(of: property, $0, in: names) } ?? (property.isOptional ? "nil" : nil)
       return "\(property.swiftName): \(type)" + (defaultValue.map { " = " + $0 } ?? "")
     }
     if let additional = declaration.additionalProperties {
