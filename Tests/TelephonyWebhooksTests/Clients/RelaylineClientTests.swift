@@ -36,8 +36,10 @@ extension TestServer {
       #expect(request.rawQuery == "")
       #expect(request.header("Authorization") == "Bearer relay-token")
       #expect(request.header("Content-Type") == "application/json")
-      // The default `.none` is the enum's case, not `nil`.
-      #expect(String(decoding: request.body, as: UTF8.self) == #"{"priority":3,"recording":"none"}"#)
+      // The default `.none` is the enum's case, not `nil`; the members' order is the encoder's.
+      #expect(
+        try JSONDecoder().decode(JSONValue.self, from: request.body)
+          == .object(["priority": .int(3), "recording": .string("none")]))
     }
   }
 
