@@ -49,11 +49,12 @@ golden: sdkgen
 	done
 
 # Generated code has no warnings: the library (with the providers' generated code) and the fixture
-# clients, type-checked with warnings as errors against the modules the build made.
+# clients, type-checked with warnings as errors against the modules the build made. A package name,
+# as SwiftPM passes one, so that `package` declarations are seen as they are in the build.
 check-warnings:
 	$(SWIFT) build --target FixtureClients
 	@modules="$$($(SWIFT) build --show-bin-path)/Modules"; \
-	$(SWIFTC) -typecheck -warnings-as-errors -module-name TelephonyWebhooks -I "$$modules" \
+	$(SWIFTC) -typecheck -warnings-as-errors -module-name TelephonyWebhooks -package-name TelephonyWebhooks -I "$$modules" \
 	  $$(find Sources/TelephonyWebhooks -name '*.swift' | sort) && \
 	$(SWIFTC) -typecheck -warnings-as-errors -module-name FixtureClients -I "$$modules" $(FIXTURES)/*.swift && \
 	echo "no warnings in $(GENERATED) or $(FIXTURES)"

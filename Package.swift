@@ -8,6 +8,9 @@ let package = Package(
     // An explicit type, so that `swift build --product TelephonyWebhooks` builds the library
     // and its runtime dependencies alone (SwiftPM ignores `--product` for automatic libraries).
     .library(name: "TelephonyWebhooks", type: .static, targets: ["TelephonyWebhooks"]),
+    // Logging and tracing middlewares: a product of their own, so that a user of the library
+    // alone never builds swift-log or swift-distributed-tracing.
+    .library(name: "TelephonyWebhooksObservability", targets: ["TelephonyWebhooksObservability"]),
     .executable(name: "sdkgen", targets: ["sdkgen"]),
     // `swift package --allow-writing-to-package-directory generate-sdk` in a user's package. A
     // command plugin is built only when it is run, so library users never build sdkgen.
@@ -18,6 +21,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.0.0"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+    // TelephonyWebhooksObservability's dependencies: only its users build them.
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.0.0"),
     // The generator's dependencies: only `sdkgen` and its tests build them.
     .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -31,6 +37,16 @@ let package = Package(
       dependencies: [
         .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
         .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+      ]
+    ),
+    .target(
+      name: "TelephonyWebhooksObservability",
+      dependencies: [
+        "TelephonyWebhooks",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Tracing", package: "swift-distributed-tracing"),
+        .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
       ]
     ),
     .target(
@@ -71,6 +87,9 @@ let package = Package(
         "TelephonyWebhooks",
         // The "Bodies" snippets call the fixture specs' clients.
         "FixtureClients",
+        // The "Logging and tracing" snippet.
+        "TelephonyWebhooksObservability",
+        .product(name: "Logging", package: "swift-log"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ],
       path: "Examples",
@@ -98,6 +117,15 @@ let package = Package(
         "tree.yaml", "voxline.yaml",
       ]
     ),
+    // The tests' one loopback HTTP server (FlyingFox on 127.0.0.1), shared by the test targets.
+    .target(
+      name: "TestSupport",
+      dependencies: [
+        "TelephonyWebhooks",
+        .product(name: "FlyingFox", package: "FlyingFox"),
+      ],
+      path: "Tests/TestSupport"
+    ),
     .testTarget(
       name: "GeneratorTests",
       dependencies: ["SDKGenCore", "sdkgen"],
@@ -109,10 +137,24 @@ let package = Package(
         "TelephonyWebhooks",
         "FixtureClients",
         "TelephonyWebhooksExamples",
+        "TestSupport",
         .product(name: "FlyingFox", package: "FlyingFox"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ],
       exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "TelephonyWebhooksObservabilityTests",
+      dependencies: [
+        "TelephonyWebhooksObservability",
+        "TelephonyWebhooks",
+        .product(name: "InMemoryLogging", package: "swift-log"),
+        .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Tracing", package: "swift-distributed-tracing"),
+        "TestSupport",
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ]
     ),
   ]
 )

@@ -2,7 +2,8 @@
 # `make outside`: a user's package outside this repository (the template in Tests/OutsidePackage/)
 # depends on it by path and adds a provider of its own, Dialtone. In order:
 #   1. a library user's `swift build`, with the generated code checked in, compiles none of the
-#      generator, its dependencies or the plugin;
+#      generator, its dependencies or the plugin, nor TelephonyWebhooksObservability, swift-log or
+#      swift-distributed-tracing;
 #   2. `swift run sdkgen generate … --import TelephonyWebhooks` regenerates it, `--check` passes,
 #      and `swift test` (its code compiled with warnings as errors) calls two operations and more
 #      against a server on 127.0.0.1;
@@ -22,7 +23,7 @@ LOG=$SCRATCH/outside.log
 GENERATED=Sources/Dialtone/Generated
 SPECS=Sources/Dialtone/specs
 SPEC=$SPECS/dialtone.yaml
-FORBIDDEN='SDKGenCore|sdkgen|OpenAPIKit|OpenAPIKitCore|OpenAPIKitCompat|OpenAPIKit30|Yams|CYaml|ArgumentParser|ArgumentParserToolInfo|GenerateSDK|FlyingFox|FlyingSocks'
+FORBIDDEN='SDKGenCore|sdkgen|OpenAPIKit|OpenAPIKitCore|OpenAPIKitCompat|OpenAPIKit30|Yams|CYaml|ArgumentParser|ArgumentParserToolInfo|GenerateSDK|FlyingFox|FlyingSocks|TelephonyWebhooksObservability|Logging|Tracing|Instrumentation|ServiceContextModule|InMemoryLogging|InMemoryTracing'
 
 start=$SECONDS
 fresh=$([ -d "$SCRATCH/debug" ] && echo no || echo yes)
@@ -52,6 +53,8 @@ rm -rf "$PKG"
 mkdir -p "$PKG"
 ln -sfn "$REPO" "$OUTSIDE/TelephonyWebhooks"
 cp -R "$REPO/Tests/OutsidePackage/." "$PKG/"
+# The tests' one loopback server, shared with this repository's tests rather than written twice.
+cp "$REPO"/Tests/TestSupport/*.swift "$PKG/Tests/DialtoneTests/"
 SWIFTPM=(--scratch-path "$SCRATCH")
 
 # 1. A library user: the generated code checked in (here by this repository's sdkgen), `swift build`.
@@ -66,7 +69,7 @@ built=$(tail -n +"$((mark + 1))" "$LOG")
 modules=$(grep -Eo '(Compiling|Emitting module) [A-Za-z0-9_]+' <<<"$built" | awk '{print $NF}' | grep -vx plugin | sort -u | tr '\n' ' ')
 scripts=$(grep -Eo 'Compiling plugin [A-Za-z0-9_]+' <<<"$built" | awk '{print $NF}' | sort -u | tr '\n' ' ')
 echo "library user's build compiled: $modules; plugin scripts: $scripts" >>"$LOG"
-if grep -Eqw "$FORBIDDEN" <<<"$modules"; then fail "the library user's build compiled the generator: $modules"; fi
+if grep -Eqw "$FORBIDDEN" <<<"$modules"; then fail "the library user's build compiled the generator, a test server or the observability product: $modules"; fi
 if [ "$fresh" = yes ]; then
   grep -qw TelephonyWebhooks <<<"$modules" || fail "the library user's build log names no TelephonyWebhooks module"
   library="a library user's build compiled $(wc -w <<<"$modules") modules (${modules% }), none of sdkgen's"

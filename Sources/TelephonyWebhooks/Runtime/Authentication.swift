@@ -51,6 +51,20 @@ import HTTPTypes
     }
   }
 
+  /// The header this credential is sent in, if it is sent in one.
+  var headerName: HTTPField.Name? {
+    switch self {
+    case .headerAPIKey(let name, _): HTTPField.Name(name)
+    case .bearer, .basic: .authorization
+    case .queryAPIKey: nil
+    }
+  }
+
+  /// The query parameter this credential is sent as, if it is sent as one.
+  var queryName: String? {
+    if case .queryAPIKey(let name, _) = self { name } else { nil }
+  }
+
   func apply(to request: inout OperationRequest) {
     switch self {
     case .headerAPIKey(let name, let value):

@@ -90,8 +90,16 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
         detail: "the spec names no server for this operation; pass `serverURL:` to the client")
     }
     let origin = FailureOrigin()
+    let send = chain(operationID: request.operationID, origin: origin)
     do {
-      return try await chain(operationID: request.operationID, origin: origin)(httpRequest, body, baseURL)
+      if middlewares.isEmpty { return try await send(httpRequest, body, baseURL) }
+      let context = ClientOperationContext(
+        operationID: request.operationID, pathTemplate: request.pathTemplate,
+        credentials: credentials.map(\.credential),
+        secrets: credentialSecrets + request.secretValues)
+      return try await ClientOperationContext.$current.withValue(context) {
+        try await send(httpRequest, body, baseURL)
+      }
     } catch {
       throw failure(error, thrownBy: origin.layer(of: error), request: request)
     }

@@ -132,14 +132,3 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral,
     self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
   }
 }
-
-extension Dictionary where Key == String, Value == JSONValue {
-  /// Whether these members satisfy `constraint`: every key of the constraint is present with an
-  /// equal value (see ``JSONValue/contains(_:)``).
-  ///
-  /// Api4Com delivers a call's webhooks to an integration only when the call's `metadata`
-  /// satisfies the integration's `webhookConstraint`.
-  public func satisfies(_ constraint: [String: JSONValue]) -> Bool {
-    JSONValue.object(self).contains(.object(constraint))
-  }
-}

@@ -30,23 +30,26 @@ extension OpenEnum {
 
 // Synthesized `Codable` code asks the container for each property. These overloads read and
 // write an open enum's raw value directly, instead of through a nested single-value decoder:
-// a quarter of a large page's decoding time. The result is the same.
+// a quarter of a large page's decoding time. The result is the same for generated enums.
+// They are SPI, seen only by generated code (which imports the module with
+// `@_spi(Generated)`): a user's own `Codable` types keep the standard overload resolution, so an
+// open enum with its own `init(from:)` or `encode(to:)` is coded through it.
 extension KeyedDecodingContainer {
-  public func decode<T: OpenEnum>(_ type: T.Type, forKey key: Key) throws -> T {
+  @_spi(Generated) public func decode<T: OpenEnum>(_ type: T.Type, forKey key: Key) throws -> T {
     T(rawValue: try decode(T.RawValue.self, forKey: key))
   }
 
-  public func decodeIfPresent<T: OpenEnum>(_ type: T.Type, forKey key: Key) throws -> T? {
+  @_spi(Generated) public func decodeIfPresent<T: OpenEnum>(_ type: T.Type, forKey key: Key) throws -> T? {
     try decodeIfPresent(T.RawValue.self, forKey: key).map(T.init(rawValue:))
   }
 }
 
 extension KeyedEncodingContainer {
-  public mutating func encode<T: OpenEnum>(_ value: T, forKey key: Key) throws {
+  @_spi(Generated) public mutating func encode<T: OpenEnum>(_ value: T, forKey key: Key) throws {
     try encode(value.rawValue, forKey: key)
   }
 
-  public mutating func encodeIfPresent<T: OpenEnum>(_ value: T?, forKey key: Key) throws {
+  @_spi(Generated) public mutating func encodeIfPresent<T: OpenEnum>(_ value: T?, forKey key: Key) throws {
     try encodeIfPresent(value?.rawValue, forKey: key)
   }
 }
@@ -54,22 +57,24 @@ extension KeyedEncodingContainer {
 // String-backed enums, the common case, take the containers' concrete `String` methods, which
 // JSONDecoder implements without generic dispatch.
 extension KeyedDecodingContainer {
-  public func decode<T: OpenEnum>(_ type: T.Type, forKey key: Key) throws -> T where T.RawValue == String {
+  @_spi(Generated) public func decode<T: OpenEnum>(_ type: T.Type, forKey key: Key) throws -> T
+  where T.RawValue == String {
     T(rawValue: try decode(String.self, forKey: key))
   }
 
-  public func decodeIfPresent<T: OpenEnum>(_ type: T.Type, forKey key: Key) throws -> T?
+  @_spi(Generated) public func decodeIfPresent<T: OpenEnum>(_ type: T.Type, forKey key: Key) throws -> T?
   where T.RawValue == String {
     try decodeIfPresent(String.self, forKey: key).map(T.init(rawValue:))
   }
 }
 
 extension KeyedEncodingContainer {
-  public mutating func encode<T: OpenEnum>(_ value: T, forKey key: Key) throws where T.RawValue == String {
+  @_spi(Generated) public mutating func encode<T: OpenEnum>(_ value: T, forKey key: Key) throws
+  where T.RawValue == String {
     try encode(value.rawValue as String, forKey: key)
   }
 
-  public mutating func encodeIfPresent<T: OpenEnum>(_ value: T?, forKey key: Key) throws
+  @_spi(Generated) public mutating func encodeIfPresent<T: OpenEnum>(_ value: T?, forKey key: Key) throws
   where T.RawValue == String {
     try encodeIfPresent(value?.rawValue as String?, forKey: key)
   }

@@ -7,6 +7,8 @@ import OpenAPIRuntime
   let operationID: String
   var method: HTTPRequest.Method
   var path: String
+  /// The path as the spec writes it, where it is known; for logs and traces.
+  let pathTemplate: String?
   /// The query's `name=value` pairs, percent-encoded, in order.
   var query: [String] = []
   var headerFields = HTTPFields()
@@ -29,6 +31,7 @@ import OpenAPIRuntime
     self.operationID = operationID
     self.method = method
     self.path = path.text
+    self.pathTemplate = path.template
     self.defaultServerURL = defaultServerURL
   }
 

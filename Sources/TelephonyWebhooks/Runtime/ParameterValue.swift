@@ -53,13 +53,17 @@ import Foundation
   }
 
   let text: String
+  /// The path as the spec writes it, where it is known: a literal path is its own.
+  let template: String?
 
   @_spi(Generated) public init(stringLiteral value: String) {
     text = value
+    template = value
   }
 
   @_spi(Generated) public init(stringInterpolation: StringInterpolation) {
     text = stringInterpolation.text
+    template = nil
   }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// Every Api4Com operation over real HTTP, with the seeds' examples.
@@ -18,7 +19,7 @@ import Testing
   }
 
   @Test func updateIntegrationSendsTheDocExampleAndDecodesTheStoredIntegration() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Api4ComSeeds.integration))
       let body = Api4Com.Integration(
         id: 1, gateway: "integration-code", webhook: true, webhookConstraint: ["gateway": "integration-code"],
@@ -40,7 +41,7 @@ import Testing
   }
 
   @Test func updateIntegrationSendsTheWebhookSettings() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Api4ComSeeds.webhookIntegration))
       let body = Api4Com.Integration(
         gateway: "integration-code", webhook: true, webhookConstraint: ["gateway": "integration-code"],
@@ -64,7 +65,7 @@ import Testing
   }
 
   @Test func listIntegrationsDecodesTheArray() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Api4ComSeeds.integrations))
 
       let integrations = try await server.api4com().listIntegrations()
@@ -81,7 +82,7 @@ import Testing
   }
 
   @Test func dialSendsTheDocExample() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Api4ComSeeds.dialResponse))
 
       let response = try await server.api4com().dial(
@@ -100,7 +101,7 @@ import Testing
   }
 
   @Test func listCallsSendsEveryQueryParameterAndDecodesThePage() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Api4ComSeeds.callPage))
 
       let page = try await server.api4com().listCalls(page: 1, pageSize: 50, filter: Api4ComSeeds.callsFilter)
@@ -147,7 +148,7 @@ import Testing
   }
 
   @Test func listCallsWithoutParametersSendsNoQuery() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"data":[]}"#))
 
       let page = try await server.api4com().listCalls()
@@ -159,7 +160,7 @@ import Testing
   }
 
   @Test func hangUpCallPostsWithoutABody() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Api4ComSeeds.hangupResponse))
 
       let response = try await server.api4com().hangUpCall(callID: Api4ComSeeds.callID)
@@ -177,7 +178,7 @@ import Testing
   }
 
   @Test func aServerURLWithAPathKeepsIt() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Api4ComSeeds.integrations))
 
       _ = try await server.api4com(path: "api/v1").listIntegrations()

@@ -1,6 +1,7 @@
 import FixtureClients
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// The published-spec fixture: OpenAPI 3.0 in JSON, path-level servers, OAuth 2 beside an API
@@ -18,7 +19,7 @@ import Testing
   }
 
   @Test func listCallsSendsComparisonNamesAndTheOAuthToken() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"items":[\#(Self.call)],"next_page":null}"#))
 
       let page = try await Callwire.Client(serverURL: server.baseURL, oauth: "oauth-token-1").listCalls(
@@ -36,7 +37,7 @@ import Testing
   }
 
   @Test func createCallDecodesNullableOneOfAndEnumFields() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Self.call, status: 201))
 
       let call = try await Callwire.Client(serverURL: server.baseURL, apiKey: "key-1").createCall(
@@ -59,7 +60,7 @@ import Testing
   }
 
   @Test func anOperationWithoutOperationIDIsNamedFromItsPathAndUsesItsOwnSecurity() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Self.call))
 
       let client = Callwire.Client(serverURL: server.baseURL, oauth: "oauth-token-1", bearerAuth: "bearer-2")
@@ -73,7 +74,7 @@ import Testing
   }
 
   @Test func anAlternativeOfTwoSchemesSendsBoth() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.init(status: 204, headers: [:], body: Data()))
 
       try await Callwire.Client(serverURL: server.baseURL, apiKey: "key-1", bearerAuth: "bearer-2")

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// A transport that fails as URLSession does when its task is cancelled underneath it.
@@ -31,7 +32,7 @@ private struct CancellingMiddleware: ClientMiddleware {
   static let serverDelay = Duration.seconds(8)
 
   @Test func cancellingARequestInFlight() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.respond { _ in
         var reply = TestServer.Reply.json(ThuliumSeeds.webhooks)
         reply.delay = Self.serverDelay
@@ -51,7 +52,7 @@ private struct CancellingMiddleware: ClientMiddleware {
   }
 
   @Test func cancellingDuringARetryWait() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.respond { _ in .json("{}", status: 503, headers: ["Retry-After": "30"]) }
       let client = server.thulium(middlewares: [RetryMiddleware()])
       let task = Task { try await client.listWebhooks() }
@@ -71,7 +72,7 @@ private struct CancellingMiddleware: ClientMiddleware {
   }
 
   @Test func aCancelledTaskSendsNothing() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let client = server.thulium(middlewares: [RetryMiddleware()])
       let task = Task {
         try? await Task.sleep(for: .seconds(10))
@@ -92,7 +93,7 @@ private struct CancellingMiddleware: ClientMiddleware {
   }
 
   @Test func aMiddlewaresCancellationErrorIsNotWrapped() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let client = server.plusofon(middlewares: [RetryMiddleware(), CancellingMiddleware()])
 
       await #expect(throws: CancellationError.self) { try await client.listWebhooks() }
@@ -101,7 +102,7 @@ private struct CancellingMiddleware: ClientMiddleware {
   }
 
   @Test func cancellationIsCaughtAsSwiftCodeExpects() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.respond { _ in
         var reply = TestServer.Reply.json(ThuliumSeeds.webhooks)
         reply.delay = Self.serverDelay

@@ -1,5 +1,6 @@
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// The failures every provider shares: an error body that is not JSON, an empty body, no server
@@ -7,7 +8,7 @@ import Testing
 @Suite struct ClientFailureTests {
   @Test(arguments: ProviderCall.all)
   func aBodyThatIsNotJSON(_ operation: ProviderCall) async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let html = "<html><body><h1>502 Bad Gateway</h1></body></html>"
       server.enqueue(.text(html, status: 502))
 
@@ -31,7 +32,7 @@ import Testing
 
   @Test(arguments: ProviderCall.all)
   func anEmptyBody(_ operation: ProviderCall) async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.init(status: 503, headers: [:], body: Data()))
 
       let error = try await #require(throws: APIError.self) { try await operation.call(server.baseURL) }
@@ -50,7 +51,7 @@ import Testing
 
   @Test(arguments: ProviderCall.all)
   func aJSONBodyThatIsNotTheErrorSchema(_ operation: ProviderCall) async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"["unexpected"]"#, status: 400))
 
       let error = try await #require(throws: APIError.self) { try await operation.call(server.baseURL) }
@@ -65,7 +66,7 @@ import Testing
 
   @Test(arguments: ProviderCall.all)
   func aRefusedConnection(_ operation: ProviderCall) async throws {
-    let url = try await refusedServerURL()
+    let url = try await TestServer.refusedURL()
 
     let error = try await #require(throws: APIError.self) { try await operation.call(url) }
 
@@ -87,7 +88,7 @@ import Testing
 
   @Test(arguments: ProviderCall.all)
   func aMalformedSuccessBodyNamesTheJSONPath(_ operation: ProviderCall) async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(operation.malformedBody))
 
       let error = try await #require(throws: APIError.self) { try await operation.call(server.baseURL) }
@@ -116,7 +117,7 @@ import Testing
 
   @Test(arguments: ProviderCall.all)
   func aSuccessBodyThatIsNotJSON(_ operation: ProviderCall) async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.text("OK", status: 200, contentType: "application/json"))
 
       let error = try await #require(throws: APIError.self) { try await operation.call(server.baseURL) }
@@ -131,7 +132,7 @@ import Testing
 
   @Test(arguments: ProviderCall.all)
   func aSuccessOfAMediaTypeTheOperationDoesNotDeclare(_ operation: ProviderCall) async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.text("OK", status: 200, contentType: "text/plain; charset=utf-8"))
 
       let error = try await #require(throws: APIError.self) { try await operation.call(server.baseURL) }
@@ -148,7 +149,7 @@ import Testing
   }
 
   @Test func aMissingRequiredKeyIsNamed() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"current_page":1,"data":[{"id":5,"url":"u"}],"last_page":1,"per_page":15,"total":1}"#))
       let client = server.plusofon()
 
@@ -162,7 +163,7 @@ import Testing
   }
 
   @Test func anEmptySuccessBodyIsADecodingError() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.init(status: 200, headers: [:], body: Data()))
       let client = server.thulium()
 
@@ -175,7 +176,7 @@ import Testing
   }
 
   @Test func aStatusTheOperationDoesNotExpectIsAnError() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       // Thulium's delete succeeds with 200 or 204 only.
       server.enqueue(.json("{}", status: 202))
       let client = server.thulium()

@@ -1,6 +1,7 @@
 import FixtureClients
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// The credentials the client tests use; none of them may ever show up in a description or dump.
@@ -17,27 +18,6 @@ enum TestCredentials {
   static let plusofonSecrets = [plusofonToken]
   static let thuliumSecrets = [thuliumPassword, thuliumBasic]
   static let voxlineSecrets = [voxlineKey]
-}
-
-/// Runs `body` against a fresh server and stops the server afterwards, whatever happens.
-func withServer<T>(_ body: (TestServer) async throws -> T) async throws -> T {
-  let server = try await TestServer.start()
-  do {
-    let result = try await body(server)
-    await server.stop()
-    return result
-  } catch {
-    await server.stop()
-    throw error
-  }
-}
-
-/// A URL where nothing listens: a server was started there, then stopped.
-func refusedServerURL() async throws -> URL {
-  let server = try await TestServer.start()
-  let url = server.baseURL
-  await server.stop()
-  return url
 }
 
 extension TestServer {

@@ -1,6 +1,7 @@
 import FixtureClients
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 extension TestServer {
@@ -13,7 +14,7 @@ extension TestServer {
 /// bytes sent and received.
 @Suite struct MediaFixtureClientTests {
   @Test func aFormBodyIsEncodedAsHTMLFormsAre() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"id":"CA1","status":"queued"}"#, status: 201))
 
       let call = try await server.media().placeCall(
@@ -36,7 +37,7 @@ extension TestServer {
   }
 
   @Test func aBodyThatCannotBeEncodedThrowsBeforeAnythingIsSent() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let error = try await #require(throws: APIError.self) {
         _ = try await server.media().placeCall(body: .init(to: "1", from: "2", maxPrice: .nan))
       }
@@ -48,7 +49,7 @@ extension TestServer {
   }
 
   @Test func jsonIsPreferredWhenAFormIsAlsoOffered() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json("[]"))
 
       _ = try await server.media().searchCalls(body: .init(number: "+1 555"))
@@ -60,7 +61,7 @@ extension TestServer {
   }
 
   @Test func aMultipartUploadCarriesBinaryBytesUnchanged() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"id":"ME1","size":7}"#, status: 201))
       let bytes = Data([0x00, 0xFF, 0xFE, 0x00, 0x80, 0x0D, 0x0A, 0xC3])
 
@@ -97,7 +98,7 @@ extension TestServer {
   }
 
   @Test func aBinaryDownloadStreamsAndMatchesItsDigest() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       var generator = SplitMix64(seed: 11)
       let words = (0..<(4 * 1024 * 1024 / 8)).map { _ in generator.next() }
       let audio = words.withUnsafeBytes { Data($0) }
@@ -120,7 +121,7 @@ extension TestServer {
   }
 
   @Test func anErrorStatusOnADownloadIsAnAPIErrorWithItsBody() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"message":"no such recording"}"#, status: 404))
 
       let error = try await #require(throws: APIError.self) {
@@ -134,7 +135,7 @@ extension TestServer {
   }
 
   @Test func aMediaTypeTheOperationDoesNotDeclareIsADecodingError() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.text("<html>login</html>", status: 200, contentType: "text/html; charset=utf-8"))
       let error = try await #require(throws: APIError.self) {
         _ = try await server.media().downloadRecording(recordingID: "RE1")
@@ -152,7 +153,7 @@ extension TestServer {
   }
 
   @Test func anXMLRequestAndATextResponse() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.text("Accepted ✓", status: 200, contentType: "text/plain; charset=utf-8"))
       let xml = #"<?xml version="1.0" encoding="UTF-8"?><Response><Say>Grüß Gott</Say></Response>"#
 
@@ -167,7 +168,7 @@ extension TestServer {
   }
 
   @Test func aTextResponseIsReadInItsCharset() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(
         .init(
           status: 200, headers: ["Content-Type": "text/csv; charset=ISO-8859-1"],
@@ -182,7 +183,7 @@ extension TestServer {
   }
 
   @Test func everyQueryStyle() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json("[]"))
 
       _ = try await server.media().listCalls(
@@ -200,7 +201,7 @@ extension TestServer {
   }
 
   @Test func binaryUploadsSendTheBytesAndTheirType() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let bytes = Data([0x52, 0x49, 0x46, 0x46, 0x00, 0xFF])
       server.enqueue(.init(status: 204), .init(status: 204), .init(status: 204))
 
@@ -225,7 +226,7 @@ extension TestServer {
 
 extension MediaFixtureClientTests {
   @Test func aOneShotUploadIsNotRetried() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json("{}", status: 503, headers: ["Retry-After": "0"]), .init(status: 204))
       let client = MediaFixture.Client(
         serverURL: server.baseURL, token: "media-token", middlewares: [RetryMiddleware(initialDelay: .zero)])

@@ -2,6 +2,7 @@ import FixtureClients
 import Foundation
 import HTTPTypes
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// A user's own error type that quotes whatever it is given, in every way an error can show.
@@ -72,7 +73,7 @@ private struct CutOffTransport: ClientTransport {
 /// credential, whatever the error quotes.
 @Suite struct MiddlewareFailureTests {
   @Test func aMiddlewaresErrorNamesTheMiddlewareAndIsKept() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let client = server.plusofon(middlewares: [PassThrough(), RequestLogger()])
 
       let error = try await #require(throws: APIError.self) { try await client.listWebhooks() }
@@ -88,7 +89,7 @@ private struct CutOffTransport: ClientTransport {
   }
 
   @Test func aTransportErrorPassedThroughAMiddlewareIsTheTransports() async throws {
-    let url = try await refusedServerURL()
+    let url = try await TestServer.refusedURL()
     let client = Plusofon.Client(
       serverURL: url, token: TestCredentials.plusofonToken, middlewares: [PassThrough(), RetryMiddleware()])
 
@@ -149,7 +150,7 @@ private struct CutOffTransport: ClientTransport {
     secrets: [String], sourceLocation: SourceLocation = #_sourceLocation,
     _ operation: @escaping (TestServer) async throws -> T
   ) async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let error = try await #require(throws: APIError.self, sourceLocation: sourceLocation) {
         _ = try await operation(server)
       }

@@ -1,5 +1,6 @@
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// The `AsyncSequence` helpers that walk every page, over real HTTP.
@@ -24,7 +25,7 @@ import Testing
   }
 
   @Test func plusofonAllWebhooksWalksThreePages() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(
         .json(Self.plusofonPage(1, of: 3, ids: [1, 2])), .json(Self.plusofonPage(2, of: 3, ids: [3, 4])),
         .json(Self.plusofonPage(3, of: 3, ids: [5])))
@@ -46,7 +47,7 @@ import Testing
   }
 
   @Test func api4comAllCallsFollowsNextPage() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(
         .json(Self.api4comPage(ids: ["a", "b"], nextPage: 2)), .json(Self.api4comPage(ids: ["c", "d"], nextPage: 3)),
         .json(Self.api4comPage(ids: ["e"], nextPage: nil)))
@@ -71,7 +72,7 @@ import Testing
   }
 
   @Test func pagesAreFetchedOnlyWhenIterationReachesThem() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Self.plusofonPage(1, of: 3, ids: [1, 2])), .json(Self.plusofonPage(2, of: 3, ids: [3, 4])))
       let client = server.plusofon()
 
@@ -89,7 +90,7 @@ import Testing
   }
 
   @Test func anEmptyPageEndsTheSequence() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       // The page says there is a next one, but has no items: iteration must stop, not loop.
       server.respond { _ in .json(Self.api4comPage(ids: [], nextPage: 2)) }
       let client = server.api4com()
@@ -103,7 +104,7 @@ import Testing
   }
 
   @Test func aNextPageThatDoesNotMoveForwardEndsTheSequence() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.respond { _ in .json(Self.api4comPage(ids: ["same"], nextPage: 1)) }
       let client = server.api4com()
 
@@ -116,7 +117,7 @@ import Testing
   }
 
   @Test func aFailingPageThrowsAfterTheEarlierItems() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(
         .json(Self.plusofonPage(1, of: 3, ids: [1, 2])),
         .json(#"{"success":false,"message":"Нет доступа"}"#, status: 500))

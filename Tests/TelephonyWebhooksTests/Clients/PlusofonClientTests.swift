@@ -1,5 +1,6 @@
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// Every Plusofon operation over real HTTP, with the seeds' examples.
@@ -12,7 +13,7 @@ import Testing
     params: [.init(name: "special_parameter", value: "123")], template: "quos")
 
   @Test func listWebhooksSendsTypeAndPageAsQueryAndDecodesThePage() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(PlusofonSeeds.webhookPage))
 
       let page = try await server.plusofon().listWebhooks(type: .et, page: 1)
@@ -46,7 +47,7 @@ import Testing
   }
 
   @Test func listWebhooksWithoutParametersSendsNoQuery() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(PlusofonSeeds.webhookPage))
 
       _ = try await server.plusofon().listWebhooks()
@@ -58,7 +59,7 @@ import Testing
   }
 
   @Test func getWebhookDecodesEveryField() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(PlusofonSeeds.webhook))
 
       let webhook = try await server.plusofon().getWebhook(webhookID: PlusofonSeeds.webhookID)
@@ -87,7 +88,7 @@ import Testing
   }
 
   @Test func createWebhookSendsTheDocExample() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(PlusofonSeeds.success))
 
       let result = try await server.plusofon().createWebhook(body: Self.createBody)
@@ -105,7 +106,7 @@ import Testing
   }
 
   @Test func updateWebhookPutsTheDocExample() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(PlusofonSeeds.success))
       var body = Self.createBody
       body.template = "expedita"
@@ -124,7 +125,7 @@ import Testing
   }
 
   @Test func deleteWebhookSendsNoBody() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"success":true,"message":"deleted"}"#))
 
       let result = try await server.plusofon().deleteWebhook(webhookID: PlusofonSeeds.webhookID)
@@ -141,7 +142,7 @@ import Testing
   }
 
   @Test func anOverriddenClientIDIsSent() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(PlusofonSeeds.success))
 
       _ = try await server.plusofon(clientID: "20017").deleteWebhook(webhookID: 7)

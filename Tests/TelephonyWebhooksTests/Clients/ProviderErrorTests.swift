@@ -1,12 +1,13 @@
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// 4xx and 5xx answers with each provider's own error body become an `APIError` with its
 /// messages, request id, raw body and typed error body.
 @Suite struct ProviderErrorTests {
   @Test func thuliumBadRequestCarriesEveryMessageAndTheRequestID() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(ThuliumSeeds.errors, status: 400))
       let client = server.thulium()
 
@@ -40,7 +41,7 @@ import Testing
   }
 
   @Test func thuliumServerErrorInPolish() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let json = #"{"request_id":"5367aa","errors":[{"message":"Błąd wewnętrzny serwera.","code":500001}]}"#
       server.enqueue(.json(json, status: 500))
       let client = server.thulium()
@@ -65,7 +66,7 @@ import Testing
   }
 
   @Test func plusofonUnauthorizedCarriesTheMessage() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let json = #"{"success":false,"message":"Unauthenticated."}"#
       server.enqueue(.json(json, status: 401))
       let client = server.plusofon()
@@ -86,7 +87,7 @@ import Testing
   }
 
   @Test func plusofonValidationErrorKeepsTheFieldErrors() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let json = #"{"message":"The given data was invalid.","errors":{"url":["The url format is invalid."]}}"#
       server.enqueue(.json(json, status: 422))
       let client = server.plusofon()
@@ -105,7 +106,7 @@ import Testing
   }
 
   @Test func aMessageTheProviderRepeatsIsShownOnce() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       // Laravel's summary of a single field error is that error's own text.
       let json = #"{"message":"The url format is invalid.","errors":{"url":["The url format is invalid."]}}"#
       server.enqueue(.json(json, status: 422))
@@ -122,7 +123,7 @@ import Testing
   }
 
   @Test func plusofonNoAccessServerError() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let json = #"{"success":false,"message":"Нет доступа"}"#
       server.enqueue(.json(json, status: 500))
       let client = server.plusofon()
@@ -141,7 +142,7 @@ import Testing
   }
 
   @Test func api4comLoopBackErrorCarriesTheNestedMessage() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let json = #"{"error":{"statusCode":401,"name":"Error","message":"Authorization Required"}}"#
       server.enqueue(.json(json, status: 401))
       let client = server.api4com()
@@ -164,7 +165,7 @@ import Testing
   }
 
   @Test func api4comTopLevelMessageOnAServerError() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let json = #"{"message":"user not registered"}"#
       server.enqueue(.json(json, status: 500))
       let client = server.api4com()
@@ -184,7 +185,7 @@ import Testing
   }
 
   @Test func api4comNotFoundOnHangUp() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"error":{"statusCode":404,"name":"Error","message":"Call not found"}}"#, status: 404))
       let client = server.api4com()
 
@@ -197,7 +198,7 @@ import Testing
   }
 
   @Test func aRequestIDHeaderIsUsedWhenTheBodyHasNone() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"errors":[{"message":"Forbidden."}]}"#, status: 403, headers: ["X-Request-Id": "hdr-77"]))
       let client = server.thulium()
 

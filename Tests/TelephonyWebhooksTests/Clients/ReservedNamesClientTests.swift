@@ -1,6 +1,7 @@
 import FixtureClients
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// The fixture whose schemas are called `Error`, `Data`, `URL`, `UUID`, `String`, `Type`, `Client`
@@ -12,7 +13,7 @@ import Testing
     """#
 
   @Test func aClientWhoseSchemasShadowSwiftAndFoundationNamesCallsAndDecodes() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"items":["# + Self.thing + #"],"next":null}"#))
       let client = ReservedNames.Client(serverURL: server.baseURL, token: "reserved-token")
 
@@ -37,7 +38,7 @@ import Testing
   }
 
   @Test func anErrorSchemaCalledErrorIsTheTypedErrorBody() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"message":"no such type"}"#, status: 400))
       let client = ReservedNames.Client(serverURL: server.baseURL, token: "reserved-token")
 

@@ -1,6 +1,7 @@
 import FixtureClients
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// A response body over the client's `maximumResponseBodySize` is refused with the status.
@@ -17,7 +18,7 @@ import Testing
   }
 
   @Test func a40MBSuccessBodyIsADecodingErrorWithTheStatus() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.init(status: 200, body: Self.jsonArray(bytes: 40_000_000)))
       let client = server.thulium()
 
@@ -35,7 +36,7 @@ import Testing
   }
 
   @Test func theLimitIsTheClientsSetting() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let configuration = ClientConfiguration(maximumResponseBodySize: 1024)
       let client = Plusofon.Client(
         serverURL: server.baseURL, token: TestCredentials.plusofonToken, configuration: configuration)
@@ -51,7 +52,7 @@ import Testing
   }
 
   @Test func aBodyAtTheLimitIsRead() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let body = Data(ThuliumSeeds.webhooks.utf8)
       let client = Thulium.Client(
         serverURL: server.baseURL, username: TestCredentials.thuliumUsername,
@@ -66,7 +67,7 @@ import Testing
   }
 
   @Test func aBinaryDownloadIsNotSubjectToTheLimit() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let audio = Data(repeating: 0xA5, count: 64 * 1024)
       server.enqueue(.init(status: 200, headers: ["Content-Type": "audio/wav"], body: audio))
       let client = MediaFixture.Client(
@@ -80,7 +81,7 @@ import Testing
   }
 
   @Test func anErrorBodyOverTheLimitKeepsItsStatus() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let client = Thulium.Client(
         serverURL: server.baseURL, username: TestCredentials.thuliumUsername,
         password: TestCredentials.thuliumPassword,

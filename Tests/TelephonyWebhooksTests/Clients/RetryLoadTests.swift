@@ -1,5 +1,6 @@
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -18,7 +19,7 @@ import Testing
   }
 
   @Test func twoThousandRequestsWithInjected503sAreEachDeliveredOnce() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let attempts = Locked<[Int: Int]>([:])
       let delivered = Locked<[Int: Int]>([:])
       server.respond { request in

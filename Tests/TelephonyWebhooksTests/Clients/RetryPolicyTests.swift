@@ -2,13 +2,14 @@ import FixtureClients
 import Foundation
 import HTTPTypes
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// What `RetryMiddleware` will not do: repeat a non-idempotent request, try without end, or
 /// send a one-shot body twice.
 @Suite struct RetryPolicyTests {
   @Test func aPatchIsNotRetriedByDefault() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.respond { _ in .json(#"{"message":"busy"}"#, status: 503, headers: ["Retry-After": "0"]) }
       let client = server.api4com(middlewares: [RetryMiddleware { _ in }])
 
@@ -30,7 +31,7 @@ import Testing
 
   @Test(arguments: [(0, 1), (1, 1), (5, 5)])
   func attemptsAreBoundedByMaxAttempts(maxAttempts: Int, requests: Int) async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.respond { _ in .json("{}", status: 429, headers: ["Retry-After": "0"]) }
       let client = server.thulium(middlewares: [RetryMiddleware(maxAttempts: maxAttempts) { _ in }])
 
@@ -42,7 +43,7 @@ import Testing
   }
 
   @Test func aClientsOneShotUploadIsRefusedAndARepeatableOneIsRetried() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.respond { _ in .init(status: 503, headers: ["Retry-After": "0"]) }
       let bytes = Data("RIFF-audio".utf8)
       let client = MediaFixture.Client(
@@ -74,7 +75,7 @@ import Testing
   }
 
   @Test func aOneShotBodyIsNotRetried() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.respond { _ in .json("{}", status: 503) }
       let retry = RetryMiddleware(retryableMethods: [.post]) { _ in }
       let stream = AsyncStream<ArraySlice<UInt8>> { continuation in

@@ -1,5 +1,6 @@
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// Records the waits a `RetryMiddleware` asks for, instead of sleeping.
@@ -18,7 +19,7 @@ private final class SleepRecorder: Sendable {
 /// `RetryMiddleware` over real HTTP.
 @Suite struct RetryTests {
   @Test func tooManyRequestsWithRetryAfterThenSuccess() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(
         .json(
           #"{"error":{"statusCode":429,"message":"Too Many Requests"}}"#, status: 429, headers: ["Retry-After": "1"]),
@@ -36,7 +37,7 @@ private final class SleepRecorder: Sendable {
   }
 
   @Test func serviceUnavailableThreeTimesThenGivingUp() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.respond { _ in .json(#"{"success":false,"message":"Maintenance"}"#, status: 503) }
       let recorder = SleepRecorder()
       let client = server.plusofon(middlewares: [recorder.middleware(maxAttempts: 3)])
@@ -57,7 +58,7 @@ private final class SleepRecorder: Sendable {
   }
 
   @Test func aPostIsNotRetriedByDefault() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.respond { _ in .json(#"{"message":"busy"}"#, status: 503) }
       let recorder = SleepRecorder()
       let client = server.api4com(middlewares: [recorder.middleware()])
@@ -74,7 +75,7 @@ private final class SleepRecorder: Sendable {
   }
 
   @Test func aPostIsRetriedWhenTheCallerAllowsIt() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json("{}", status: 503, headers: ["Retry-After": "0"]), .json(Api4ComSeeds.dialResponse))
       let recorded = Locked<[Duration]>([])
       let retry = RetryMiddleware(retryableMethods: [.post]) { delay in recorded.withLock { $0.append(delay) } }
@@ -92,7 +93,7 @@ private final class SleepRecorder: Sendable {
   }
 
   @Test func aPutIsRetriedWithItsWholeBody() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json("{}", status: 429, headers: ["Retry-After": "2"]), .json(PlusofonSeeds.success))
       let recorder = SleepRecorder()
       var body = PlusofonClientTests.createBody
@@ -110,7 +111,7 @@ private final class SleepRecorder: Sendable {
   }
 
   @Test func anHTTPDateRetryAfter() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let formatter = DateFormatter()
       formatter.locale = Locale(identifier: "en_US_POSIX")
       formatter.timeZone = TimeZone(identifier: "GMT")
@@ -133,7 +134,7 @@ private final class SleepRecorder: Sendable {
   }
 
   @Test func aRetryAfterInThePastMeansNoWait() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(
         .json("{}", status: 503, headers: ["Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"]),
         .json(ThuliumSeeds.webhooks))
@@ -146,7 +147,7 @@ private final class SleepRecorder: Sendable {
   }
 
   @Test func retryAfterIsCappedByMaxDelay() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json("{}", status: 429, headers: ["Retry-After": "3600"]), .json(ThuliumSeeds.webhooks))
       let recorder = SleepRecorder()
 
@@ -157,7 +158,7 @@ private final class SleepRecorder: Sendable {
   }
 
   @Test func otherStatusesAreNotRetried() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.respond { _ in .json(ThuliumSeeds.errors, status: 500) }
       let recorder = SleepRecorder()
       let client = server.thulium(middlewares: [recorder.middleware()])
@@ -172,7 +173,7 @@ private final class SleepRecorder: Sendable {
   }
 
   @Test func withoutTheMiddlewareNothingIsRetried() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.respond { _ in .json("{}", status: 429, headers: ["Retry-After": "0"]) }
       let client = server.api4com()
 

@@ -2,6 +2,7 @@ import FixtureClients
 import Foundation
 import HTTPTypes
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// A user's middleware that holds a secret of its own.
@@ -108,7 +109,7 @@ private struct EchoingFailureMiddleware: ClientMiddleware {
   }
 
   @Test func aQueryAPIKeyNeverShowsInATransportError() async throws {
-    let url = try await refusedServerURL()
+    let url = try await TestServer.refusedURL()
     let client = Voxline.Client(serverURL: url, apiKey: TestCredentials.voxlineKey)
 
     let error = try await #require(throws: APIError.self) { try await client.listWebhooks() }

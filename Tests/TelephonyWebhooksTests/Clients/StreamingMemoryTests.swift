@@ -2,6 +2,7 @@ import FixtureClients
 import Foundation
 import HTTPTypes
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// A recording far larger than the memory it may take: 256 MiB flow through a generated
@@ -102,7 +103,7 @@ import Testing
 struct URLSessionBufferingMeasurement {
   @Test(arguments: [48, 96])
   func download(mebibytes: Int) async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       // Kept alive to the end, so that the server's copy is in the baseline and never freed.
       let payload = Data(repeating: 0x5A, count: mebibytes * 1024 * 1024)
       server.enqueue(.init(status: 200, headers: ["Content-Type": "audio/wav"], body: payload))

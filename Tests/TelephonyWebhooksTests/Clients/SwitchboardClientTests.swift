@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// The Twilio-shaped fixture, an OpenAPI 3.0 spec, over real HTTP: a form body with PascalCase
@@ -17,7 +18,7 @@ import Testing
   }
 
   @Test func createCallPostsTheFormAndDecodesNullFields() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(
         .json(
           #"{"sid":"CA42","account_sid":"AC0123456789abcdef","to":"+15558675310","from":"+15017122661","status":"queued","duration":null,"price":null,"answered_by":null,"parent_call_sid":null,"start_time":null}"#,
@@ -59,7 +60,7 @@ import Testing
   /// Without `serverURL:`, each operation goes to its own server: a middleware notes the base URL
   /// each request was given, then sends it to the local server instead.
   @Test func withoutAServerURLEachOperationGoesToItsOwnServer() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let redirect = RedirectingMiddleware(to: server.baseURL)
       let client = Switchboard.Client(
         username: Self.accountSid, password: Self.authToken, middlewares: [redirect])
@@ -88,7 +89,7 @@ import Testing
 
   /// An explicit `serverURL:` replaces every operation's own server.
   @Test func anExplicitServerURLAppliesToEveryOperation() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"sid":"RE7","call_sid":"CA42"}"#))
       server.enqueue(.init(status: 204, headers: [:], body: Data()))
 
@@ -102,7 +103,7 @@ import Testing
   }
 
   @Test func anUpdateSendsOnlyTheFieldsGiven() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(
         .json(#"{"sid":"CA42","account_sid":"AC1","to":"a","from":"b","status":"completed","duration":"61"}"#))
 
@@ -116,7 +117,7 @@ import Testing
   }
 
   @Test func aProviderErrorCarriesItsMessage() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(
         .json(#"{"code":21211,"message":"The 'To' number is not a valid phone number.","status":400}"#, status: 400))
 

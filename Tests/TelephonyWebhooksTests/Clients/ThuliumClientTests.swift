@@ -1,5 +1,6 @@
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// Every Thulium operation over real HTTP, with the seeds' examples.
@@ -22,7 +23,7 @@ import Testing
   }
 
   @Test func listWebhooksDecodesTheArray() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(ThuliumSeeds.webhooks))
 
       let webhooks = try await server.thulium().listWebhooks()
@@ -46,7 +47,7 @@ import Testing
   }
 
   @Test func listWebhooksSendsAcceptLanguage() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(ThuliumSeeds.webhooks))
 
       _ = try await server.thulium().listWebhooks(acceptLanguage: .pl)
@@ -56,7 +57,7 @@ import Testing
   }
 
   @Test func createWebhookSendsTheDocExample() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(ThuliumSeeds.webhook))
 
       let webhook = try await server.thulium().createWebhook(acceptLanguage: .en, body: Self.createBody)
@@ -74,7 +75,7 @@ import Testing
   }
 
   @Test func getWebhookUsesTheIDInThePath() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(ThuliumSeeds.webhook))
 
       let webhook = try await server.thulium().getWebhook(webhookID: 5, acceptLanguage: .pl)
@@ -91,7 +92,7 @@ import Testing
   }
 
   @Test func updateWebhookPutsTheBody() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(ThuliumSeeds.webhook))
       let body = Thulium.WebhookRequest(
         actions: [.chatConversationCreated, .unknown("CALL_ANSWERED")],
@@ -116,7 +117,7 @@ import Testing
   }
 
   @Test func deleteWebhookReturnsOn204() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.init(status: 204, headers: [:], body: Data()))
 
       try await server.thulium().deleteWebhook(webhookID: 5)
@@ -131,7 +132,7 @@ import Testing
   }
 
   @Test func deleteWebhookReturnsOn200WithAnEmptyBody() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.init(status: 200, headers: [:], body: Data()))
 
       try await server.thulium().deleteWebhook(webhookID: 7)
@@ -141,7 +142,7 @@ import Testing
   }
 
   @Test func aWebhooksPasswordStaysOutOfPrintAndDump() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(
         .json(
           #"{"id":5,"actions":["CHAT_CONVERSATION_CREATED"],"subscription_url":"https://example.pl","http_auth_user":"hook","http_auth_password":"hook-pass"}"#
@@ -162,7 +163,7 @@ import Testing
   }
 
   @Test func aServerURLWithAPathKeepsIt() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(ThuliumSeeds.webhooks))
 
       _ = try await server.thulium(path: "api").listWebhooks()

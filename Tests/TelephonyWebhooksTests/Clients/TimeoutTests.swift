@@ -1,5 +1,6 @@
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -9,7 +10,7 @@ import Testing
 /// A request timeout set through `URLSessionTransport`'s configuration, as the README shows.
 @Suite struct TimeoutTests {
   @Test func aOneSecondTimeoutAgainstAFiveSecondEndpoint() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.respond { _ in
         var reply = TestServer.Reply.json(ThuliumSeeds.webhooks)
         reply.delay = .seconds(5)

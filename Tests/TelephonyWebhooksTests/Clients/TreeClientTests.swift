@@ -1,6 +1,7 @@
 import FixtureClients
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// The OpenAPI 3.1 shapes fixture: a recursive struct (boxed), a recursive oneOf (indirect), a
@@ -14,7 +15,7 @@ import Testing
     """#
 
   @Test func aRecursiveNodeRoundTripsOverHTTP() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Self.node))
 
       let node = try await Tree.Client(serverURL: server.baseURL).getNode(nodeID: "7")
@@ -40,7 +41,7 @@ import Testing
   }
 
   @Test func theBundledErrorSchemaIsTheTypedErrorBody() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"message":"no such node"}"#, status: 404))
 
       await #expect(throws: APIError.self) {

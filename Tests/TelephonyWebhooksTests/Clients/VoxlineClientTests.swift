@@ -1,6 +1,7 @@
 import FixtureClients
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// The fourth-provider fixture: an API key in the query, array queries, 201 and 204, a header
@@ -11,7 +12,7 @@ import Testing
     """#
 
   @Test func listWebhooksExplodesTheArrayAndAddsTheAPIKey() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json("[" + Self.subscription + "]"))
 
       let subscriptions = try await server.voxline().listWebhooks(event: [.callStarted, .callEnded], limit: 5)
@@ -33,7 +34,7 @@ import Testing
   }
 
   @Test func listWebhooksWithoutFiltersSendsOnlyTheKey() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json("[]"))
 
       let subscriptions = try await server.voxline().listWebhooks()
@@ -44,7 +45,7 @@ import Testing
   }
 
   @Test func createWebhookReturnsTheTypedModelOn201() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Self.subscription, status: 201))
 
       let created = try await server.voxline().createWebhook(
@@ -68,7 +69,7 @@ import Testing
   }
 
   @Test func deleteWebhookReturnsVoidOn204() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.init(status: 204, headers: [:], body: Data()))
 
       let result: Void = try await server.voxline().deleteWebhook(subscriptionID: 12)
@@ -83,7 +84,7 @@ import Testing
   }
 
   @Test func getCallSendsTheRequestIDHeader() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"id":"c/1","from":"+100","to":"+200","duration_seconds":null}"#))
 
       let call = try await server.voxline().getCall(callID: "c/1", xRequestID: "trace-123")
@@ -97,7 +98,7 @@ import Testing
   }
 
   @Test func getCallWithoutTheHeaderSendsNone() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"id":"c1","from":"+100","to":"+200","duration_seconds":61}"#))
 
       let call = try await server.voxline().getCall(callID: "c1")
@@ -108,7 +109,7 @@ import Testing
   }
 
   @Test func aProblemCarriesItsMessageAndRequestID() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let json = #"{"error":{"code":"invalid_url","message":"url must use https"},"request_id":"req_8f2"}"#
       server.enqueue(.json(json, status: 422))
       let client = server.voxline()
@@ -134,7 +135,7 @@ import Testing
   }
 
   @Test func aStatusWithoutAnErrorSchemaKeepsTheRawBody() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       let json = #"{"error":{"message":"boom"},"request_id":"req_1"}"#
       server.enqueue(.json(json, status: 500))
       let client = server.voxline()

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import TelephonyWebhooks
 import TelephonyWebhooksExamples
+import TestSupport
 import Testing
 
 /// The documentation articles' examples, run: against a local server that answers as each

@@ -1,12 +1,13 @@
 import Foundation
 import TelephonyWebhooks
 import TelephonyWebhooksExamples
+import TestSupport
 import Testing
 
 /// The README's "Errors" snippet, run against a local server.
 @Suite struct ErrorsExampleTests {
   @Test func countsTheWebhooks() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"current_page":1,"data":[],"last_page":1,"per_page":15,"total":7}"#))
 
       let count = try await plusofonWebhookCount(serverURL: server.baseURL)
@@ -16,7 +17,7 @@ import Testing
   }
 
   @Test func aCancelledTaskIsNotAFailure() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.respond { _ in
         var reply = TestServer.Reply.json(#"{"current_page":1,"data":[],"last_page":1,"per_page":15,"total":7}"#)
         reply.delay = .seconds(8)

@@ -1,6 +1,7 @@
 import Foundation
 import TelephonyWebhooks
 import TelephonyWebhooksExamples
+import TestSupport
 import Testing
 
 /// The example program and the README's snippets, run against a local server that answers as

@@ -113,16 +113,6 @@ import Testing
     #expect(!JSONValue.string("x").contains(["x": 1]))
   }
 
-  @Test func satisfiesAppliesTheConstraintToMetadata() {
-    let callMetadata: [String: JSONValue] = ["gateway": "integration-code", "crm": ["id": 9]]
-    #expect(callMetadata.satisfies([:]))
-    #expect(callMetadata.satisfies(["gateway": "integration-code"]))
-    #expect(callMetadata.satisfies(["crm": ["id": 9]]))
-    #expect(!callMetadata.satisfies(["gateway": "grid-podium"]))
-    #expect(!callMetadata.satisfies(["other": "x"]))
-    #expect(![String: JSONValue]().satisfies(["gateway": "integration-code"]))
-  }
-
   @Test func hashesLikeItCompares() {
     let values: Set<JSONValue> = [["a": 1], ["a": 1], ["a": 2], [1], "1", 1]
     #expect(values.count == 5)

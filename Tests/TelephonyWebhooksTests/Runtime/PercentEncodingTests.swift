@@ -1,11 +1,12 @@
 import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// Path and query values are percent-encoded so that they arrive intact, over real HTTP.
 @Suite struct PercentEncodingTests {
   @Test func aPathParameterIsOneSegment() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Api4ComSeeds.hangupResponse))
 
       _ = try await server.api4com().hangUpCall(callID: "a/b c?d#e%f")
@@ -18,7 +19,7 @@ import Testing
   }
 
   @Test func unicodeInAPathParameter() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(Api4ComSeeds.hangupResponse))
 
       _ = try await server.api4com().hangUpCall(callID: "звонок-1")
@@ -29,7 +30,7 @@ import Testing
   }
 
   @Test func aJSONQueryValueArrivesIntact() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"data":[]}"#))
       let filter = #"{"where":{"from":"1003"}}"#
 
@@ -44,7 +45,7 @@ import Testing
   }
 
   @Test func reservedCharactersInAQueryValueAreEncoded() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"data":[]}"#))
       let filter = "a+b&c=d e/f?g"
 
@@ -58,7 +59,7 @@ import Testing
   }
 
   @Test func anUnknownEnumValueIsSentAsIs() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(PlusofonSeeds.webhookPage))
 
       _ = try await server.plusofon().listWebhooks(type: .unknown("crm&x"), page: 3)

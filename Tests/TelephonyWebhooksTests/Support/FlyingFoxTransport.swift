@@ -1,11 +1,11 @@
 import FlyingFox
-import FlyingSocks
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
+import TestSupport
 
-/// A minimal swift-openapi-runtime `ServerTransport` on a FlyingFox server on 127.0.0.1 and a
-/// free port: what Hummingbird's `Router` or Vapor's `VaporTransport` do, in a page.
+/// A minimal swift-openapi-runtime `ServerTransport` on the tests' ``TestServer``: what
+/// Hummingbird's `Router` or Vapor's `VaporTransport` do, in a page.
 ///
 /// Routes match the method and the whole path exactly; another path answers 404 and another
 /// method on a known path 405. The body streams to the handler as it arrives.
@@ -15,33 +15,21 @@ final class FlyingFoxTransport: ServerTransport, Sendable {
     -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?)
 
   private let routes = Locked<[String: [HTTPTypes.HTTPRequest.Method: Handler]]>([:])
-  private let server: HTTPServer
-  private let task: Task<Void, any Error>
+  private let server: TestServer
   /// `http://127.0.0.1:<port>`.
-  let baseURL: URL
+  var baseURL: URL { server.baseURL }
 
-  private init(server: HTTPServer, task: Task<Void, any Error>, baseURL: URL) {
+  private init(server: TestServer) {
     self.server = server
-    self.task = task
-    self.baseURL = baseURL
   }
 
   /// Starts a server and waits until it listens.
   static func start() async throws -> FlyingFoxTransport {
-    let box = Locked<FlyingFoxTransport?>(nil)
-    let handler = ClosureHTTPHandler { request in
-      guard let transport = box.value else { return FlyingFox.HTTPResponse(statusCode: .serviceUnavailable) }
+    let transport = FlyingFoxTransport(server: try await TestServer.start())
+    transport.server.serve { [weak transport] request in
+      guard let transport else { return FlyingFox.HTTPResponse(statusCode: .serviceUnavailable) }
       return await transport.handle(request)
     }
-    let server = HTTPServer(
-      address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 10, logger: DisabledLogger.disabled, handler: handler)
-    let task = Task { try await server.run() }
-    try await server.waitUntilListening()
-    guard case .ip4(_, let port)? = await server.listeningAddress else {
-      throw URLError(.cannotConnectToHost)
-    }
-    let transport = FlyingFoxTransport(server: server, task: task, baseURL: URL(string: "http://127.0.0.1:\(port)")!)
-    box.value = transport
     return transport
   }
 
@@ -54,7 +42,6 @@ final class FlyingFoxTransport: ServerTransport, Sendable {
 
   func stop() async {
     await server.stop()
-    task.cancel()
   }
 
   struct RouteError: Error, CustomStringConvertible {

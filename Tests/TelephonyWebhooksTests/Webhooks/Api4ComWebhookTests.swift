@@ -162,33 +162,33 @@ import Testing
   private let callMetadata: [String: JSONValue] = ["gateway": "integration-code", "leadId": "42"]
 
   @Test func metadataSatisfiesAMatchingConstraint() {
-    #expect(callMetadata.satisfies(["gateway": "integration-code"]))
-    #expect(callMetadata.satisfies(["gateway": "integration-code", "leadId": "42"]))
+    #expect(Api4Com.metadata(callMetadata, satisfies: ["gateway": "integration-code"]))
+    #expect(Api4Com.metadata(callMetadata, satisfies: ["gateway": "integration-code", "leadId": "42"]))
   }
 
   @Test func metadataDoesNotSatisfyADifferentValueOrAMissingKey() {
-    #expect(!callMetadata.satisfies(["gateway": "other"]))
-    #expect(!callMetadata.satisfies(["gateway": "integration-code", "leadId": "43"]))
-    #expect(!callMetadata.satisfies(["campaign": "integration-code"]))
-    #expect(!callMetadata.satisfies(["leadId": 42]))
-    #expect(!callMetadata.satisfies(["campaign": nil]))
+    #expect(!Api4Com.metadata(callMetadata, satisfies: ["gateway": "other"]))
+    #expect(!Api4Com.metadata(callMetadata, satisfies: ["gateway": "integration-code", "leadId": "43"]))
+    #expect(!Api4Com.metadata(callMetadata, satisfies: ["campaign": "integration-code"]))
+    #expect(!Api4Com.metadata(callMetadata, satisfies: ["leadId": 42]))
+    #expect(!Api4Com.metadata(callMetadata, satisfies: ["campaign": nil]))
   }
 
   @Test func emptyConstraintAcceptsEveryCall() {
-    #expect(callMetadata.satisfies([:]))
-    #expect([String: JSONValue]().satisfies([:]))
-    #expect(![String: JSONValue]().satisfies(["gateway": "integration-code"]))
+    #expect(Api4Com.metadata(callMetadata, satisfies: [:]))
+    #expect(Api4Com.metadata([String: JSONValue](), satisfies: [:]))
+    #expect(!Api4Com.metadata([String: JSONValue](), satisfies: ["gateway": "integration-code"]))
   }
 
   @Test func nestedObjectsMatchRecursively() {
     let metadata: [String: JSONValue] = [
       "gateway": "webhook", "crm": ["lead": ["id": 42, "stage": "new"], "owner": "ana"],
     ]
-    #expect(metadata.satisfies(["crm": ["lead": ["id": 42]]]))
-    #expect(metadata.satisfies(["crm": [:]]))
-    #expect(!metadata.satisfies(["crm": ["lead": ["id": 43]]]))
-    #expect(!metadata.satisfies(["crm": ["lead": ["id": 42, "stage": "won"]]]))
-    #expect(!metadata.satisfies(["gateway": ["name": "webhook"]]))
+    #expect(Api4Com.metadata(metadata, satisfies: ["crm": ["lead": ["id": 42]]]))
+    #expect(Api4Com.metadata(metadata, satisfies: ["crm": [:]]))
+    #expect(!Api4Com.metadata(metadata, satisfies: ["crm": ["lead": ["id": 43]]]))
+    #expect(!Api4Com.metadata(metadata, satisfies: ["crm": ["lead": ["id": 42, "stage": "won"]]]))
+    #expect(!Api4Com.metadata(metadata, satisfies: ["gateway": ["name": "webhook"]]))
   }
 
   @Test func decodedCallIsMatchedAgainstAnIntegrationConstraint() throws {
@@ -200,7 +200,9 @@ import Testing
     let integration = Api4Com.Integration(
       gateway: "integration-code", webhookConstraint: ["gateway": "integration-code"])
     let other = Api4Com.Integration(gateway: "grid-podium", webhookConstraint: ["gateway": "grid-podium"])
-    #expect((call.metadata ?? [:]).satisfies(integration.webhookConstraint ?? [:]))
-    #expect(!(call.metadata ?? [:]).satisfies(other.webhookConstraint ?? [:]))
+    #expect(integration.receivesWebhooks(forCallMetadata: call.metadata))
+    #expect(!other.receivesWebhooks(forCallMetadata: call.metadata))
+    #expect(Api4Com.Integration(gateway: "no-constraint").receivesWebhooks(forCallMetadata: nil))
+    #expect(!integration.receivesWebhooks(forCallMetadata: nil))
   }
 }

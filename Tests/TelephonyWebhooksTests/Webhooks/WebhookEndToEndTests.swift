@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// An event a subscriber accepted.
@@ -28,20 +29,20 @@ struct WebhookSubscriber: Sendable {
 
   /// Answers 200 and returns the event when the request is accepted, 401 when its credential is
   /// wrong, 400 when its body cannot be decoded, 404 for another path.
-  func handle(_ request: SubscriberServer.Request) -> (status: Int, event: ReceivedWebhook?) {
+  func handle(_ request: TestServer.Request) -> (status: Int, event: ReceivedWebhook?) {
     do {
       switch request.path {
       case "/hooks/api4com":
-        try api4com.verify(headers: request.headers, url: request.target)
-        return (200, .api4com(try Api4Com.WebhookEvent(decoding: request.body, headers: request.headers)))
+        try api4com.verify(headers: request.fields, url: request.target)
+        return (200, .api4com(try Api4Com.WebhookEvent(decoding: request.body, headers: request.fields)))
       case "/hooks/plusofon":
-        try plusofon.verify(headers: request.headers)
+        try plusofon.verify(headers: request.fields)
         let renames = Dictionary(uniqueKeysWithValues: plusofonFields.map { ($0.before, $0.after) })
-        let event = try Plusofon.CallEvent(decoding: request.body, headers: request.headers, renamedFields: renames)
+        let event = try Plusofon.CallEvent(decoding: request.body, headers: request.fields, renamedFields: renames)
         return (200, .plusofon(event))
       case "/hooks/thulium":
-        try thulium.verify(headers: request.headers)
-        return (200, .thulium(try Thulium.WebhookEvent(decoding: request.body, headers: request.headers)))
+        try thulium.verify(headers: request.fields)
+        return (200, .thulium(try Thulium.WebhookEvent(decoding: request.body, headers: request.fields)))
       default:
         return (404, nil)
       }
@@ -72,23 +73,18 @@ private actor Inbox {
   /// Runs a subscriber server, lets `deliver` POST to it, and returns the status codes `deliver`
   /// collected and the events the subscriber accepted.
   private func withSubscriber(
-    _ deliver: (SubscriberServer) async throws -> [Int]
+    _ deliver: (TestServer) async throws -> [Int]
   ) async throws -> (statuses: [Int], events: [ReceivedWebhook]) {
     let inbox = Inbox()
     let subscriber = WebhookSubscriber()
-    let server = try await SubscriberServer.start { request in
-      let (status, event) = subscriber.handle(request)
-      if let event { await inbox.append(event) }
-      return status
+    let statuses = try await TestServer.with { server in
+      server.respond { request in
+        let (status, event) = subscriber.handle(request)
+        if let event { await inbox.append(event) }
+        return TestServer.Reply(status: status)
+      }
+      return try await deliver(server)
     }
-    let statuses: [Int]
-    do {
-      statuses = try await deliver(server)
-    } catch {
-      await server.stop()
-      throw error
-    }
-    await server.stop()
     return (statuses, await inbox.events)
   }
 

@@ -57,6 +57,17 @@ indirect enum BodyValue: Sendable, Equatable {
     try node.store(value, codingPath: [])
     return node.value
   }
+
+  /// The members of `value`, captured as ``capture(_:)`` does, for a body whose parts are the
+  /// properties of an object; `bodyKind` names the body in the error any other value throws.
+  static func captureMembers(of value: some Encodable, bodyKind: String) throws -> [Member] {
+    guard case .object(let members) = try capture(value) else {
+      throw EncodingError.invalidValue(
+        String(describing: type(of: value)),
+        .init(codingPath: [], debugDescription: "a \(bodyKind) body must be an object with properties"))
+    }
+    return members
+  }
 }
 
 /// The value being built at one coding path.

@@ -11,11 +11,7 @@ enum FormEncoder {
 
   static func encode(_ value: some Encodable, encodings: [String: PropertyEncoding] = [:]) throws -> Data {
     let writer = StyledPairs(escape: { PercentEncoding.formEncode($0) }, encodedSpace: "+")
-    guard case .object(let members) = try BodyValue.capture(value) else {
-      throw EncodingError.invalidValue(
-        String(describing: type(of: value)),
-        .init(codingPath: [], debugDescription: "a form body must be an object with properties"))
-    }
+    let members = try BodyValue.captureMembers(of: value, bodyKind: "form")
     var pairs: [String] = []
     for member in members {
       let encoding = encodings[member.name] ?? PropertyEncoding()

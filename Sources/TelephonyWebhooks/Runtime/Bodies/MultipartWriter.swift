@@ -25,11 +25,7 @@ struct MultipartWriter {
     _ value: some Encodable, encodings: [String: PropertyEncoding] = [:],
     boundary makeBoundary: () -> String = Self.randomBoundary
   ) throws -> Body {
-    guard case .object(let members) = try BodyValue.capture(value) else {
-      throw EncodingError.invalidValue(
-        String(describing: type(of: value)),
-        .init(codingPath: [], debugDescription: "a multipart body must be an object with properties"))
-    }
+    let members = try BodyValue.captureMembers(of: value, bodyKind: "multipart")
     var parts: [Part] = []
     for member in members {
       let declared = encodings[member.name]?.contentType
