@@ -9,8 +9,10 @@ import Testing
     ("message", "SendMessageManyRequest", "SendMessageManyRequest.Message"),
     ("call_status", "Call", "Call.CallStatus"),
     ("content", "Request.Message", "Request.Message.Content"),
-    // A name a member type cannot have, or that generated code uses, gets the parent's in front.
+    // A name a member type cannot have, or that generated code uses, gets the last word of the
+    // parent's own name in front.
     ("type", "Call", "Call.CallType"),
+    ("type", "Request.ButtonItemBase", "Request.ButtonItemBase.BaseType"),
     ("self", "Call", "Call.CallSelf"),
     ("coding_keys", "Call", "Call.CallCodingKeys"),
     ("data", "Call", "Call.CallData"),

@@ -14,8 +14,9 @@ extension SwiftName {
 
   /// The type of a member declared inside `parent`: `SendMessageRequest` and `message` →
   /// `SendMessageRequest.Message`. An own name that a member type cannot have, or that would
-  /// hide a name generated code uses (`Type`, `CodingKeys`, `String`, `Data`), gets the
-  /// parent's own name in front: `Call` and `type` → `Call.CallType`.
+  /// hide a name generated code uses (`Type`, `CodingKeys`, `String`, `Data`), gets the last
+  /// word of the parent's own name in front: `Call` and `type` → `Call.CallType`,
+  /// `VoiceCall` and `type` → `VoiceCall.CallType`.
   public static func nestedTypeName(_ member: String, in parent: String) -> String {
     nested(typeNamePart(member), in: parent)
   }
@@ -30,8 +31,11 @@ extension SwiftName {
     return hides(own) ? name + "Item" : nested(own, in: parent)
   }
 
+  /// `own` inside `parent`; one that hides a name gets the last word of the parent's own name in
+  /// front (`Call` → `Call.CallType`, `ButtonItemBase` → `ButtonItemBase.BaseType`).
   private static func nested(_ own: String, in parent: String) -> String {
-    parent + "." + (hides(own) ? ownName(parent) + own : own)
+    guard hides(own) else { return parent + "." + own }
+    return parent + "." + (words(ownName(parent)).last.map(capitalizedWord) ?? "") + own
   }
 
   /// Whether a nested type of this name would break generated code: a name a member type cannot
