@@ -95,6 +95,12 @@ extension MessagingV1 {
     /// How soon the batch must arrive.
     public var urgency: Batch.Urgency?
 
+    /// Data about the batch; its type is BatchData, as Data would hide Foundation's.
+    public var data: Batch.BatchData?
+
+    /// What went wrong; the items' type is ErrorsItem, as Error would hide Swift's.
+    public var errors: [Batch.ErrorsItem]?
+
     /// The first message.
     public var message: Batch.Message?
 
@@ -108,6 +114,8 @@ extension MessagingV1 {
       smsMethod: Method? = nil,
       priority: Batch.Priority? = nil,
       urgency: Batch.Urgency? = nil,
+      data: Batch.BatchData? = nil,
+      errors: [Batch.ErrorsItem]? = nil,
       message: Batch.Message? = nil,
       messages: [Batch.Message2]? = nil
     ) {
@@ -116,6 +124,8 @@ extension MessagingV1 {
       self.smsMethod = smsMethod
       self.priority = priority
       self.urgency = urgency
+      self.data = data
+      self.errors = errors
       self.message = message
       self.messages = messages
     }
@@ -126,8 +136,32 @@ extension MessagingV1 {
       case smsMethod = "sms_method"
       case priority
       case urgency
+      case data
+      case errors
       case message
       case messages
+    }
+
+    /// Data about the batch; its type is BatchData, as Data would hide Foundation's.
+    public struct BatchData: Codable, Hashable, Sendable {
+      /// Its size in bytes.
+      public var size: Int?
+
+      /// Creates a value from its properties.
+      public init(size: Int? = nil) {
+        self.size = size
+      }
+    }
+
+    /// One error.
+    public struct ErrorsItem: Codable, Hashable, Sendable {
+      /// Why.
+      public var reason: String?
+
+      /// Creates a value from its properties.
+      public init(reason: String? = nil) {
+        self.reason = reason
+      }
     }
 
     /// The first message.
@@ -298,19 +332,25 @@ extension MessagingV1 {
     /// The HTTP method of the fallback URL.
     public var fallbackMethod: Method?
 
+    /// A batch's status; inside `SendMessagesRequest`, whose `Status` is another type, it is
+    /// written `MessagingV1.Status`.
+    public var lastStatus: MessagingV1.Status?
+
     /// Creates a value from its properties.
     public init(
       messages: [SendMessagesRequest.Message],
       statuses: [SendMessagesRequest.Status]? = nil,
       addresses: [SendMessagesRequest.Address]? = nil,
       statusCallbackMethod: HTTPMethod? = nil,
-      fallbackMethod: Method? = nil
+      fallbackMethod: Method? = nil,
+      lastStatus: MessagingV1.Status? = nil
     ) {
       self.messages = messages
       self.statuses = statuses
       self.addresses = addresses
       self.statusCallbackMethod = statusCallbackMethod
       self.fallbackMethod = fallbackMethod
+      self.lastStatus = lastStatus
     }
 
     enum CodingKeys: String, CodingKey {
@@ -319,6 +359,7 @@ extension MessagingV1 {
       case addresses
       case statusCallbackMethod = "status_callback_method"
       case fallbackMethod = "fallback_method"
+      case lastStatus = "last_status"
     }
 
     /// One address.
@@ -468,6 +509,33 @@ extension MessagingV1 {
         case .read: "read"
         case .unknown(let value): value
         }
+      }
+    }
+  }
+
+  /// A batch's status; inside `SendMessagesRequest`, whose `Status` is another type, it is written
+  /// `MessagingV1.Status`.
+  ///
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+  public enum Status: OpenEnum {
+    case queued
+    case done
+    /// A value this SDK does not know, kept as it was sent.
+    case unknown(String)
+
+    public init(rawValue: String) {
+      switch rawValue {
+      case "queued": self = .queued
+      case "done": self = .done
+      default: self = .unknown(rawValue)
+      }
+    }
+
+    public var rawValue: String {
+      switch self {
+      case .queued: "queued"
+      case .done: "done"
+      case .unknown(let value): value
       }
     }
   }
