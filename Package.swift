@@ -114,8 +114,9 @@ let package = Package(
       ],
       path: "Tests/Fixtures",
       exclude: [
-        "callwire.json", "callwire.config.yaml", "common", "kitchen-sink.yaml", "media.yaml", "reserved-names.yaml",
-        "relayline.yaml", "relayline.config.yaml", "switchboard.yaml",
+        "callwire.json", "callwire.config.yaml", "common", "kitchen-sink.yaml", "media.yaml", "messaging-v1.yaml",
+        "reserved-names.yaml", "relayline.yaml", "relayline.config.yaml",
+        "switchboard.yaml",
         "tree.yaml", "voxline.yaml",
       ]
     ),

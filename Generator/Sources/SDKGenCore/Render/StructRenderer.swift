@@ -18,7 +18,9 @@ enum StructRenderer {
   static func render(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
     writer.docComment(SwiftSyntax.paragraphs(declaration.documentation))
     let names = writer.names
-    writer.block("public struct \(declaration.name): \(names.conformances("Codable", "Hashable", "Sendable"))") {
+    writer.block(
+      "public struct \(SwiftName.ownName(declaration.name)): \(names.conformances("Codable", "Hashable", "Sendable"))"
+    ) {
       writer in
       for property in declaration.properties {
         writer.blankLine()
@@ -67,6 +69,7 @@ enum StructRenderer {
         writer.blankLine()
         renderEncoder(declaration, into: &writer)
       }
+      FileRenderer.renderNested(declaration.nestedTypes, into: &writer)
     }
   }
 
