@@ -59,21 +59,4 @@ extension Relayline {
       case tier
     }
   }
-
-  /// The component schema `CallChange` of the spec.
-  public struct CallChange: Codable, Hashable, Sendable {
-    public var priority: Priority?
-
-    /// What to record; by default nothing, an enum case called `none`, which is not `nil`.
-    public var recording: CallChangeRecording?
-
-    /// Creates a value from its properties.
-    public init(
-      priority: Priority? = nil,
-      recording: CallChangeRecording? = CallChangeRecording.none
-    ) {
-      self.priority = priority
-      self.recording = recording
-    }
-  }
 }

@@ -10,28 +10,45 @@ import OpenAPIURLSession
 // MARK: - Models, part 2 of 5
 
 extension Relayline {
-  /// What to record; by default nothing, an enum case called `none`, which is not `nil`.
-  ///
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum CallChangeRecording: OpenEnum {
-    case none
-    case all
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
+  /// The component schema `CallChange` of the spec.
+  public struct CallChange: Codable, Hashable, Sendable {
+    public var priority: Priority?
 
-    public init(rawValue: String) {
-      switch rawValue {
-      case "none": self = .none
-      case "all": self = .all
-      default: self = .unknown(rawValue)
-      }
+    /// What to record; by default nothing, an enum case called `none`, which is not `nil`.
+    public var recording: CallChange.Recording?
+
+    /// Creates a value from its properties.
+    public init(
+      priority: Priority? = nil,
+      recording: CallChange.Recording? = CallChange.Recording.none
+    ) {
+      self.priority = priority
+      self.recording = recording
     }
 
-    public var rawValue: String {
-      switch self {
-      case .none: "none"
-      case .all: "all"
-      case .unknown(let value): value
+    /// What to record; by default nothing, an enum case called `none`, which is not `nil`.
+    ///
+    /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+    public enum Recording: OpenEnum {
+      case none
+      case all
+      /// A value this SDK does not know, kept as it was sent.
+      case unknown(String)
+
+      public init(rawValue: String) {
+        switch rawValue {
+        case "none": self = .none
+        case "all": self = .all
+        default: self = .unknown(rawValue)
+        }
+      }
+
+      public var rawValue: String {
+        switch self {
+        case .none: "none"
+        case .all: "all"
+        case .unknown(let value): value
+        }
       }
     }
   }
@@ -59,24 +76,6 @@ extension Relayline {
     public init(status: CallStatus? = nil, to: String? = nil) {
       self.status = status
       self.to = to
-    }
-  }
-
-  /// The component schema `CallPage` of the spec.
-  public struct CallPage: Codable, Hashable, Sendable {
-    public var items: [Call]
-
-    public var nextPage: Int?
-
-    /// Creates a value from its properties.
-    public init(items: [Call], nextPage: Int? = nil) {
-      self.items = items
-      self.nextPage = nextPage
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case items
-      case nextPage = "next_page"
     }
   }
 }

@@ -10,6 +10,24 @@ import OpenAPIURLSession
 // MARK: - Models, part 3 of 5
 
 extension Relayline {
+  /// The component schema `CallPage` of the spec.
+  public struct CallPage: Codable, Hashable, Sendable {
+    public var items: [Call]
+
+    public var nextPage: Int?
+
+    /// Creates a value from its properties.
+    public init(items: [Call], nextPage: Int? = nil) {
+      self.items = items
+      self.nextPage = nextPage
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case items
+      case nextPage = "next_page"
+    }
+  }
+
   /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
   public enum CallStatus: OpenEnum {
     case queued
