@@ -243,6 +243,41 @@ extension MessagingV1 {
     }
   }
 
+  /// A button that asks for the contact's details; its folder holds a name over 40 characters, so
+  /// it is ButtonItemRequestContactInfo.
+  public struct ButtonItemRequestContactInfo: Codable, Hashable, Sendable {
+    /// The button's label.
+    public var text: String?
+
+    /// Creates a value from its properties.
+    public init(text: String? = nil) {
+      self.text = text
+    }
+  }
+
+  /// A template's buttons; filed beside a long name, it is ButtonsActions, as its siblings read.
+  public struct ButtonsActions: Codable, Hashable, Sendable {
+    /// How many there are.
+    public var count: Int?
+
+    /// Creates a value from its properties.
+    public init(count: Int? = nil) {
+      self.count = count
+    }
+  }
+
+  /// The same button in a carousel card; `buttons.button-item-request-contact-info` ends a shorter
+  /// key, so it is CarouselButtonItemRequestContactInfo.
+  public struct CarouselButtonItemRequestContactInfo: Codable, Hashable, Sendable {
+    /// The button's label.
+    public var text: String?
+
+    /// Creates a value from its properties.
+    public init(text: String? = nil) {
+      self.text = text
+    }
+  }
+
   /// A country one can dial.
   public struct DialingPermissionsCountry: Codable, Hashable, Sendable {
     /// The country's ISO code.

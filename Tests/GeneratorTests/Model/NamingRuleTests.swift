@@ -78,6 +78,39 @@ import Testing
     #expect(SwiftName.pathTypeName(key, namespace: namespace) == expected)
   }
 
+  /// A group of dotted names filed alike where one is over 40 characters: each starts at the
+  /// segments that tell it apart from the keys as long as it or shorter, two at least; the
+  /// group's short names too, so that they read alike.
+  @Test(arguments: [
+    (
+      "templates.components.carousel.buttons.button-item-phone-number", "CarouselButtonItemPhoneNumber"
+    ),
+    ("templates.components.buttons.button-item-phone-number", "ButtonItemPhoneNumber"),
+    ("templates.components.buttons.button-item-url", "ButtonItemURL"),
+    ("templates.components.buttons.actions", "ButtonsActions"),
+    ("templates.components.buttons.button-item-request-contact-info", "ButtonItemRequestContactInfo"),
+    // Two segments stay, even when one would tell it apart.
+    ("templates.components.buttons.rcs.button-item-search-location", "RcsButtonItemSearchLocation"),
+    // A tail that a shorter key ends with too keeps one more segment.
+    ("templates.components.carousel.buttons.actions", "CarouselButtonsActions"),
+    // A group without a long name keeps its names.
+    ("events.conversation-status.statuses.created", "EventsConversationStatusCreated"),
+    ("templates.components.attachments.attachment-base", "TemplatesComponentsAttachmentBase"),
+  ])
+  func longDottedNamesKeepTheSegmentsThatTellThemApart(_ key: String, _ expected: String) {
+    let keys = [
+      "templates.components.carousel.buttons.button-item-phone-number",
+      "templates.components.carousel.buttons.actions",
+      "templates.components.buttons.button-item-phone-number", "templates.components.buttons.button-item-url",
+      "templates.components.buttons.actions", "templates.components.buttons.button-item-request-contact-info",
+      "templates.components.buttons.rcs.button-item-search-location",
+      "events.conversation-status.statuses.created", "templates.components.attachments.attachment-base",
+    ]
+    #expect(SwiftName.pathTypeNames(keys, namespace: "ZenviaV2")[key] == expected)
+    // The order of the keys changes no name.
+    #expect(SwiftName.pathTypeNames(keys.reversed(), namespace: "ZenviaV2")[key] == expected)
+  }
+
   @Test(
     arguments: [
       ("http-method", ["VoiceMethod", "StatusCallbackMethod"], "HTTPMethod"),

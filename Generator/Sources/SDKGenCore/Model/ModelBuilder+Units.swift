@@ -41,14 +41,17 @@ extension ModelBuilder {
   /// Chooses every component schema's Swift name before any is translated: `x-swift-name`, or
   /// the name in UpperCamelCase without the leading segments that every name shares
   /// (`voice.v1.call` → `Call`) and without the segments that say nothing new
-  /// (``SwiftName/pathTypeName(_:namespace:)``); names that collide get a number and a warning.
+  /// (``SwiftName/pathTypeName(_:namespace:)``), a long one from only the last segments that tell
+  /// it apart (``SwiftName/pathTypeNames(_:namespace:)``); names that collide get a
+  /// number and a warning.
   func nameComponents(namespace: String) {
     let keys = document.components.schemas.keys.map(\.rawValue)
     let prefix = Self.sharedPrefix(keys)
+    let pathNames = SwiftName.pathTypeNames(keys.map { String($0.dropFirst(prefix.count)) }, namespace: namespace)
     var names: [String: String] = [:]
     for key in keys {
       let custom = extensionValue("x-swift-name", at: ["components", "schemas", key]) as? String
-      names[key] = custom ?? SwiftName.pathTypeName(String(key.dropFirst(prefix.count)), namespace: namespace)
+      names[key] = custom ?? pathNames[String(key.dropFirst(prefix.count))]
     }
     // Without the prefix the names must stay distinct; otherwise keep the whole names.
     if !prefix.isEmpty, Set(names.values).count < Set(keys.map { SwiftName.typeName($0) }).count {

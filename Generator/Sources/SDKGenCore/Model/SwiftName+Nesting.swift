@@ -109,6 +109,42 @@ extension SwiftName {
     return typeName(result.joined(separator: "_"))
   }
 
+  /// The length over which a type name reads as generated rather than written.
+  public static let longTypeName = 40
+
+  /// Every dotted or path-like schema name of a spec, each as ``pathTypeName(_:namespace:)``
+  /// gives it, except in a group of names filed alike (the same segments before the last) where
+  /// one is longer than ``longTypeName``: there every name starts at the segments that tell it
+  /// apart, two at least. The leading segments are the folders the vendor filed the schema in;
+  /// a name keeps the shortest run of its last segments that ends no other key as long as it or
+  /// shorter. `templates.components.buttons.button-item-url` → `ButtonItemUrl` and
+  /// `templates.components.carousel.buttons.button-item-url` → `CarouselButtonItemUrl`. The
+  /// names depend only on the set of keys, never on their order.
+  public static func pathTypeNames(_ keys: [String], namespace: String) -> [String: String] {
+    var names = Dictionary(keys.map { ($0, pathTypeName($0, namespace: namespace)) }, uniquingKeysWith: { $1 })
+    let segments = Dictionary(keys.map { ($0, pathSegments($0)) }, uniquingKeysWith: { $1 })
+    let longFolders = Set(
+      keys.filter { segments[$0]!.count > 2 && unescaped(names[$0]!).count > longTypeName }.map {
+        segments[$0]!.dropLast()
+      })
+    for key in keys where longFolders.contains(segments[key]!.dropLast()) {
+      let own = segments[key]!
+      let shorter = keys.filter { $0 != key && segments[$0]!.count <= own.count }.map { segments[$0]! }
+      guard
+        let kept = (2..<own.count).first(where: { count in
+          !shorter.contains { $0.count >= count && $0.suffix(count) == own.suffix(count) }
+        })
+      else { continue }
+      names[key] = pathTypeName(own.suffix(kept).joined(separator: "."), namespace: namespace)
+    }
+    return names
+  }
+
+  /// A key's segments in lower case: `Voice.v1/Call` → `voice`, `v1`, `call`.
+  private static func pathSegments(_ key: String) -> [String] {
+    key.split(whereSeparator: { $0 == "." || $0 == "/" }).map { $0.lowercased() }
+  }
+
   /// Whether `words` holds `run` as consecutive words.
   private static func contains(_ words: [String], _ run: [String]) -> Bool {
     guard !run.isEmpty, run.count <= words.count else { return false }
