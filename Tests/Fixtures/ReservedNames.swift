@@ -533,7 +533,7 @@ extension ReservedNames {
     case `init`
     case `default`
     case value1
-    case value12
+    case minus1
     case unknownValue
     case aB
     case aB2
@@ -552,7 +552,7 @@ extension ReservedNames {
       case "init": self = .`init`
       case "default": self = .`default`
       case "1": self = .value1
-      case "-1": self = .value12
+      case "-1": self = .minus1
       case "unknown": self = .unknownValue
       case "a b": self = .aB
       case "a-b": self = .aB2
@@ -572,7 +572,7 @@ extension ReservedNames {
       case .`init`: "init"
       case .`default`: "default"
       case .value1: "1"
-      case .value12: "-1"
+      case .minus1: "-1"
       case .unknownValue: "unknown"
       case .aB: "a b"
       case .aB2: "a-b"

@@ -90,6 +90,13 @@ import Testing
     ("+", "value43"),
     ("lk", "lk"),
     ("default", "`default`"),
+    // A signed number says its sign, as an integer enum's `-1` does.
+    ("-1", "minus1"),
+    ("+1", "plus1"),
+    ("-1.5", "minus1Dot5"),
+    ("1", "value1"),
+    ("-", "value45"),
+    ("a-1", "a1"),
   ])
   func caseNames(_ input: String, _ expected: String) {
     #expect(SwiftName.caseName(input) == expected)

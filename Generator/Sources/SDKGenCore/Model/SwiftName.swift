@@ -148,9 +148,14 @@ public enum SwiftName {
     escaped(camelName(name))
   }
 
-  /// An enum case name for a raw value: `"1.8"` → `value1Dot8`, `""` → `empty`.
+  /// An enum case name for a raw value: `"1.8"` → `value1Dot8`, `""` → `empty`; a signed
+  /// number says its sign: `"-1"` → `minus1`, `"+1"` → `plus1`, as an integer enum's `-1` is
+  /// `minus1`.
   public static func caseName(_ rawValue: String) -> String {
     if rawValue.isEmpty { return "empty" }
+    if let sign = rawValue.first, sign == "-" || sign == "+", rawValue.dropFirst().first?.isNumber == true {
+      return camelName((sign == "-" ? "minus " : "plus ") + rawValue.dropFirst())
+    }
     let words = words(rawValue)
     if words.isEmpty {
       // Only punctuation: name it by its code points, `"+"` → `value43`.
