@@ -24,7 +24,7 @@ extension ModelBuilder {
     let varnames = extensionValue("x-enum-varnames", at: path) as? [Any] ?? []
     let valuesKey = schema.allowedValues != nil ? "enum" : "x-extensible-enum"
     var cases: [EnumCase] = []
-    var used = NameAllocator(reserving: isFrozen ? [] : ["unknown"])
+    var used = NameAllocator<String>(reserving: isFrozen ? [:] : ["unknown": ""])
     var seen: [LiteralValue: Int] = [:]
     for (index, value) in values.enumerated() {
       let raw: LiteralValue
@@ -62,11 +62,7 @@ extension ModelBuilder {
         default: caseName = "value"
         }
       }
-      let spelling = SwiftName.unescaped(caseName)
-      // A value called `unknown` beside the open enum's own `unknown` case is `unknownValue`.
-      let base = spelling == "unknown" && used.isTaken(spelling) ? "unknownValue" : spelling
-      let claimed = used.claim(base)
-      if claimed != spelling { caseName = claimed }
+      caseName = claimCaseName(caseName, for: raw, in: &used, at: path + [valuesKey, String(index)])
       let caseDocumentation = index < descriptions.count ? (descriptions[index] as? String) : nil
       cases.append(
         EnumCase(swiftName: caseName, rawValue: raw, documentation: Documentation(details: caseDocumentation)))
@@ -77,6 +73,33 @@ extension ModelBuilder {
       isDeprecated: schema.deprecated)
     let shared = sharedEnum(own, schema: schema, path: path)
     return declare(.enumeration(shared.declaration), origin: shared.origin)
+  }
+
+  /// `caseName` if no earlier value of the enum has it, otherwise the first free numbered one
+  /// (`aB`, `aB2`, `aB3`), with a warning at the value. A value called `unknown` beside the open
+  /// enum's own `unknown` case is `unknownValue`, with a warning too.
+  private func claimCaseName(
+    _ caseName: String, for raw: LiteralValue, in used: inout NameAllocator<String>, at path: [String]
+  ) -> String {
+    let value =
+      switch raw {
+      case .string(let text): "\"\(text)\""
+      case .int(let number): String(number)
+      default: caseName
+      }
+    var base = SwiftName.unescaped(caseName)
+    if base == "unknown", used.owner(of: base) == "" {
+      base = "unknownValue"
+      warning(
+        "the enum value \(value) is unknownValue in Swift: unknown is the open enum's case for the values it does not list (set x-enum-varnames to choose)",
+        value: path)
+    }
+    let claimed = used.claim(base, for: value)
+    guard let other = claimed.collision else { return base == SwiftName.unescaped(caseName) ? caseName : base }
+    warning(
+      "the enum values \(other) and \(value) both become \(base) in Swift; this one is \(claimed.name) (set x-enum-varnames to choose)",
+      value: path)
+    return claimed.name
   }
 
   // MARK: oneOf
