@@ -39,13 +39,14 @@ extension ModelBuilder {
           value: path + [valuesKey, String(index)])
         continue
       }
+      // The value as a warning quotes it: `"a b"`, `-1`.
+      let text =
+        switch raw {
+        case .string(let text): "\"\(text)\""
+        case .int(let number): String(number)
+        default: ""
+        }
       if let first = seen[raw] {
-        let text =
-          switch raw {
-          case .string(let text): "\"\(text)\""
-          case .int(let number): String(number)
-          default: ""
-          }
         warning(
           "the enum value \(text) is listed again (first at index \(first)); it is one case",
           value: path + [valuesKey, String(index)])
@@ -62,7 +63,7 @@ extension ModelBuilder {
         default: caseName = "value"
         }
       }
-      caseName = claimCaseName(caseName, for: raw, in: &used, at: path + [valuesKey, String(index)])
+      caseName = claimCaseName(caseName, for: text, in: &used, at: path + [valuesKey, String(index)])
       let caseDocumentation = index < descriptions.count ? (descriptions[index] as? String) : nil
       cases.append(
         EnumCase(swiftName: caseName, rawValue: raw, documentation: Documentation(details: caseDocumentation)))
@@ -75,18 +76,13 @@ extension ModelBuilder {
     return declare(.enumeration(shared.declaration), origin: shared.origin)
   }
 
-  /// `caseName` if no earlier value of the enum has it, otherwise the first free numbered one
-  /// (`aB`, `aB2`, `aB3`), with a warning at the value. A value called `unknown` beside the open
-  /// enum's own `unknown` case is `unknownValue`, with a warning too.
+  /// `caseName` for `value` (as a warning quotes it) if no earlier value of the enum has it,
+  /// otherwise the first free numbered one (`aB`, `aB2`, `aB3`), with a warning at the value. A
+  /// value called `unknown` beside the open enum's own `unknown` case is `unknownValue`, with a
+  /// warning too.
   private func claimCaseName(
-    _ caseName: String, for raw: LiteralValue, in used: inout NameAllocator<String>, at path: [String]
+    _ caseName: String, for value: String, in used: inout NameAllocator<String>, at path: [String]
   ) -> String {
-    let value =
-      switch raw {
-      case .string(let text): "\"\(text)\""
-      case .int(let number): String(number)
-      default: caseName
-      }
     var base = SwiftName.unescaped(caseName)
     if base == "unknown", used.owner(of: base) == "" {
       base = "unknownValue"
