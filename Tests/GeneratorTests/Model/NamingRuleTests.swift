@@ -111,6 +111,13 @@ import Testing
     #expect(SwiftName.pathTypeNames(keys.reversed(), namespace: "ZenviaV2")[key] == expected)
   }
 
+  @Test func aShortNameAnotherSchemaHasStaysLong() {
+    let keys = ["templates.components.buttons.button-item-request-contact-info", "ButtonItemRequestContactInfo"]
+    let names = SwiftName.pathTypeNames(keys, namespace: "ZenviaV2")
+    #expect(names[keys[0]] == "TemplatesComponentsButtonItemRequestContactInfo")
+    #expect(names[keys[1]] == "ButtonItemRequestContactInfo")
+  }
+
   @Test(
     arguments: [
       ("http-method", ["VoiceMethod", "StatusCallbackMethod"], "HTTPMethod"),

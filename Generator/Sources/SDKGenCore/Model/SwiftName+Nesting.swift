@@ -117,8 +117,9 @@ extension SwiftName {
   /// one is longer than ``longTypeName``: there every name starts at the segments that tell it
   /// apart, two at least. The leading segments are the folders the vendor filed the schema in;
   /// a name keeps the shortest run of its last segments that ends no other key as long as it or
-  /// shorter. `templates.components.buttons.button-item-url` → `ButtonItemUrl` and
-  /// `templates.components.carousel.buttons.button-item-url` → `CarouselButtonItemUrl`. The
+  /// shorter, unless another schema's name spells it too.
+  /// `templates.components.buttons.button-item-url` → `ButtonItemURL` and
+  /// `templates.components.carousel.buttons.button-item-url` → `CarouselButtonItemURL`. The
   /// names depend only on the set of keys, never on their order.
   public static func pathTypeNames(_ keys: [String], namespace: String) -> [String: String] {
     var names = Dictionary(keys.map { ($0, pathTypeName($0, namespace: namespace)) }, uniquingKeysWith: { $1 })
@@ -127,6 +128,7 @@ extension SwiftName {
       keys.filter { segments[$0]!.count > 2 && unescaped(names[$0]!).count > longTypeName }.map {
         segments[$0]!.dropLast()
       })
+    var shortened: [String: String] = [:]
     for key in keys where longFolders.contains(segments[key]!.dropLast()) {
       let own = segments[key]!
       let shorter = keys.filter { $0 != key && segments[$0]!.count <= own.count }.map { segments[$0]! }
@@ -135,8 +137,11 @@ extension SwiftName {
           !shorter.contains { $0.count >= count && $0.suffix(count) == own.suffix(count) }
         })
       else { continue }
-      names[key] = pathTypeName(own.suffix(kept).joined(separator: "."), namespace: namespace)
+      shortened[key] = pathTypeName(own.suffix(kept).joined(separator: "."), namespace: namespace)
     }
+    // A short name that another schema's name spells as well stays long.
+    let uses = Dictionary(grouping: keys.map { shortened[$0] ?? names[$0]! }, by: { $0 }).mapValues(\.count)
+    for (key, name) in shortened where uses[name] == 1 { names[key] = name }
     return names
   }
 
