@@ -114,9 +114,8 @@ let package = Package(
       ],
       path: "Tests/Fixtures",
       exclude: [
-        "callwire.json", "callwire.config.yaml", "common", "kitchen-sink.yaml", "media.yaml", "reserved-names.yaml",
-        "switchboard.yaml",
-        "tree.yaml", "voxline.yaml",
+        "callbox.yaml", "callwire.json", "callwire.config.yaml", "common", "kitchen-sink.yaml", "media.yaml",
+        "reserved-names.yaml", "switchboard.yaml", "tree.yaml", "voicegrid.yaml", "voxline.yaml",
       ]
     ),
     // The tests' one loopback HTTP server (FlyingFox on 127.0.0.1), shared by the test targets.

@@ -19,6 +19,10 @@ import Testing
     // Split into several files by its config's small `linesPerFile`.
     ("Tests/Fixtures/callwire.json", 0),
     ("Tests/Fixtures/tree.yaml", 0),
+    // Twilio-shaped: form-encoded webhooks, one answered with XML.
+    ("Tests/Fixtures/callbox.yaml", 0),
+    // Telnyx-shaped: call events on one route by their nested `data.event_type`.
+    ("Tests/Fixtures/voicegrid.yaml", 0),
   ])
   func fixtureMatchesGoldenFiles(_ spec: String, _ warnings: Int) throws {
     let (files, diagnostics) = Generator.generate(
