@@ -136,7 +136,7 @@ import Testing
         webhooks: [Self.webhook("started", "Started"), Self.webhook("ended", "Ended")].joined(separator: "\n"),
         schemas: """
           Envelope: {type: object, properties: {event: {type: object, properties: {name: {type: string}}}}}
-          Started: {allOf: [{$ref: '#/components/schemas/Envelope'}]}
+          Started: {allOf: [{$ref: '#/components/schemas/Envelope'}, {type: object, properties: {at: {type: string}}}]}
           Ended:
             allOf:
               - $ref: '#/components/schemas/Envelope'
@@ -145,6 +145,20 @@ import Testing
     #expect(webhooks.discriminator == ["event", "name"])
     #expect(webhooks.events.map(\.values) == [["started"], ["call.ended"]])
     #expect(webhooks.payloadDecoders.isEmpty)
+  }
+
+  /// A named path puts every webhook on one route, which answers with one type.
+  @Test func aNamedRouteWhoseWebhooksAnswerDifferentlyIsAnError() throws {
+    let xml = "{'200': {description: OK, content: {application/xml: {schema: {type: string}}}}}"
+    let (model, diagnostics) = ModelBuilderTests.model(
+      yaml: Self.spec(
+        webhooks: [Self.webhook("a", "A"), Self.webhook("b", "A", responses: xml)].joined(separator: "\n"),
+        schemas: "A: {type: object, properties: {type: {type: string}}}", extra: "x-webhooks-discriminator: type"))
+    #expect(model == nil)
+    #expect(
+      diagnostics.sorted.map(\.message).contains(
+        "the webhooks \"a\" and \"b\" share one route but answer with different content; a route answers with one type (--skip-unsupported skips this webhook)"
+      ))
   }
 
   @Test func aNamedPathThePayloadLacksIsAnError() throws {

@@ -60,12 +60,21 @@ extension ModelBuilder {
         for index in events.indices where events[index].values.isEmpty { events[index].values = [events[index].key] }
       }
     }
-    let enumEvents = events.filter { !$0.values.isEmpty }
-    if let first = enumEvents.first, let other = enumEvents.first(where: { $0.answer != first.answer }) {
-      error(
-        "the webhooks \"\(first.key)\" and \"\(other.key)\" share one route but answer with different content; a route answers with one type",
-        key: ["webhooks", other.key])
+    // A route answers with one type: a webhook that answers otherwise than the first on its
+    // route is an error (skipped with --skip-unsupported).
+    var dropped: Set<String> = []
+    for event in events {
+      let onEnum = !event.values.isEmpty
+      guard
+        let first = events.first(where: {
+          onEnum ? !$0.values.isEmpty : $0.values.isEmpty && $0.payloadType == event.payloadType
+        }),
+        !sharesAnswer(event, with: first, route: onEnum ? "one route" : "the payload \(event.payloadType)")
+      else { continue }
+      dropped.insert(event.key)
     }
+    events.removeAll { dropped.contains($0.key) }
+    let enumEvents = events.filter { !$0.values.isEmpty }
     return Webhooks(
       discriminator: enumEvents.isEmpty ? nil : named ?? inferred?.path, events: events,
       eventFormats: Self.union(enumEvents.map(\.formats)), eventAnswer: enumEvents.first?.answer,
@@ -97,13 +106,21 @@ extension ModelBuilder {
       }
       decoders[index].keys.append(event.key)
       decoders[index].formats = Self.union([decoders[index].formats, event.formats])
-      if decoders[index].answer != event.answer {
-        error(
-          "the webhooks \"\(decoders[index].keys[0])\" and \"\(event.key)\" share the payload \(event.payloadType) but answer with different content; a route answers with one type",
-          key: ["webhooks", event.key])
-      }
     }
     return decoders
+  }
+
+  /// Whether `event` answers as `first`, the first webhook on its route; an error (which
+  /// --skip-unsupported makes a skipped webhook) when it does not.
+  private func sharesAnswer(_ event: WebhookEventCase, with first: WebhookEventCase, route: String) -> Bool {
+    guard event.answer != first.answer else { return true }
+    let kept: Bool? = unit(.webhook, event.key) {
+      error(
+        "the webhooks \"\(first.key)\" and \"\(event.key)\" share \(route) but answer with different content; a route answers with one type",
+        key: ["webhooks", event.key])
+      return true
+    }
+    return kept != nil
   }
 
   /// The `webhooks:` entries, then the operations' 3.0-style `callbacks:` (each callback once,
