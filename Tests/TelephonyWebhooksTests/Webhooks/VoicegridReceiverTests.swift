@@ -108,7 +108,7 @@ import Testing
       }
       let old = try await WebhookDelivery.send(
         "/hooks/voicegrid", to: subscriber.transport.baseURL, body: body, headers: stale)
-      #expect([forged.status, old.status] == [401, 401])
+      #expect([forged.status, old.status] == [Int]([401, 401]))
       let untyped = try await subscriber.deliver(#"{"data":{"id":"x"}}"#)
       #expect(untyped.status == 400)
       #expect(untyped.text == #"Voicegrid webhook: the payload has no string "data.event_type""#)
