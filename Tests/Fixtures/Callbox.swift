@@ -365,7 +365,7 @@ extension Callbox.IncomingCall {
   /// - Parameters:
   ///   - body: The request body.
   ///   - headers: The request headers; a `Content-Type` other than
-  ///     application/x-www-form-urlencoded is rejected.
+  ///     `application/x-www-form-urlencoded` is rejected.
   /// - Throws: `WebhookDecodingError` naming Callbox when the body is not a form or does not match
   ///   its payload type.
   public init(decoding body: Data, headers: HTTPFields = [:]) throws {
@@ -418,7 +418,7 @@ extension Callbox.CallStatusCallback {
   /// - Parameters:
   ///   - body: The request body.
   ///   - headers: The request headers; a `Content-Type` other than
-  ///     application/x-www-form-urlencoded is rejected.
+  ///     `application/x-www-form-urlencoded` is rejected.
   /// - Throws: `WebhookDecodingError` naming Callbox when the body is not a form or does not match
   ///   its payload type.
   public init(decoding body: Data, headers: HTTPFields = [:]) throws {

@@ -84,7 +84,7 @@ enum WebhookRenderer {
   private static func decodingDocs(_ route: Route, webhooks: Webhooks, namespace: String, writer: SwiftWriter)
     -> String
   {
-    let accepted = route.formats.map { $0 == .json ? "JSON" : "application/x-www-form-urlencoded" }
+    let accepted = route.formats.map { $0 == .json ? "JSON" : "`application/x-www-form-urlencoded`" }
     var lines = [
       "  - body: The request body.",
       "  - headers: The request headers; a `Content-Type` other than \(accepted.joined(separator: " or ")) is rejected.",
