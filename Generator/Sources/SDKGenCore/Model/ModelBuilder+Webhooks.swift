@@ -25,10 +25,10 @@ extension ModelBuilder {
     var properties: [[[String]: [String]]] = []
     var caseNames = NameAllocator<String>()
     for (key, pathItem, path) in sources {
-      let translated: (WebhookEventCase, JSONSchema)? = unit(.webhook, key) {
-        translateWebhook(key, pathItem: pathItem, path: path)
+      let translated: (WebhookEventCase, [[String]: [String]])? = unit(.webhook, key) {
+        translateWebhook(key, pathItem: pathItem, path: path, discriminator: named)
       }
-      guard let (translatedEvent, schema) = translated else { continue }
+      guard let (translatedEvent, found) = translated else { continue }
       var event = translatedEvent
       let claimed = caseNames.claim(event.swiftName, for: key)
       if let other = claimed.collision {
@@ -37,15 +37,6 @@ extension ModelBuilder {
           key: path)
       }
       event.swiftName = claimed.name
-      var found: [[String]: [String]] = [:]
-      propertyValues(schema, prefix: [], depth: 0, into: &found)
-      // A form body is flat: only its top-level names can tell events apart.
-      if !event.formats.contains(.json) { found = found.filter { $0.key.count == 1 } }
-      if let named, found[named] == nil {
-        error(
-          "the payload \(event.payloadType) of webhook \"\(key)\" has no property \"\(named.joined(separator: "."))\" (x-webhooks-discriminator)",
-          key: path)
-      }
       events.append(event)
       properties.append(found)
     }
@@ -159,9 +150,12 @@ extension ModelBuilder {
     return sources
   }
 
+  /// The webhook, and its payload's properties by path with the values each allows (see
+  /// ``propertyValues(_:prefix:depth:into:)``).
   private func translateWebhook(
-    _ key: String, pathItem entry: Either<OpenAPI.Reference<OpenAPI.PathItem>, OpenAPI.PathItem>, path: [String]
-  ) -> (WebhookEventCase, JSONSchema)? {
+    _ key: String, pathItem entry: Either<OpenAPI.Reference<OpenAPI.PathItem>, OpenAPI.PathItem>, path: [String],
+    discriminator: [String]?
+  ) -> (WebhookEventCase, [[String]: [String]])? {
     guard let pathItem = entry.b else {
       error("unsupported: a $ref for a whole webhook path item", key: path)
       return nil
@@ -209,7 +203,16 @@ extension ModelBuilder {
       key: key, swiftName: swiftName, payloadType: payloadType, values: [],
       formats: Self.union([kinds.contains(.json) ? [.json] : [], kinds.contains(.form) ? [.form] : []]),
       answer: answer.body, documentation: Documentation(summary: post.summary, details: post.description))
-    return (event, schema)
+    var found: [[String]: [String]] = [:]
+    propertyValues(schema, prefix: [], depth: 0, into: &found)
+    // A form body is flat: only its top-level names can tell events apart.
+    if !event.formats.contains(.json) { found = found.filter { $0.key.count == 1 } }
+    if let discriminator, found[discriminator] == nil {
+      error(
+        "the payload \(payloadType) of webhook \"\(key)\" has no property \"\(discriminator.joined(separator: "."))\" (x-webhooks-discriminator)",
+        key: path)
+    }
+    return (event, found)
   }
 
   enum WebhookAnswerBody: Equatable {
