@@ -118,7 +118,7 @@ extension Callbox {
     public var callStatus: CallStatus
 
     /// Who placed the call.
-    public var direction: CallParametersDirection?
+    public var direction: CallParameters.Direction?
 
     /// Creates a value from its properties.
     public init(
@@ -127,7 +127,7 @@ extension Callbox {
       from: String,
       to: String,
       callStatus: CallStatus,
-      direction: CallParametersDirection? = nil
+      direction: CallParameters.Direction? = nil
     ) {
       self.callSid = callSid
       self.accountSid = accountSid
@@ -145,33 +145,33 @@ extension Callbox {
       case callStatus = "CallStatus"
       case direction = "Direction"
     }
-  }
 
-  /// Who placed the call.
-  ///
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum CallParametersDirection: OpenEnum {
-    case inbound
-    case outboundAPI
-    case outboundDial
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
+    /// Who placed the call.
+    ///
+    /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+    public enum Direction: OpenEnum {
+      case inbound
+      case outboundAPI
+      case outboundDial
+      /// A value this SDK does not know, kept as it was sent.
+      case unknown(String)
 
-    public init(rawValue: String) {
-      switch rawValue {
-      case "inbound": self = .inbound
-      case "outbound-api": self = .outboundAPI
-      case "outbound-dial": self = .outboundDial
-      default: self = .unknown(rawValue)
+      public init(rawValue: String) {
+        switch rawValue {
+        case "inbound": self = .inbound
+        case "outbound-api": self = .outboundAPI
+        case "outbound-dial": self = .outboundDial
+        default: self = .unknown(rawValue)
+        }
       }
-    }
 
-    public var rawValue: String {
-      switch self {
-      case .inbound: "inbound"
-      case .outboundAPI: "outbound-api"
-      case .outboundDial: "outbound-dial"
-      case .unknown(let value): value
+      public var rawValue: String {
+        switch self {
+        case .inbound: "inbound"
+        case .outboundAPI: "outbound-api"
+        case .outboundDial: "outbound-dial"
+        case .unknown(let value): value
+        }
       }
     }
   }
@@ -238,7 +238,7 @@ extension Callbox {
     public var callStatus: CallStatus
 
     /// Who placed the call.
-    public var direction: CallParametersDirection?
+    public var direction: CallParameters.Direction?
 
     /// How long the call lasted, in seconds, once it completed.
     public var callDuration: Int?
@@ -262,7 +262,7 @@ extension Callbox {
       from: String,
       to: String,
       callStatus: CallStatus,
-      direction: CallParametersDirection? = nil,
+      direction: CallParameters.Direction? = nil,
       callDuration: Int? = nil,
       sequenceNumber: Int? = nil,
       timestamp: Timestamp? = nil,
@@ -315,7 +315,7 @@ extension Callbox {
     public var callStatus: CallStatus
 
     /// Who placed the call.
-    public var direction: CallParametersDirection?
+    public var direction: CallParameters.Direction?
 
     /// The caller's name, where caller name lookup is on.
     public var callerName: String?
@@ -330,7 +330,7 @@ extension Callbox {
       from: String,
       to: String,
       callStatus: CallStatus,
-      direction: CallParametersDirection? = nil,
+      direction: CallParameters.Direction? = nil,
       callerName: String? = nil,
       fromCountry: String? = nil
     ) {

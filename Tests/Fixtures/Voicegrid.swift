@@ -87,203 +87,203 @@ extension Voicegrid {
 extension Voicegrid {
   /// The `call.answered` event.
   public struct CallAnsweredEvent: Codable, Hashable, Sendable {
-    public var data: CallAnsweredEventData
+    public var data: CallAnsweredEvent.EventData
 
     /// About the delivery.
     public var meta: EventMeta?
 
     /// Creates a value from its properties.
-    public init(data: CallAnsweredEventData, meta: EventMeta? = nil) {
+    public init(data: CallAnsweredEvent.EventData, meta: EventMeta? = nil) {
       self.data = data
       self.meta = meta
     }
-  }
 
-  /// What every call event's `data` holds.
-  public struct CallAnsweredEventData: Codable, Hashable, Sendable {
-    /// The event's id.
-    public var id: UUID
+    /// What every call event's `data` holds.
+    public struct EventData: Codable, Hashable, Sendable {
+      /// The event's id.
+      public var id: UUID
 
-    /// When it happened.
-    public var occurredAt: Timestamp
+      /// When it happened.
+      public var occurredAt: Timestamp
 
-    /// Always `event`.
-    public var recordType: CallEventBaseRecordType
+      /// Always `event`.
+      public var recordType: CallEventBase.RecordType
 
-    /// The event's type.
-    public var eventType: CallAnsweredEventDataEventType
+      /// The event's type.
+      public var eventType: CallAnsweredEvent.EventData.EventType
 
-    /// The call an event is about.
-    public var payload: CallPayload
+      /// The call an event is about.
+      public var payload: CallPayload
 
-    /// Creates a value from its properties.
-    public init(
-      id: UUID,
-      occurredAt: Timestamp,
-      recordType: CallEventBaseRecordType,
-      eventType: CallAnsweredEventDataEventType,
-      payload: CallPayload
-    ) {
-      self.id = id
-      self.occurredAt = occurredAt
-      self.recordType = recordType
-      self.eventType = eventType
-      self.payload = payload
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case id
-      case occurredAt = "occurred_at"
-      case recordType = "record_type"
-      case eventType = "event_type"
-      case payload
-    }
-  }
-
-  /// The event's type.
-  ///
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum CallAnsweredEventDataEventType: OpenEnum {
-    case callAnswered
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
-
-    public init(rawValue: String) {
-      switch rawValue {
-      case "call.answered": self = .callAnswered
-      default: self = .unknown(rawValue)
+      /// Creates a value from its properties.
+      public init(
+        id: UUID,
+        occurredAt: Timestamp,
+        recordType: CallEventBase.RecordType,
+        eventType: CallAnsweredEvent.EventData.EventType,
+        payload: CallPayload
+      ) {
+        self.id = id
+        self.occurredAt = occurredAt
+        self.recordType = recordType
+        self.eventType = eventType
+        self.payload = payload
       }
-    }
 
-    public var rawValue: String {
-      switch self {
-      case .callAnswered: "call.answered"
-      case .unknown(let value): value
+      enum CodingKeys: String, CodingKey {
+        case id
+        case occurredAt = "occurred_at"
+        case recordType = "record_type"
+        case eventType = "event_type"
+        case payload
+      }
+
+      /// The event's type.
+      ///
+      /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+      public enum EventType: OpenEnum {
+        case callAnswered
+        /// A value this SDK does not know, kept as it was sent.
+        case unknown(String)
+
+        public init(rawValue: String) {
+          switch rawValue {
+          case "call.answered": self = .callAnswered
+          default: self = .unknown(rawValue)
+          }
+        }
+
+        public var rawValue: String {
+          switch self {
+          case .callAnswered: "call.answered"
+          case .unknown(let value): value
+          }
+        }
       }
     }
   }
 
   /// The `call.dtmf.received` event.
   public struct CallDtmfReceivedEvent: Codable, Hashable, Sendable {
-    public var data: CallDtmfReceivedEventData
+    public var data: CallDtmfReceivedEvent.EventData
 
     /// About the delivery.
     public var meta: EventMeta?
 
     /// Creates a value from its properties.
-    public init(data: CallDtmfReceivedEventData, meta: EventMeta? = nil) {
+    public init(data: CallDtmfReceivedEvent.EventData, meta: EventMeta? = nil) {
       self.data = data
       self.meta = meta
     }
-  }
 
-  /// What every call event's `data` holds.
-  public struct CallDtmfReceivedEventData: Codable, Hashable, Sendable {
-    /// The event's id.
-    public var id: UUID
+    /// What every call event's `data` holds.
+    public struct EventData: Codable, Hashable, Sendable {
+      /// The event's id.
+      public var id: UUID
 
-    /// When it happened.
-    public var occurredAt: Timestamp
+      /// When it happened.
+      public var occurredAt: Timestamp
 
-    /// Always `event`.
-    public var recordType: CallEventBaseRecordType
+      /// Always `event`.
+      public var recordType: CallEventBase.RecordType
 
-    /// The event's type.
-    public var eventType: CallDtmfReceivedEventDataEventType
+      /// The event's type.
+      public var eventType: CallDtmfReceivedEvent.EventData.EventType
 
-    public var payload: CallDtmfReceivedEventDataPayload
+      public var payload: CallDtmfReceivedEvent.EventData.Payload
 
-    /// Creates a value from its properties.
-    public init(
-      id: UUID,
-      occurredAt: Timestamp,
-      recordType: CallEventBaseRecordType,
-      eventType: CallDtmfReceivedEventDataEventType,
-      payload: CallDtmfReceivedEventDataPayload
-    ) {
-      self.id = id
-      self.occurredAt = occurredAt
-      self.recordType = recordType
-      self.eventType = eventType
-      self.payload = payload
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case id
-      case occurredAt = "occurred_at"
-      case recordType = "record_type"
-      case eventType = "event_type"
-      case payload
-    }
-  }
-
-  /// The event's type.
-  ///
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum CallDtmfReceivedEventDataEventType: OpenEnum {
-    case callDtmfReceived
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
-
-    public init(rawValue: String) {
-      switch rawValue {
-      case "call.dtmf.received": self = .callDtmfReceived
-      default: self = .unknown(rawValue)
+      /// Creates a value from its properties.
+      public init(
+        id: UUID,
+        occurredAt: Timestamp,
+        recordType: CallEventBase.RecordType,
+        eventType: CallDtmfReceivedEvent.EventData.EventType,
+        payload: CallDtmfReceivedEvent.EventData.Payload
+      ) {
+        self.id = id
+        self.occurredAt = occurredAt
+        self.recordType = recordType
+        self.eventType = eventType
+        self.payload = payload
       }
-    }
 
-    public var rawValue: String {
-      switch self {
-      case .callDtmfReceived: "call.dtmf.received"
-      case .unknown(let value): value
+      enum CodingKeys: String, CodingKey {
+        case id
+        case occurredAt = "occurred_at"
+        case recordType = "record_type"
+        case eventType = "event_type"
+        case payload
       }
-    }
-  }
 
-  /// The call an event is about.
-  public struct CallDtmfReceivedEventDataPayload: Codable, Hashable, Sendable {
-    /// The id to send commands for the call with.
-    public var callControlID: String
+      /// The event's type.
+      ///
+      /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+      public enum EventType: OpenEnum {
+        case callDtmfReceived
+        /// A value this SDK does not know, kept as it was sent.
+        case unknown(String)
 
-    /// The call leg's id.
-    public var callLegID: String
+        public init(rawValue: String) {
+          switch rawValue {
+          case "call.dtmf.received": self = .callDtmfReceived
+          default: self = .unknown(rawValue)
+          }
+        }
 
-    /// The caller.
-    public var from: String?
+        public var rawValue: String {
+          switch self {
+          case .callDtmfReceived: "call.dtmf.received"
+          case .unknown(let value): value
+          }
+        }
+      }
 
-    /// The number called.
-    public var to: String?
+      /// The call an event is about.
+      public struct Payload: Codable, Hashable, Sendable {
+        /// The id to send commands for the call with.
+        public var callControlID: String
 
-    /// The call's state.
-    public var state: CallPayloadState?
+        /// The call leg's id.
+        public var callLegID: String
 
-    /// The key pressed.
-    public var digit: String
+        /// The caller.
+        public var from: String?
 
-    /// Creates a value from its properties.
-    public init(
-      callControlID: String,
-      callLegID: String,
-      from: String? = nil,
-      to: String? = nil,
-      state: CallPayloadState? = nil,
-      digit: String
-    ) {
-      self.callControlID = callControlID
-      self.callLegID = callLegID
-      self.from = from
-      self.to = to
-      self.state = state
-      self.digit = digit
-    }
+        /// The number called.
+        public var to: String?
 
-    enum CodingKeys: String, CodingKey {
-      case callControlID = "call_control_id"
-      case callLegID = "call_leg_id"
-      case from
-      case to
-      case state
-      case digit
+        /// The call's state.
+        public var state: CallPayload.State?
+
+        /// The key pressed.
+        public var digit: String
+
+        /// Creates a value from its properties.
+        public init(
+          callControlID: String,
+          callLegID: String,
+          from: String? = nil,
+          to: String? = nil,
+          state: CallPayload.State? = nil,
+          digit: String
+        ) {
+          self.callControlID = callControlID
+          self.callLegID = callLegID
+          self.from = from
+          self.to = to
+          self.state = state
+          self.digit = digit
+        }
+
+        enum CodingKeys: String, CodingKey {
+          case callControlID = "call_control_id"
+          case callLegID = "call_leg_id"
+          case from
+          case to
+          case state
+          case digit
+        }
+      }
     }
   }
 
@@ -296,10 +296,10 @@ extension Voicegrid {
     public var occurredAt: Timestamp
 
     /// Always `event`.
-    public var recordType: CallEventBaseRecordType
+    public var recordType: CallEventBase.RecordType
 
     /// Creates a value from its properties.
-    public init(id: UUID, occurredAt: Timestamp, recordType: CallEventBaseRecordType) {
+    public init(id: UUID, occurredAt: Timestamp, recordType: CallEventBase.RecordType) {
       self.id = id
       self.occurredAt = occurredAt
       self.recordType = recordType
@@ -310,27 +310,27 @@ extension Voicegrid {
       case occurredAt = "occurred_at"
       case recordType = "record_type"
     }
-  }
 
-  /// Always `event`.
-  ///
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum CallEventBaseRecordType: OpenEnum {
-    case event
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
+    /// Always `event`.
+    ///
+    /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+    public enum RecordType: OpenEnum {
+      case event
+      /// A value this SDK does not know, kept as it was sent.
+      case unknown(String)
 
-    public init(rawValue: String) {
-      switch rawValue {
-      case "event": self = .event
-      default: self = .unknown(rawValue)
+      public init(rawValue: String) {
+        switch rawValue {
+        case "event": self = .event
+        default: self = .unknown(rawValue)
+        }
       }
-    }
 
-    public var rawValue: String {
-      switch self {
-      case .event: "event"
-      case .unknown(let value): value
+      public var rawValue: String {
+        switch self {
+        case .event: "event"
+        case .unknown(let value): value
+        }
       }
     }
   }
@@ -344,20 +344,20 @@ extension Voicegrid {
     public var occurredAt: Timestamp
 
     /// Always `event`.
-    public var recordType: CallEventBaseRecordType
+    public var recordType: CallEventBase.RecordType
 
     /// The event's type.
-    public var eventType: CallHangupEventType
+    public var eventType: CallHangup.EventType
 
-    public var payload: CallHangupPayload
+    public var payload: CallHangup.Payload
 
     /// Creates a value from its properties.
     public init(
       id: UUID,
       occurredAt: Timestamp,
-      recordType: CallEventBaseRecordType,
-      eventType: CallHangupEventType,
-      payload: CallHangupPayload
+      recordType: CallEventBase.RecordType,
+      eventType: CallHangup.EventType,
+      payload: CallHangup.Payload
     ) {
       self.id = id
       self.occurredAt = occurredAt
@@ -372,6 +372,108 @@ extension Voicegrid {
       case recordType = "record_type"
       case eventType = "event_type"
       case payload
+    }
+
+    /// The event's type.
+    ///
+    /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+    public enum EventType: OpenEnum {
+      case callHangup
+      /// A value this SDK does not know, kept as it was sent.
+      case unknown(String)
+
+      public init(rawValue: String) {
+        switch rawValue {
+        case "call.hangup": self = .callHangup
+        default: self = .unknown(rawValue)
+        }
+      }
+
+      public var rawValue: String {
+        switch self {
+        case .callHangup: "call.hangup"
+        case .unknown(let value): value
+        }
+      }
+    }
+
+    /// The call an event is about.
+    public struct Payload: Codable, Hashable, Sendable {
+      /// The id to send commands for the call with.
+      public var callControlID: String
+
+      /// The call leg's id.
+      public var callLegID: String
+
+      /// The caller.
+      public var from: String?
+
+      /// The number called.
+      public var to: String?
+
+      /// The call's state.
+      public var state: CallPayload.State?
+
+      /// Why the call ended.
+      public var hangupCause: CallHangup.Payload.HangupCause?
+
+      /// Creates a value from its properties.
+      public init(
+        callControlID: String,
+        callLegID: String,
+        from: String? = nil,
+        to: String? = nil,
+        state: CallPayload.State? = nil,
+        hangupCause: CallHangup.Payload.HangupCause? = nil
+      ) {
+        self.callControlID = callControlID
+        self.callLegID = callLegID
+        self.from = from
+        self.to = to
+        self.state = state
+        self.hangupCause = hangupCause
+      }
+
+      enum CodingKeys: String, CodingKey {
+        case callControlID = "call_control_id"
+        case callLegID = "call_leg_id"
+        case from
+        case to
+        case state
+        case hangupCause = "hangup_cause"
+      }
+
+      /// Why the call ended.
+      ///
+      /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+      public enum HangupCause: OpenEnum {
+        case normalClearing
+        case userBusy
+        case timeout
+        case callRejected
+        /// A value this SDK does not know, kept as it was sent.
+        case unknown(String)
+
+        public init(rawValue: String) {
+          switch rawValue {
+          case "normal_clearing": self = .normalClearing
+          case "user_busy": self = .userBusy
+          case "timeout": self = .timeout
+          case "call_rejected": self = .callRejected
+          default: self = .unknown(rawValue)
+          }
+        }
+
+        public var rawValue: String {
+          switch self {
+          case .normalClearing: "normal_clearing"
+          case .userBusy: "user_busy"
+          case .timeout: "timeout"
+          case .callRejected: "call_rejected"
+          case .unknown(let value): value
+          }
+        }
+      }
     }
   }
 
@@ -390,254 +492,152 @@ extension Voicegrid {
     }
   }
 
-  /// The event's type.
-  ///
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum CallHangupEventType: OpenEnum {
-    case callHangup
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
-
-    public init(rawValue: String) {
-      switch rawValue {
-      case "call.hangup": self = .callHangup
-      default: self = .unknown(rawValue)
-      }
-    }
-
-    public var rawValue: String {
-      switch self {
-      case .callHangup: "call.hangup"
-      case .unknown(let value): value
-      }
-    }
-  }
-
-  /// The call an event is about.
-  public struct CallHangupPayload: Codable, Hashable, Sendable {
-    /// The id to send commands for the call with.
-    public var callControlID: String
-
-    /// The call leg's id.
-    public var callLegID: String
-
-    /// The caller.
-    public var from: String?
-
-    /// The number called.
-    public var to: String?
-
-    /// The call's state.
-    public var state: CallPayloadState?
-
-    /// Why the call ended.
-    public var hangupCause: CallHangupPayloadHangupCause?
-
-    /// Creates a value from its properties.
-    public init(
-      callControlID: String,
-      callLegID: String,
-      from: String? = nil,
-      to: String? = nil,
-      state: CallPayloadState? = nil,
-      hangupCause: CallHangupPayloadHangupCause? = nil
-    ) {
-      self.callControlID = callControlID
-      self.callLegID = callLegID
-      self.from = from
-      self.to = to
-      self.state = state
-      self.hangupCause = hangupCause
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case callControlID = "call_control_id"
-      case callLegID = "call_leg_id"
-      case from
-      case to
-      case state
-      case hangupCause = "hangup_cause"
-    }
-  }
-
-  /// Why the call ended.
-  ///
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum CallHangupPayloadHangupCause: OpenEnum {
-    case normalClearing
-    case userBusy
-    case timeout
-    case callRejected
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
-
-    public init(rawValue: String) {
-      switch rawValue {
-      case "normal_clearing": self = .normalClearing
-      case "user_busy": self = .userBusy
-      case "timeout": self = .timeout
-      case "call_rejected": self = .callRejected
-      default: self = .unknown(rawValue)
-      }
-    }
-
-    public var rawValue: String {
-      switch self {
-      case .normalClearing: "normal_clearing"
-      case .userBusy: "user_busy"
-      case .timeout: "timeout"
-      case .callRejected: "call_rejected"
-      case .unknown(let value): value
-      }
-    }
-  }
-
   /// The `call.initiated` event.
   public struct CallInitiatedEvent: Codable, Hashable, Sendable {
-    public var data: CallInitiatedEventData
+    public var data: CallInitiatedEvent.EventData
 
     /// About the delivery.
     public var meta: EventMeta?
 
     /// Creates a value from its properties.
-    public init(data: CallInitiatedEventData, meta: EventMeta? = nil) {
+    public init(data: CallInitiatedEvent.EventData, meta: EventMeta? = nil) {
       self.data = data
       self.meta = meta
     }
-  }
 
-  /// What every call event's `data` holds.
-  public struct CallInitiatedEventData: Codable, Hashable, Sendable {
-    /// The event's id.
-    public var id: UUID
+    /// What every call event's `data` holds.
+    public struct EventData: Codable, Hashable, Sendable {
+      /// The event's id.
+      public var id: UUID
 
-    /// When it happened.
-    public var occurredAt: Timestamp
+      /// When it happened.
+      public var occurredAt: Timestamp
 
-    /// Always `event`.
-    public var recordType: CallEventBaseRecordType
+      /// Always `event`.
+      public var recordType: CallEventBase.RecordType
 
-    /// The event's type.
-    public var eventType: CallInitiatedEventDataEventType
+      /// The event's type.
+      public var eventType: CallInitiatedEvent.EventData.EventType
 
-    public var payload: CallInitiatedEventDataPayload
+      public var payload: CallInitiatedEvent.EventData.Payload
 
-    /// Creates a value from its properties.
-    public init(
-      id: UUID,
-      occurredAt: Timestamp,
-      recordType: CallEventBaseRecordType,
-      eventType: CallInitiatedEventDataEventType,
-      payload: CallInitiatedEventDataPayload
-    ) {
-      self.id = id
-      self.occurredAt = occurredAt
-      self.recordType = recordType
-      self.eventType = eventType
-      self.payload = payload
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case id
-      case occurredAt = "occurred_at"
-      case recordType = "record_type"
-      case eventType = "event_type"
-      case payload
-    }
-  }
-
-  /// The event's type.
-  ///
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum CallInitiatedEventDataEventType: OpenEnum {
-    case callInitiated
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
-
-    public init(rawValue: String) {
-      switch rawValue {
-      case "call.initiated": self = .callInitiated
-      default: self = .unknown(rawValue)
+      /// Creates a value from its properties.
+      public init(
+        id: UUID,
+        occurredAt: Timestamp,
+        recordType: CallEventBase.RecordType,
+        eventType: CallInitiatedEvent.EventData.EventType,
+        payload: CallInitiatedEvent.EventData.Payload
+      ) {
+        self.id = id
+        self.occurredAt = occurredAt
+        self.recordType = recordType
+        self.eventType = eventType
+        self.payload = payload
       }
-    }
 
-    public var rawValue: String {
-      switch self {
-      case .callInitiated: "call.initiated"
-      case .unknown(let value): value
+      enum CodingKeys: String, CodingKey {
+        case id
+        case occurredAt = "occurred_at"
+        case recordType = "record_type"
+        case eventType = "event_type"
+        case payload
       }
-    }
-  }
 
-  /// The call an event is about.
-  public struct CallInitiatedEventDataPayload: Codable, Hashable, Sendable {
-    /// The id to send commands for the call with.
-    public var callControlID: String
+      /// The event's type.
+      ///
+      /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+      public enum EventType: OpenEnum {
+        case callInitiated
+        /// A value this SDK does not know, kept as it was sent.
+        case unknown(String)
 
-    /// The call leg's id.
-    public var callLegID: String
+        public init(rawValue: String) {
+          switch rawValue {
+          case "call.initiated": self = .callInitiated
+          default: self = .unknown(rawValue)
+          }
+        }
 
-    /// The caller.
-    public var from: String?
-
-    /// The number called.
-    public var to: String?
-
-    /// The call's state.
-    public var state: CallPayloadState?
-
-    /// Who placed the call.
-    public var direction: CallInitiatedEventDataPayloadDirection?
-
-    /// Creates a value from its properties.
-    public init(
-      callControlID: String,
-      callLegID: String,
-      from: String? = nil,
-      to: String? = nil,
-      state: CallPayloadState? = nil,
-      direction: CallInitiatedEventDataPayloadDirection? = nil
-    ) {
-      self.callControlID = callControlID
-      self.callLegID = callLegID
-      self.from = from
-      self.to = to
-      self.state = state
-      self.direction = direction
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case callControlID = "call_control_id"
-      case callLegID = "call_leg_id"
-      case from
-      case to
-      case state
-      case direction
-    }
-  }
-
-  /// Who placed the call.
-  ///
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum CallInitiatedEventDataPayloadDirection: OpenEnum {
-    case incoming
-    case outgoing
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
-
-    public init(rawValue: String) {
-      switch rawValue {
-      case "incoming": self = .incoming
-      case "outgoing": self = .outgoing
-      default: self = .unknown(rawValue)
+        public var rawValue: String {
+          switch self {
+          case .callInitiated: "call.initiated"
+          case .unknown(let value): value
+          }
+        }
       }
-    }
 
-    public var rawValue: String {
-      switch self {
-      case .incoming: "incoming"
-      case .outgoing: "outgoing"
-      case .unknown(let value): value
+      /// The call an event is about.
+      public struct Payload: Codable, Hashable, Sendable {
+        /// The id to send commands for the call with.
+        public var callControlID: String
+
+        /// The call leg's id.
+        public var callLegID: String
+
+        /// The caller.
+        public var from: String?
+
+        /// The number called.
+        public var to: String?
+
+        /// The call's state.
+        public var state: CallPayload.State?
+
+        /// Who placed the call.
+        public var direction: CallInitiatedEvent.EventData.Payload.Direction?
+
+        /// Creates a value from its properties.
+        public init(
+          callControlID: String,
+          callLegID: String,
+          from: String? = nil,
+          to: String? = nil,
+          state: CallPayload.State? = nil,
+          direction: CallInitiatedEvent.EventData.Payload.Direction? = nil
+        ) {
+          self.callControlID = callControlID
+          self.callLegID = callLegID
+          self.from = from
+          self.to = to
+          self.state = state
+          self.direction = direction
+        }
+
+        enum CodingKeys: String, CodingKey {
+          case callControlID = "call_control_id"
+          case callLegID = "call_leg_id"
+          case from
+          case to
+          case state
+          case direction
+        }
+
+        /// Who placed the call.
+        ///
+        /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+        public enum Direction: OpenEnum {
+          case incoming
+          case outgoing
+          /// A value this SDK does not know, kept as it was sent.
+          case unknown(String)
+
+          public init(rawValue: String) {
+            switch rawValue {
+            case "incoming": self = .incoming
+            case "outgoing": self = .outgoing
+            default: self = .unknown(rawValue)
+            }
+          }
+
+          public var rawValue: String {
+            switch self {
+            case .incoming: "incoming"
+            case .outgoing: "outgoing"
+            case .unknown(let value): value
+            }
+          }
+        }
       }
     }
   }
@@ -657,7 +657,7 @@ extension Voicegrid {
     public var to: String?
 
     /// The call's state.
-    public var state: CallPayloadState?
+    public var state: CallPayload.State?
 
     /// Creates a value from its properties.
     public init(
@@ -665,7 +665,7 @@ extension Voicegrid {
       callLegID: String,
       from: String? = nil,
       to: String? = nil,
-      state: CallPayloadState? = nil
+      state: CallPayload.State? = nil
     ) {
       self.callControlID = callControlID
       self.callLegID = callLegID
@@ -681,164 +681,164 @@ extension Voicegrid {
       case to
       case state
     }
-  }
 
-  /// The call's state.
-  ///
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum CallPayloadState: OpenEnum {
-    case parked
-    case bridging
-    case active
-    case hangup
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
+    /// The call's state.
+    ///
+    /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+    public enum State: OpenEnum {
+      case parked
+      case bridging
+      case active
+      case hangup
+      /// A value this SDK does not know, kept as it was sent.
+      case unknown(String)
 
-    public init(rawValue: String) {
-      switch rawValue {
-      case "parked": self = .parked
-      case "bridging": self = .bridging
-      case "active": self = .active
-      case "hangup": self = .hangup
-      default: self = .unknown(rawValue)
+      public init(rawValue: String) {
+        switch rawValue {
+        case "parked": self = .parked
+        case "bridging": self = .bridging
+        case "active": self = .active
+        case "hangup": self = .hangup
+        default: self = .unknown(rawValue)
+        }
       }
-    }
 
-    public var rawValue: String {
-      switch self {
-      case .parked: "parked"
-      case .bridging: "bridging"
-      case .active: "active"
-      case .hangup: "hangup"
-      case .unknown(let value): value
+      public var rawValue: String {
+        switch self {
+        case .parked: "parked"
+        case .bridging: "bridging"
+        case .active: "active"
+        case .hangup: "hangup"
+        case .unknown(let value): value
+        }
       }
     }
   }
 
   /// The `call.playback.started` and `call.playback.ended` events.
   public struct CallPlaybackEvent: Codable, Hashable, Sendable {
-    public var data: CallPlaybackEventData
+    public var data: CallPlaybackEvent.EventData
 
     /// About the delivery.
     public var meta: EventMeta?
 
     /// Creates a value from its properties.
-    public init(data: CallPlaybackEventData, meta: EventMeta? = nil) {
+    public init(data: CallPlaybackEvent.EventData, meta: EventMeta? = nil) {
       self.data = data
       self.meta = meta
     }
-  }
 
-  /// What every call event's `data` holds.
-  public struct CallPlaybackEventData: Codable, Hashable, Sendable {
-    /// The event's id.
-    public var id: UUID
+    /// What every call event's `data` holds.
+    public struct EventData: Codable, Hashable, Sendable {
+      /// The event's id.
+      public var id: UUID
 
-    /// When it happened.
-    public var occurredAt: Timestamp
+      /// When it happened.
+      public var occurredAt: Timestamp
 
-    /// Always `event`.
-    public var recordType: CallEventBaseRecordType
+      /// Always `event`.
+      public var recordType: CallEventBase.RecordType
 
-    /// The event's type.
-    public var eventType: CallPlaybackEventDataEventType
+      /// The event's type.
+      public var eventType: CallPlaybackEvent.EventData.EventType
 
-    public var payload: CallPlaybackEventDataPayload
+      public var payload: CallPlaybackEvent.EventData.Payload
 
-    /// Creates a value from its properties.
-    public init(
-      id: UUID,
-      occurredAt: Timestamp,
-      recordType: CallEventBaseRecordType,
-      eventType: CallPlaybackEventDataEventType,
-      payload: CallPlaybackEventDataPayload
-    ) {
-      self.id = id
-      self.occurredAt = occurredAt
-      self.recordType = recordType
-      self.eventType = eventType
-      self.payload = payload
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case id
-      case occurredAt = "occurred_at"
-      case recordType = "record_type"
-      case eventType = "event_type"
-      case payload
-    }
-  }
-
-  /// The event's type.
-  ///
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum CallPlaybackEventDataEventType: OpenEnum {
-    case callPlaybackStarted
-    case callPlaybackEnded
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
-
-    public init(rawValue: String) {
-      switch rawValue {
-      case "call.playback.started": self = .callPlaybackStarted
-      case "call.playback.ended": self = .callPlaybackEnded
-      default: self = .unknown(rawValue)
+      /// Creates a value from its properties.
+      public init(
+        id: UUID,
+        occurredAt: Timestamp,
+        recordType: CallEventBase.RecordType,
+        eventType: CallPlaybackEvent.EventData.EventType,
+        payload: CallPlaybackEvent.EventData.Payload
+      ) {
+        self.id = id
+        self.occurredAt = occurredAt
+        self.recordType = recordType
+        self.eventType = eventType
+        self.payload = payload
       }
-    }
 
-    public var rawValue: String {
-      switch self {
-      case .callPlaybackStarted: "call.playback.started"
-      case .callPlaybackEnded: "call.playback.ended"
-      case .unknown(let value): value
+      enum CodingKeys: String, CodingKey {
+        case id
+        case occurredAt = "occurred_at"
+        case recordType = "record_type"
+        case eventType = "event_type"
+        case payload
       }
-    }
-  }
 
-  /// The call an event is about.
-  public struct CallPlaybackEventDataPayload: Codable, Hashable, Sendable {
-    /// The id to send commands for the call with.
-    public var callControlID: String
+      /// The event's type.
+      ///
+      /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+      public enum EventType: OpenEnum {
+        case callPlaybackStarted
+        case callPlaybackEnded
+        /// A value this SDK does not know, kept as it was sent.
+        case unknown(String)
 
-    /// The call leg's id.
-    public var callLegID: String
+        public init(rawValue: String) {
+          switch rawValue {
+          case "call.playback.started": self = .callPlaybackStarted
+          case "call.playback.ended": self = .callPlaybackEnded
+          default: self = .unknown(rawValue)
+          }
+        }
 
-    /// The caller.
-    public var from: String?
+        public var rawValue: String {
+          switch self {
+          case .callPlaybackStarted: "call.playback.started"
+          case .callPlaybackEnded: "call.playback.ended"
+          case .unknown(let value): value
+          }
+        }
+      }
 
-    /// The number called.
-    public var to: String?
+      /// The call an event is about.
+      public struct Payload: Codable, Hashable, Sendable {
+        /// The id to send commands for the call with.
+        public var callControlID: String
 
-    /// The call's state.
-    public var state: CallPayloadState?
+        /// The call leg's id.
+        public var callLegID: String
 
-    /// The audio played.
-    public var mediaURL: URL?
+        /// The caller.
+        public var from: String?
 
-    /// Creates a value from its properties.
-    public init(
-      callControlID: String,
-      callLegID: String,
-      from: String? = nil,
-      to: String? = nil,
-      state: CallPayloadState? = nil,
-      mediaURL: URL? = nil
-    ) {
-      self.callControlID = callControlID
-      self.callLegID = callLegID
-      self.from = from
-      self.to = to
-      self.state = state
-      self.mediaURL = mediaURL
-    }
+        /// The number called.
+        public var to: String?
 
-    enum CodingKeys: String, CodingKey {
-      case callControlID = "call_control_id"
-      case callLegID = "call_leg_id"
-      case from
-      case to
-      case state
-      case mediaURL = "media_url"
+        /// The call's state.
+        public var state: CallPayload.State?
+
+        /// The audio played.
+        public var mediaURL: URL?
+
+        /// Creates a value from its properties.
+        public init(
+          callControlID: String,
+          callLegID: String,
+          from: String? = nil,
+          to: String? = nil,
+          state: CallPayload.State? = nil,
+          mediaURL: URL? = nil
+        ) {
+          self.callControlID = callControlID
+          self.callLegID = callLegID
+          self.from = from
+          self.to = to
+          self.state = state
+          self.mediaURL = mediaURL
+        }
+
+        enum CodingKeys: String, CodingKey {
+          case callControlID = "call_control_id"
+          case callLegID = "call_leg_id"
+          case from
+          case to
+          case state
+          case mediaURL = "media_url"
+        }
+      }
     }
   }
 
@@ -876,7 +876,7 @@ extension Voicegrid {
   /// A number order's event, with its type at the top.
   public struct NumberOrderEvent: Codable, Hashable, Sendable {
     /// The event's type.
-    public var eventType: NumberOrderEventEventType
+    public var eventType: NumberOrderEvent.EventType
 
     /// The order's id.
     public var orderID: String
@@ -886,7 +886,7 @@ extension Voicegrid {
 
     /// Creates a value from its properties.
     public init(
-      eventType: NumberOrderEventEventType,
+      eventType: NumberOrderEvent.EventType,
       orderID: String,
       phoneNumbers: [String]? = nil
     ) {
@@ -900,27 +900,27 @@ extension Voicegrid {
       case orderID = "order_id"
       case phoneNumbers = "phone_numbers"
     }
-  }
 
-  /// The event's type.
-  ///
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum NumberOrderEventEventType: OpenEnum {
-    case numberOrderComplete
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
+    /// The event's type.
+    ///
+    /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+    public enum EventType: OpenEnum {
+      case numberOrderComplete
+      /// A value this SDK does not know, kept as it was sent.
+      case unknown(String)
 
-    public init(rawValue: String) {
-      switch rawValue {
-      case "number_order.complete": self = .numberOrderComplete
-      default: self = .unknown(rawValue)
+      public init(rawValue: String) {
+        switch rawValue {
+        case "number_order.complete": self = .numberOrderComplete
+        default: self = .unknown(rawValue)
+        }
       }
-    }
 
-    public var rawValue: String {
-      switch self {
-      case .numberOrderComplete: "number_order.complete"
-      case .unknown(let value): value
+      public var rawValue: String {
+        switch self {
+        case .numberOrderComplete: "number_order.complete"
+        case .unknown(let value): value
+        }
       }
     }
   }

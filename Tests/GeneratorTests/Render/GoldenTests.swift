@@ -14,11 +14,16 @@ import Testing
     ("Tests/Fixtures/voxline.yaml", 0),
     ("Tests/Fixtures/media.yaml", 0),
     ("Tests/Fixtures/switchboard.yaml", 0),
-    // One warning per schema renamed for a reserved name.
-    ("Tests/Fixtures/reserved-names.yaml", 6),
+    // One warning per schema renamed for a reserved name (Type, Protocol, Self, Client, WebhookEvent,
+    // CodingKeys, Foundation).
+    ("Tests/Fixtures/reserved-names.yaml", 7),
+    // Split as well; one warning for its repeated enum value.
+    ("Tests/Fixtures/relayline.yaml", 1),
     // Split into several files by its config's small `linesPerFile`.
     ("Tests/Fixtures/callwire.json", 0),
     ("Tests/Fixtures/tree.yaml", 0),
+    // The naming rules; one warning for the nested name two properties share.
+    ("Tests/Fixtures/messaging-v1.yaml", 1),
     // Twilio-shaped: form-encoded webhooks, one answered with XML.
     ("Tests/Fixtures/callbox.yaml", 0),
     // Telnyx-shaped: call events on one route by their nested `data.event_type`.

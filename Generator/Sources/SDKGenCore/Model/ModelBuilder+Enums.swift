@@ -25,6 +25,7 @@ extension ModelBuilder {
     let valuesKey = schema.allowedValues != nil ? "enum" : "x-extensible-enum"
     var cases: [EnumCase] = []
     var used = NameAllocator(reserving: isFrozen ? [] : ["unknown"])
+    var seen: [LiteralValue: Int] = [:]
     for (index, value) in values.enumerated() {
       let raw: LiteralValue
       switch (rawType, value) {
@@ -38,6 +39,19 @@ extension ModelBuilder {
           value: path + [valuesKey, String(index)])
         continue
       }
+      if let first = seen[raw] {
+        let text =
+          switch raw {
+          case .string(let text): "\"\(text)\""
+          case .int(let number): String(number)
+          default: ""
+          }
+        warning(
+          "the enum value \(text) is listed again (first at index \(first)); it is one case",
+          value: path + [valuesKey, String(index)])
+        continue
+      }
+      seen[raw] = index
       var caseName: String
       if index < varnames.count, let custom = varnames[index] as? String {
         caseName = custom
@@ -57,14 +71,12 @@ extension ModelBuilder {
       cases.append(
         EnumCase(swiftName: caseName, rawValue: raw, documentation: Documentation(details: caseDocumentation)))
     }
-    return declare(
-      .enumeration(
-        EnumDeclaration(
-          name: name, documentation: documentation(schema), rawType: rawType, cases: cases,
-          isFrozen: isFrozen,
-          isDocumentedAsExtensible: extensionValue("x-extensible-enum", at: path) != nil,
-          isDeprecated: schema.deprecated)),
-      origin: path)
+    let own = EnumDeclaration(
+      name: name, documentation: documentation(schema), rawType: rawType, cases: cases, isFrozen: isFrozen,
+      isDocumentedAsExtensible: extensionValue("x-extensible-enum", at: path) != nil,
+      isDeprecated: schema.deprecated)
+    let shared = sharedEnum(own, schema: schema, path: path)
+    return declare(.enumeration(shared.declaration), origin: shared.origin)
   }
 
   // MARK: oneOf
@@ -72,6 +84,7 @@ extension ModelBuilder {
   func declareOneOf(name: String, schema: JSONSchema, members: [JSONSchema], key: String, path: [String])
     -> String
   {
+    let name = reserveName(name, origin: path)
     let discriminator = schema.discriminator
     var cases: [OneOfCase] = []
     var used = Set<String>()
@@ -95,10 +108,11 @@ extension ModelBuilder {
       }
       if used.contains(caseName) { caseName += String(index + 1) }
       used.insert(caseName)
-      let type = typeUsage(member, path: memberPath, name: name + SwiftName.typeNamePart(SwiftName.unescaped(caseName)))
+      let type = typeUsage(
+        member, path: memberPath, name: SwiftName.nestedTypeName(SwiftName.unescaped(caseName), in: name))
       cases.append(OneOfCase(swiftName: caseName, type: type, discriminatorValues: values))
     }
-    return declare(
+    return complete(
       .oneOf(
         OneOfDeclaration(
           name: name, documentation: documentation(schema), discriminator: discriminator?.propertyName,

@@ -92,7 +92,7 @@ extension ModelBuilder {
       return .builtin(.bool)
     case .array(_, let context):
       guard let items = context.items else { return .array(.builtin(.json)) }
-      return .array(typeUsage(items, path: path + ["items"], name: name + "Item"))
+      return .array(typeUsage(items, path: path + ["items"], name: SwiftName.itemTypeName(name)))
     case .object(_, let context):
       if context.properties.isEmpty {
         return .dictionary(additionalPropertiesType(context, path: path, name: name) ?? .builtin(.json))
@@ -103,6 +103,9 @@ extension ModelBuilder {
       let members = parts.enumerated().filter { !$0.element.isFragment }
       if members.count == 1, !members[0].element.isObject {
         return typeUsage(members[0].element, path: path + ["allOf", String(members[0].offset)], name: name)
+      }
+      if let chosen = constrainingMember(of: members, path: path) {
+        return typeUsage(chosen.element, path: path + ["allOf", String(chosen.offset)], name: name)
       }
       return .named(
         declareStruct(
@@ -116,7 +119,8 @@ extension ModelBuilder {
       }
       return .named(declareOneOf(name: name, schema: schema, members: members, key: key, path: path))
     case .not:
-      error("unsupported: \"not\" schemas", key: path + ["not"])
+      // Swift has no type for "anything but X": the value is any JSON, unchecked.
+      warning("a \"not\" schema is any JSON (JSONValue); its constraint is not checked", key: path + ["not"])
       return .builtin(.json)
     case .fragment, .null:
       // An `enum` or `const` without a `type`: integers, strings, or, mixed, any JSON.
@@ -156,18 +160,23 @@ extension ModelBuilder {
   // MARK: Structs
 
   /// Declares a struct from an object schema, or from the parts of an `allOf` flattened into one.
+  /// Its name is claimed first, so that the inline types of its properties nest under the name
+  /// it gets; those are named in the order of their JSON keys, so that reordering a spec's
+  /// properties renames no type.
   func declareStruct(
     name: String, schema: JSONSchema, parts: [(JSONSchema, [String])], path: [String]
   ) -> String {
-    var properties: [Property] = []
+    let name = reserveName(name, origin: path)
+    var members: [(key: String, schema: JSONSchema, path: [String], parent: String, required: Bool)] = []
     var additional: TypeUsage?
     var seenJSON = Set<String>()
-    var seenSwift = NameAllocator<String>()
     var documentationParts = [documentation(schema)]
     for (part, partPath) in flatten(parts) {
       guard case .object(_, let context) = part.value else {
         if case .fragment = part.value { continue }
-        error("unsupported: an allOf member must be an object schema", key: partPath)
+        warning(
+          "an allOf member that is not an object schema adds no properties; the struct has its object members' properties",
+          key: partPath)
         continue
       }
       documentationParts.append(documentation(part))
@@ -177,33 +186,44 @@ extension ModelBuilder {
         ? componentSwiftName(partPath[2]) : name
       for (key, propertySchema) in context.properties where !seenJSON.contains(key) {
         seenJSON.insert(key)
-        let propertyPath = partPath + ["properties", key]
-        var swiftName = (extensionValue("x-swift-name", at: propertyPath) as? String) ?? SwiftName.memberName(key)
-        if swiftName == "`self`" {
-          // `value.self` is the value itself in Swift, so a property cannot be read as `self`.
-          swiftName = "selfValue"
-        }
-        let claimed = seenSwift.claim(swiftName, for: key)
-        if let other = claimed.collision {
-          warning(
-            "the properties \"\(other)\" and \"\(key)\" both become \(SwiftName.unescaped(swiftName)) in Swift; this one is \(claimed.name) (set x-swift-name to choose)",
-            key: propertyPath)
-        }
-        swiftName = claimed.name
-        let type = typeUsage(propertySchema, path: propertyPath, name: parent + SwiftName.typeNamePart(key))
-        let required = context.requiredProperties.contains(key)
-        properties.append(
-          Property(
-            jsonName: key, swiftName: swiftName, type: type,
-            isOptional: !required || isNullable(propertySchema) || propertySchema.readOnly || propertySchema.writeOnly,
-            defaultValue: literal(propertySchema.defaultValue, for: type, path: propertyPath + ["default"]),
-            documentation: documentation(propertySchema),
-            isDeprecated: propertySchema.deprecated, isReadOnly: propertySchema.readOnly,
-            isWriteOnly: propertySchema.writeOnly))
+        members.append(
+          (key, propertySchema, partPath + ["properties", key], parent, context.requiredProperties.contains(key)))
       }
       if let type = additionalPropertiesType(context, path: partPath, name: parent) {
         additional = type
       }
+    }
+    var types: [String: TypeUsage] = [:]
+    for member in members.sorted(by: { $0.key < $1.key }) {
+      types[member.key] = typeUsage(
+        member.schema, path: member.path, name: SwiftName.nestedTypeName(member.key, in: member.parent))
+    }
+    var properties: [Property] = []
+    var seenSwift = NameAllocator<String>()
+    for member in members {
+      let (key, propertySchema, propertyPath) = (member.key, member.schema, member.path)
+      var swiftName = (extensionValue("x-swift-name", at: propertyPath) as? String) ?? SwiftName.memberName(key)
+      if swiftName == "`self`" {
+        // `value.self` is the value itself in Swift, so a property cannot be read as `self`.
+        swiftName = "selfValue"
+      }
+      let claimed = seenSwift.claim(swiftName, for: key)
+      if let other = claimed.collision {
+        warning(
+          "the properties \"\(other)\" and \"\(key)\" both become \(SwiftName.unescaped(swiftName)) in Swift; this one is \(claimed.name) (set x-swift-name to choose)",
+          key: propertyPath)
+      }
+      swiftName = claimed.name
+      let type = types[key]!
+      properties.append(
+        Property(
+          jsonName: key, swiftName: swiftName, type: type,
+          isOptional: !member.required || isNullable(propertySchema) || propertySchema.readOnly
+            || propertySchema.writeOnly,
+          defaultValue: literal(propertySchema.defaultValue, for: type, path: propertyPath + ["default"]),
+          documentation: documentation(propertySchema),
+          isDeprecated: propertySchema.deprecated, isReadOnly: propertySchema.readOnly,
+          isWriteOnly: propertySchema.writeOnly))
     }
     if additional != nil, seenSwift.isTaken("additionalProperties") {
       error(
@@ -213,12 +233,22 @@ extension ModelBuilder {
     let docs =
       documentationParts.first(where: { !$0.isEmpty })
       ?? Documentation(summary: Self.undocumentedSummary(path))
-    return declare(
+    return complete(
       .structure(
         StructDeclaration(
           name: name, documentation: docs, properties: properties, additionalProperties: additional,
           isDeprecated: schema.deprecated, errorFormat: nil)),
       origin: path)
+  }
+
+  /// For an `allOf` without an object member, such as an enum `$ref` beside `type: string`:
+  /// the member that constrains the value most, an enum if there is one, else the first.
+  private func constrainingMember(of members: [EnumeratedSequence<[JSONSchema]>.Element], path: [String])
+    -> EnumeratedSequence<[JSONSchema]>.Element?
+  {
+    let resolved = members.map { ($0, flatten([($0.element, path + ["allOf", String($0.offset)])]).map(\.0)) }
+    guard !members.isEmpty, !resolved.contains(where: { $0.1.contains(where: \.isObject) }) else { return nil }
+    return resolved.first(where: { $0.1.contains { $0.allowedValues != nil } })?.0 ?? members[0]
   }
 
   /// The object parts of an `allOf`, following `$ref`s and nested `allOf`s.
