@@ -69,7 +69,8 @@ extension ReservedNames {
         ].compactMap { $0 },
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
 
@@ -94,20 +95,6 @@ extension ReservedNames {
       }
     }
 
-    /// Every item of ``listThings(type:page:)``, page after page.
-    ///
-    /// Each page is requested when iteration reaches it; iteration ends after the last page.
-    ///
-    /// - Parameters:
-    ///   - type: The `type` parameter.
-    /// - Returns: A sequence of every item; iterating it throws `APIError` if a page request fails.
-    public func allThings(type: TypeModel? = nil) -> PageSequence<Thing> {
-      PageSequence { page in
-        let response = try await listThings(type: type, page: page)
-        return (response.items, response.next == nil ? nil : page + 1)
-      }
-    }
-
     /// Create a thing
     ///
     /// `POST /things`
@@ -127,6 +114,201 @@ extension ReservedNames {
       }
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension ReservedNames {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any ReservedNames.API` (or a generic) where you would take a ``Client``; ``Client``
+  /// conforms. Every requirement has a default that throws `UnimplementedOperation`, so a fake
+  /// implements only the operations its test calls, and the sequences of pages come with the
+  /// protocol.
+  public protocol API: Sendable {
+    /// List things
+    ///
+    /// `GET /things`
+    ///
+    /// - Parameters:
+    ///   - type: The `type` query parameter.
+    ///   - page: The `page` query parameter.
+    /// - Returns: A page of things.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func listThings(type: TypeModel?, page: Int?) async throws -> Page
+
+    /// Create a thing
+    ///
+    /// `POST /things`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The thing.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func createThing(body: ClientModel) async throws -> Thing
+  }
+}
+
+extension ReservedNames.Client: ReservedNames.API {}
+
+extension ReservedNames.API {
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func listThings(
+    type: ReservedNames.TypeModel?,
+    page: Int?
+  ) async throws -> ReservedNames.Page {
+    throw UnimplementedOperation(operationID: "listThings", typeName: "\(Self.self)")
+  }
+
+  /// Every item of ``listThings(type:page:)``, page after page.
+  ///
+  /// Each page is requested when iteration reaches it; iteration ends after the last page.
+  ///
+  /// - Parameters:
+  ///   - type: The `type` parameter.
+  /// - Returns: A sequence of every item; iterating it throws `APIError` if a page request fails.
+  public func allThings(type: ReservedNames.TypeModel? = nil) -> PageSequence<ReservedNames.Thing> {
+    PageSequence { page in
+      let response = try await listThings(type: type, page: page)
+      return (response.items, response.next == nil ? nil : page + 1)
+    }
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func createThing(body: ReservedNames.ClientModel) async throws -> ReservedNames.Thing {
+    throw UnimplementedOperation(operationID: "createThing", typeName: "\(Self.self)")
+  }
+}
+
+extension ReservedNames.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "listThings", .get, "/things",
+      answer: .json(
+        200, ReservedNames.Page.self,
+        #"""
+        {
+          "items": [
+            {
+              "client": {
+                "name": "example"
+              },
+              "created_at": "2024-01-01T00:00:00Z",
+              "data": {
+                "bytes": "example"
+              },
+              "event": {
+                "kind": "example"
+              },
+              "id": "00000000-0000-4000-8000-000000000000",
+              "keys": {
+                "key": "example"
+              },
+              "link": "https://example.com",
+              "owner": {
+                "name": "example"
+              },
+              "part": {
+                "box": {
+                  "depth": 1
+                },
+                "credential": {
+                  "kind": "example"
+                },
+                "void": {
+                  "nothing": "example"
+                }
+              },
+              "protocol": "sip",
+              "shape": {
+                "bytes": "example",
+                "kind": "Data"
+              },
+              "string": {
+                "text": "example"
+              },
+              "timestamp": {
+                "seconds": 1
+              },
+              "type": "small",
+              "url": {
+                "href": "example"
+              },
+              "webhooks": {
+                "count": 1
+              }
+            }
+          ],
+          "next": "example"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "createThing", .post, "/things", requestBody: .json(ReservedNames.ClientModel.self),
+      answer: .json(
+        200, ReservedNames.Thing.self,
+        #"""
+        {
+          "client": {
+            "name": "example"
+          },
+          "created_at": "2024-01-01T00:00:00Z",
+          "data": {
+            "bytes": "example"
+          },
+          "event": {
+            "kind": "example"
+          },
+          "id": "00000000-0000-4000-8000-000000000000",
+          "keys": {
+            "key": "example"
+          },
+          "link": "https://example.com",
+          "owner": {
+            "name": "example"
+          },
+          "part": {
+            "box": {
+              "depth": 1
+            },
+            "credential": {
+              "kind": "example"
+            },
+            "void": {
+              "nothing": "example"
+            }
+          },
+          "protocol": "sip",
+          "shape": {
+            "bytes": "example",
+            "kind": "Data"
+          },
+          "string": {
+            "text": "example"
+          },
+          "timestamp": {
+            "seconds": 1
+          },
+          "type": "small",
+          "url": {
+            "href": "example"
+          },
+          "webhooks": {
+            "count": 1
+          }
+        }
+        """#
+      )
+    ),
+  ])
 }
 
 // MARK: - Models
