@@ -25,7 +25,7 @@ SPEC_VENV := .build-venv
 HUMMINGBIRD_EXAMPLE := Examples/HummingbirdReceiver
 HUMMINGBIRD_BUILD := .build-hummingbird
 
-.PHONY: generate check-generated check-warnings golden lint-specs format lint build test docs outside walkthrough example-hummingbird bench clean sdkgen corpus
+.PHONY: generate check-generated check-warnings golden lint-specs signer-deps format lint build test docs outside walkthrough example-hummingbird bench clean sdkgen corpus
 
 # A debug build: generating takes well under a second, and `swift test` reuses the build.
 sdkgen:
@@ -71,6 +71,18 @@ lint-specs: sdkgen
 	$$PY Tests/SpecTests/lint_specs.py $(foreach spec,$(filter $(HOUSE_SPECS),$(SPECS)),--house $(spec)) $(SPECS)
 	$(SDKGEN) validate specs
 
+# The independent webhook signer that the signature tests run (Tests/TelephonyWebhooksTests/
+# Fixtures/Signer) needs `cryptography` from PyPI in the Python the tests pick: .build-venv's when
+# it exists, else python3. Installed there (a new .build-venv if need be) when it is absent.
+signer-deps:
+	@if [ -x $(SPEC_VENV)/bin/python ]; then PY=$(SPEC_VENV)/bin/python; else PY=$(PYTHON); fi; \
+	if ! $$PY -c "import cryptography" 2>/dev/null; then \
+	  echo "installing cryptography into $(SPEC_VENV)"; \
+	  { [ -x $(SPEC_VENV)/bin/python ] || $(PYTHON) -m venv $(SPEC_VENV); } \
+	    && $(SPEC_VENV)/bin/pip install --quiet cryptography \
+	    || $(PYTHON) -m pip install --quiet --user cryptography; \
+	fi
+
 format:
 	$(SWIFT) format --in-place --recursive --parallel $(FORMAT_PATHS)
 
@@ -82,7 +94,7 @@ build:
 
 # Every test is a Swift Testing test: XCTest, which would only report "Executed 0 tests", is off.
 # Swift Testing's last line is the one test count.
-test: lint-specs check-generated lint
+test: lint-specs signer-deps check-generated lint
 	$(SWIFT) test --disable-xctest
 	@$(MAKE) --no-print-directory check-warnings
 	@# A docc warning (a broken link in a doc comment or an article) fails here, before it can land.

@@ -21,6 +21,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.0.0"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+    // Webhook signatures: HMAC, SHA-1/256 and Ed25519, never hand-rolled.
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     // TelephonyWebhooksObservability's dependencies: only its users build them.
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.0.0"),
@@ -37,6 +39,7 @@ let package = Package(
       dependencies: [
         .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
         .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .target(

@@ -57,3 +57,23 @@ public func readThuliumDelivery(headers: HTTPFields, body: Data) throws -> Date?
   return chat.date?.date(in: warsaw)
   // end snippet
 }
+
+/// "Receiving webhooks" with a signed provider: a Telnyx-shaped delivery, checked by its
+/// signature, which covers the body.
+public func verifyTelnyxDelivery(headers: HTTPFields, body: Data, publicKey: String) throws {
+  let verifier = WebhookVerifier.telnyx(publicKey: publicKey)
+  // snippet: docs-receive-signed
+  try verifier.verify(headers: headers, url: "/hooks/telnyx", body: body)
+  // end snippet
+}
+
+/// "Receiving webhooks": a valid delivery for testing a receiver, signed with a fresh key.
+public func signAndVerifyTelnyxDelivery(body: Data) throws -> HTTPFields {
+  // snippet: docs-receive-signer
+  let signer = WebhookSigner.telnyx()  // a fresh Ed25519 key pair
+  let verifier = WebhookVerifier.telnyx(publicKey: signer.publicKey!)
+  let headers = try signer.sign(body: body)
+  try verifier.verify(headers: headers, url: "/hooks/telnyx", body: body)
+  // end snippet
+  return headers
+}

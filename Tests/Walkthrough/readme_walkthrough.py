@@ -67,12 +67,13 @@ components:
 # headers and typed errors wired as for every other operation": this test holds it to that.
 TEST = """import Foundation
 import TelephonyWebhooks
+import TestSupport
 import Testing
 
 /// Written by the README walkthrough (Tests/Walkthrough/readme_walkthrough.py); not in the repository.
 @Suite struct WalkthroughTests {
   @Test func getBalanceIsCalledOverHTTPWithAuth() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"balance":1234.5}"#))
 
       let balance: Plusofon.Balance = try await server.plusofon().getBalance()
@@ -86,7 +87,7 @@ import Testing
   }
 
   @Test func getBalanceThrowsTheTypedError() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"success":false,"message":"Unauthenticated."}"#, status: 401))
       let error = try await #require(throws: APIError.self) { try await server.plusofon().getBalance() }
       #expect(error.operationID == "getBalance")
@@ -96,7 +97,7 @@ import Testing
   }
 
   @Test func aUsersOwnSpecWithoutDescriptionsGivesAWorkingClient() async throws {
-    try await withServer { server in
+    try await TestServer.with { server in
       server.enqueue(.json(#"{"ok":true}"#))
       let pong = try await Acme.Client(serverURL: server.baseURL, key: "acme-key").ping()
       let request = try #require(server.lastRequest)

@@ -122,4 +122,15 @@ import Testing
     }
     #expect(server.requests.count == 4)
   }
+
+  @Test func theSignedProviderExamplesVerifyWhatTheSignerSigned() throws {
+    let body = Data(#"{"data":{"event_type":"call.initiated"}}"#.utf8)
+    let headers = try signAndVerifyTelnyxDelivery(body: body)
+    #expect(headers[HTTPField.Name("telnyx-signature-ed25519")!] != nil)
+    let signer = WebhookSigner.telnyx()
+    try verifyTelnyxDelivery(headers: try signer.sign(body: body), body: body, publicKey: signer.publicKey!)
+    #expect(throws: WebhookVerificationError.self) {
+      try verifyTelnyxDelivery(headers: headers, body: body, publicKey: signer.publicKey!)
+    }
+  }
 }

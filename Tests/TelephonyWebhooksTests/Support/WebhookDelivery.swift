@@ -56,3 +56,19 @@ actor HandledEvents<Event: Sendable> {
 
   func append(_ event: Event) { events.append(event) }
 }
+
+/// Something a test starts and must stop, whether or not the test throws.
+protocol StoppableServer: Sendable {
+  func stop() async
+}
+
+/// Runs `body` with `server`, then stops it, also when `body` throws.
+func withStopping<Server: StoppableServer>(_ server: Server, _ body: (Server) async throws -> Void) async throws {
+  do {
+    try await body(server)
+  } catch {
+    await server.stop()
+    throw error
+  }
+  await server.stop()
+}

@@ -9,7 +9,7 @@ import Testing
 /// time on a busy machine.
 @Suite(.serialized) struct WebhookReceiverTests {
   /// The receivers of the three providers and Voxline, each recording what its handler got.
-  final class Subscriber: Sendable {
+  final class Subscriber: StoppableServer {
     let transport: FlyingFoxTransport
     let api4com = HandledEvents<Api4Com.WebhookEvent>()
     let thulium = HandledEvents<Thulium.WebhookEvent>()
@@ -46,14 +46,7 @@ import Testing
   static let plusofonSecret = WebhookDelivery.json.merging(["X-Secret": "abc"]) { $1 }
 
   private func withSubscriber(_ body: (Subscriber) async throws -> Void) async throws {
-    let subscriber = try await Subscriber()
-    do {
-      try await body(subscriber)
-    } catch {
-      await subscriber.stop()
-      throw error
-    }
-    await subscriber.stop()
+    try await withStopping(try await Subscriber(), body)
   }
 
   // MARK: - 200: the handler got the event

@@ -145,6 +145,20 @@ import Testing
     #expect(error.description == "webhook rejected: the secret query parameter is missing")
   }
 
+  // MARK: - With the body
+
+  @Test func staticCredentialsWorkThroughTheCallWithTheBody() throws {
+    let body = Data(#"{"eventType":"channel-answer"}"#.utf8)
+    try api4com.verify(headers: [:], url: "/hooks/api4com?secret=s3cr3t", body: body)
+    try plusofon.verify(headers: [HTTPField.Name("X-Plusofon-Secret")!: "abc"], url: nil, body: body)
+    try thulium.verify(headers: [.authorization: Self.basic("\(user):\(password)")], url: nil, body: body)
+    try plusofon.verify(url: nil, body: body) { $0 == "X-Plusofon-Secret" ? "abc" : nil }
+    let error = try #require(throws: WebhookVerificationError.self) {
+      try api4com.verify(headers: [:], url: "/hooks/api4com?secret=wrong", body: body)
+    }
+    #expect(error == WebhookVerificationError(reason: .mismatch, credential: "secret query parameter"))
+  }
+
   // MARK: - Constant-time comparison
 
   @Test func constantTimeEqualsAcceptsEqualInputs() {

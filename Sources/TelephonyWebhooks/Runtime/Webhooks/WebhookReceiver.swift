@@ -6,12 +6,16 @@ import OpenAPIRuntime
 /// `register(on:path:…)` shares.
 ///
 /// A delivery is answered in this order, and nothing that arrives can make it throw:
-/// 1. **401** when the verifier rejects the request, before the body is read, whatever it holds.
+/// 1. **401** when a static-credential verifier (``WebhookVerifier/basicAuth(username:password:)``,
+///    ``WebhookVerifier/header(_:equals:)``, ``WebhookVerifier/queryParameter(_:equals:)``)
+///    rejects the request, before the body is read, whatever it holds.
 /// 2. **413** when the body is longer than `maximumBodySize` (read once, never past the limit).
-/// 3. **400** with a one-line `text/plain` reason naming the provider when the body does not
+/// 3. **401** when a signed scheme's verifier rejects the request: its signature covers the body.
+/// 4. **400** with a one-line `text/plain` reason naming the provider when the body does not
 ///    decode as the payload.
-/// 4. **200** when the handler returns, **500** with a generic body when it throws, so that the
-///    provider delivers again.
+/// 5. **200** when the handler returns, with its value as the body when the webhook answers with
+///    content (see ``WebhookAnswer``); **500** with a generic body when it throws or its value
+///    cannot be encoded, so that the provider delivers again.
 ///
 /// No answer echoes a credential, and the receiver logs nothing.
 @_spi(Generated) public struct WebhookReceiver<Event: Sendable>: Sendable {
@@ -19,14 +23,16 @@ import OpenAPIRuntime
   let verifier: WebhookVerifier?
   let maximumBodySize: Int
   let decode: @Sendable (Data, HTTPFields) throws -> Event
-  let handler: @Sendable (Event) async throws -> Void
+  /// Runs the handler and makes the answer: 200, with the handler's value if it has one, or 500.
+  let handle: @Sendable (Event) async -> (HTTPResponse, HTTPBody?)
 
   /// - Parameters:
   ///   - provider: The provider's namespace, such as `Api4Com`, named in 400 answers.
   ///   - verifier: Checks the credential the subscription registered; `nil` accepts any request.
   ///   - maximumBodySize: The longest body accepted, in bytes; a negative value counts as 0.
   ///   - decode: The generated decoder: body and headers to the event.
-  ///   - handler: The user's code, called once per accepted delivery.
+  ///   - handler: The user's code, called once per accepted delivery; its return answers 200
+  ///     with no body.
   @_spi(Generated) public init(
     provider: String,
     verifier: WebhookVerifier?,
@@ -38,7 +44,56 @@ import OpenAPIRuntime
     self.verifier = verifier
     self.maximumBodySize = max(0, maximumBodySize)
     self.decode = decode
-    self.handler = handler
+    self.handle = { event in
+      do {
+        try await handler(event)
+      } catch {
+        return Self.handlerFailed
+      }
+      return (HTTPResponse(status: .ok), nil)
+    }
+  }
+
+  /// A receiver whose handler answers with content, such as TwiML or an NCCO.
+  ///
+  /// - Parameters:
+  ///   - provider: The provider's namespace, such as `Callbox`, named in 400 answers.
+  ///   - verifier: Checks the credential or signature; `nil` accepts any request.
+  ///   - maximumBodySize: The longest body accepted, in bytes; a negative value counts as 0.
+  ///   - decode: The generated decoder: body and headers to the event.
+  ///   - handler: The user's code, called once per accepted delivery; what it returns is the
+  ///     body of the 200 answer.
+  ///   - answer: How that value is encoded, and the media type it is sent as: the webhook's
+  ///     declared 2xx response content, such as `.text("application/xml")`.
+  @_spi(Generated) public init<Answer>(
+    provider: String,
+    verifier: WebhookVerifier?,
+    maximumBodySize: Int,
+    decode: @escaping @Sendable (Data, HTTPFields) throws -> Event,
+    handler: @escaping @Sendable (Event) async throws -> Answer,
+    answer: WebhookAnswer<Answer>
+  ) {
+    self.provider = provider
+    self.verifier = verifier
+    self.maximumBodySize = max(0, maximumBodySize)
+    self.decode = decode
+    self.handle = { event in
+      let encoded: (body: Data, contentType: String)
+      do {
+        encoded = try answer.encode(try await handler(event))
+      } catch {
+        return Self.handlerFailed
+      }
+      var response = HTTPResponse(status: .ok)
+      response.headerFields[.contentType] = encoded.contentType
+      return (response, HTTPBody(encoded.body))
+    }
+  }
+
+  /// What a handler that threw, or whose answer would not encode, gets: a generic 500, as its
+  /// error may hold anything, secrets included.
+  static var handlerFailed: (HTTPResponse, HTTPBody?) {
+    answer(.internalServerError, "the webhook could not be handled; deliver it again")
   }
 
   /// Registers the route: `POST path` only.
@@ -48,12 +103,13 @@ import OpenAPIRuntime
 
   /// The answer to one delivery.
   func respond(to request: HTTPRequest, body: HTTPBody?) async -> (HTTPResponse, HTTPBody?) {
-    if let verifier {
+    // Where the credential was expected is for the server's owner, not for the caller.
+    let unauthorized = Self.answer(.unauthorized, "unauthorized")
+    if let verifier, !verifier.coversBody {
       do {
         try verifier.verify(headers: request.headerFields, url: request.path)
       } catch {
-        // Where the credential was expected is for the server's owner, not for the caller.
-        return Self.answer(.unauthorized, "unauthorized")
+        return unauthorized
       }
     }
     let data: Data
@@ -63,6 +119,13 @@ import OpenAPIRuntime
       return Self.answer(.contentTooLarge, "\(provider) webhook: the body is larger than \(maximumBodySize) bytes")
     case .unreadable: return Self.answer(.badRequest, "\(provider) webhook: the body could not be read")
     }
+    if let verifier, verifier.coversBody {
+      do {
+        try verifier.verify(headers: Self.withHost(request), url: request.path, body: data)
+      } catch {
+        return unauthorized
+      }
+    }
     let event: Event
     do {
       event = try decode(data, request.headerFields)
@@ -71,13 +134,16 @@ import OpenAPIRuntime
     } catch {
       return Self.answer(.badRequest, "\(provider) webhook: the body is not a \(provider) payload")
     }
-    do {
-      try await handler(event)
-    } catch {
-      // The handler's error may hold anything, secrets included: none of it is sent.
-      return Self.answer(.internalServerError, "the webhook could not be handled; deliver it again")
-    }
-    return (HTTPResponse(status: .ok), nil)
+    return await handle(event)
+  }
+
+  /// The request's headers with `Host`, which an HTTP/2 request (or a transport that moved it
+  /// to the request's authority) lacks: Twilio's signature covers it when no public URL is set.
+  static func withHost(_ request: HTTPRequest) -> HTTPFields {
+    var headers = request.headerFields
+    let host = HTTPField.Name("Host")!
+    if headers[host] == nil, let authority = request.authority { headers[host] = authority }
+    return headers
   }
 
   enum Collected {

@@ -1,11 +1,11 @@
 import Foundation
 import HTTPTypes
 
-/// Checks that an incoming webhook request carries the credential its subscription
-/// registered, comparing in constant time.
+/// Checks that an incoming webhook request carries the credential or signature its
+/// subscription expects, comparing in constant time.
 ///
-/// None of the three providers signs its webhooks; each lets the subscriber register a
-/// credential instead:
+/// Static credentials are for providers that sign nothing, like the three built in; each lets
+/// the subscriber register a credential instead:
 /// - Thulium: HTTP Basic with the subscription's `http_auth_user` and `http_auth_password`,
 ///   ``basicAuth(username:password:)``.
 /// - Plusofon: a custom header from the subscription's `headers[]`,
@@ -13,12 +13,19 @@ import HTTPTypes
 /// - Api4Com: a shared secret in the registered URL's query, such as
 ///   `https://example.com/hooks?secret=…`, ``queryParameter(_:equals:)``.
 ///
-/// The verifier is framework-free: pass the request's headers and its URL or request target.
+/// Signed schemes check a signature over the body, through swift-crypto:
+/// ``standardWebhooks(secret:tolerance:)``, ``twilio(authToken:publicURL:)``,
+/// ``signalWire(signingKey:publicURL:)``, ``telnyx(publicKey:tolerance:)`` and
+/// ``vonage(signatureSecret:tolerance:)``. ``WebhookSigner`` makes the signatures they accept.
+///
+/// The verifier is framework-free: pass the request's headers, its URL or request target, and
+/// its body to ``verify(headers:url:body:)``. Its `description` and `dump` never show a secret.
 public struct WebhookVerifier: Sendable, CustomStringConvertible, CustomReflectable {
   enum Rule: Sendable {
     case basic(username: String, password: Secret)
     case header(name: String, value: Secret)
     case query(name: String, value: Secret)
+    case signed(any SignatureScheme)
   }
 
   let rule: Rule
@@ -38,20 +45,60 @@ public struct WebhookVerifier: Sendable, CustomStringConvertible, CustomReflecta
     Self(rule: .query(name: name, value: Secret(value)))
   }
 
-  /// Verifies a request.
+  /// Whether the check reads the body: a signed scheme's does, so a receiver reads the body
+  /// first; a static credential's does not, so a receiver can reject before reading it.
+  var coversBody: Bool {
+    if case .signed = rule { return true }
+    return false
+  }
+
+  /// Verifies a request, body included: the call for every verifier.
+  ///
+  /// - Parameters:
+  ///   - headers: the request's header fields.
+  ///   - url: the request's URL (`https://example.com/hooks/voice?x=1`) or request target
+  ///     (`/hooks/voice?x=1`), as the server saw it; Twilio's and SignalWire's signatures cover
+  ///     it, and ``queryParameter(_:equals:)`` reads it.
+  ///   - body: the request body, exactly as received.
+  /// - Throws: ``WebhookVerificationError`` naming the header or claim that failed.
+  public func verify(headers: HTTPFields, url: String?, body: Data) throws(WebhookVerificationError) {
+    try verify(headers: headers, url: url, body: body, now: Date())
+  }
+
+  /// Verifies a request as ``verify(headers:url:body:)`` does, with `now` as the current time:
+  /// for a test that replays a recorded delivery, whose timestamp is in the past.
+  public func verify(headers: HTTPFields, url: String?, body: Data, now: Date) throws(WebhookVerificationError) {
+    try check(url: url, body: body, now: now) { name in HTTPField.Name(name).flatMap { headers[$0] } }
+  }
+
+  /// Verifies a request, reading headers through `header` (for frameworks with their own
+  /// header type, such as Vapor's `req.headers.first(name:)`), body included.
+  public func verify(url: String?, body: Data, header: (String) -> String?) throws(WebhookVerificationError) {
+    try check(url: url, body: body, now: Date(), header: header)
+  }
+
+  /// Verifies a request without its body: for the static credentials only.
   ///
   /// - Parameters:
   ///   - headers: the request's header fields.
   ///   - url: the request's URL or request target (`/hooks?secret=…`), needed for
   ///     ``queryParameter(_:equals:)``.
-  /// - Throws: ``WebhookVerificationError`` when the credential is missing or wrong.
+  /// - Throws: ``WebhookVerificationError`` when the credential is missing or wrong. A signed
+  ///   scheme's signature covers the body, so it always throws, with the reason
+  ///   ``WebhookVerificationError/Reason/bodyRequired``: call ``verify(headers:url:body:)``.
   public func verify(headers: HTTPFields, url: String? = nil) throws(WebhookVerificationError) {
-    try verify(url: url) { name in HTTPField.Name(name).flatMap { headers[$0] } }
+    try check(url: url, body: nil, now: Date()) { name in HTTPField.Name(name).flatMap { headers[$0] } }
   }
 
-  /// Verifies a request, reading headers through `header` (for frameworks with their own
-  /// header type, such as Vapor's `req.headers.first(name:)`).
+  /// Verifies a request without its body, reading headers through `header`: for the static
+  /// credentials only, as ``verify(headers:url:)``.
   public func verify(url: String? = nil, header: (String) -> String?) throws(WebhookVerificationError) {
+    try check(url: url, body: nil, now: Date(), header: header)
+  }
+
+  private func check(
+    url: String?, body: Data?, now: Date, header: (String) -> String?
+  ) throws(WebhookVerificationError) {
     switch rule {
     case .basic(let username, let password):
       guard let value = header("Authorization") else {
@@ -81,6 +128,11 @@ public struct WebhookVerifier: Sendable, CustomStringConvertible, CustomReflecta
       guard Self.constantTimeEquals(Data(value.utf8), Data(expected.value.utf8)) else {
         throw WebhookVerificationError(reason: .mismatch, credential: "\(name) query parameter")
       }
+    case .signed(let scheme):
+      guard let body else {
+        throw WebhookVerificationError(reason: .bodyRequired, credential: scheme.signatureName)
+      }
+      try scheme.verify(url: url, body: body, now: now, header: header)
     }
   }
 
@@ -131,36 +183,11 @@ public struct WebhookVerifier: Sendable, CustomStringConvertible, CustomReflecta
     case .basic: "WebhookVerifier(basicAuth: <redacted>)"
     case .header(let name, _): "WebhookVerifier(header \(name): <redacted>)"
     case .query(let name, _): "WebhookVerifier(query \(name): <redacted>)"
+    case .signed(let scheme): "WebhookVerifier(\(scheme.description))"
     }
   }
 
   public var customMirror: Mirror {
     Mirror(self, children: ["rule": description], displayStyle: .struct)
-  }
-}
-
-/// A webhook request without the credential its subscription registered.
-public struct WebhookVerificationError: Error, Hashable, CustomStringConvertible {
-  /// What is wrong with the credential.
-  public enum Reason: Sendable, Hashable {
-    /// The request does not carry it.
-    case missing
-    /// It is there but cannot be read, such as an `Authorization` header that is not Basic.
-    case malformed
-    /// It is there and does not match.
-    case mismatch
-  }
-
-  /// What is wrong with the credential.
-  public var reason: Reason
-  /// Where the credential was expected, such as `Authorization header`. Never its value.
-  public var credential: String
-
-  public var description: String {
-    switch reason {
-    case .missing: "webhook rejected: the \(credential) is missing"
-    case .malformed: "webhook rejected: the \(credential) is malformed"
-    case .mismatch: "webhook rejected: the \(credential) does not match"
-    }
   }
 }
