@@ -302,6 +302,8 @@ extension Callwire.CallEvent {
   ///   - path: The route's path, such as `/hooks/callwire`.
   ///   - verifier: The credential the subscription registered, checked before the body is read;
   ///     `nil` accepts every request.
+  ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+  ///     how it was answered and why a rejected one was.
   ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
   ///   - handler: Called once for each accepted delivery, with what it decoded to.
   /// - Throws: What the transport throws when it cannot register the route.
@@ -309,6 +311,7 @@ extension Callwire.CallEvent {
     on transport: any ServerTransport,
     path: String,
     verifier: WebhookVerifier? = nil,
+    observer: (any WebhookReceiverObserver)? = nil,
     maximumBodySize: Int = 1_048_576,
     handler: @escaping @Sendable (Callwire.CallEvent) async throws -> Void
   ) throws {
@@ -317,6 +320,6 @@ extension Callwire.CallEvent {
       decode: { body, headers in try Self(decoding: body, headers: headers) },
       handler: handler
     )
-    try receiver.register(on: transport, path: path)
+    try receiver.register(on: transport, path: path, observer: observer)
   }
 }

@@ -1104,6 +1104,8 @@ extension KitchenSink {
     ///   - path: The route's path, such as `/hooks/kitchensink`.
     ///   - verifier: The credential the subscription registered, checked before the body is read;
     ///     `nil` accepts every request.
+    ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+    ///     how it was answered and why a rejected one was.
     ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
     ///   - handler: Called once for each accepted delivery, with what it decoded to.
     /// - Throws: What the transport throws when it cannot register the route.
@@ -1111,6 +1113,7 @@ extension KitchenSink {
       on transport: any ServerTransport,
       path: String,
       verifier: WebhookVerifier? = nil,
+      observer: (any WebhookReceiverObserver)? = nil,
       maximumBodySize: Int = 1_048_576,
       handler: @escaping @Sendable (KitchenSink.WebhookEvent) async throws -> Void
     ) throws {
@@ -1119,7 +1122,7 @@ extension KitchenSink {
         decode: { body, headers in try Self(decoding: body, headers: headers) },
         handler: handler
       )
-      try receiver.register(on: transport, path: path)
+      try receiver.register(on: transport, path: path, observer: observer)
     }
   }
 }

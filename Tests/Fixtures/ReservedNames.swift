@@ -777,6 +777,8 @@ extension ReservedNames {
     ///   - path: The route's path, such as `/hooks/reservednames`.
     ///   - verifier: The credential the subscription registered, checked before the body is read;
     ///     `nil` accepts every request.
+    ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+    ///     how it was answered and why a rejected one was.
     ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
     ///   - handler: Called once for each accepted delivery, with what it decoded to.
     /// - Throws: What the transport throws when it cannot register the route.
@@ -784,6 +786,7 @@ extension ReservedNames {
       on transport: any OpenAPIRuntime.ServerTransport,
       path: Swift.String,
       verifier: TelephonyWebhooks.WebhookVerifier? = nil,
+      observer: (any WebhookReceiverObserver)? = nil,
       maximumBodySize: Int = 1_048_576,
       handler: @escaping @Sendable (ReservedNames.WebhookEvent) async throws -> Swift.Void
     ) throws {
@@ -792,7 +795,7 @@ extension ReservedNames {
         decode: { body, headers in try Self(decoding: body, headers: headers) },
         handler: handler
       )
-      try receiver.register(on: transport, path: path)
+      try receiver.register(on: transport, path: path, observer: observer)
     }
   }
 }

@@ -1110,6 +1110,8 @@ extension Plusofon.CallEvent {
   ///   - path: The route's path, such as `/hooks/plusofon`.
   ///   - verifier: The credential the subscription registered, checked before the body is read;
   ///     `nil` accepts every request.
+  ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+  ///     how it was answered and why a rejected one was.
   ///   - renamedFields: The payload fields the subscription renamed, from the standard name to the
   ///     name sent.
   ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
@@ -1119,6 +1121,7 @@ extension Plusofon.CallEvent {
     on transport: any ServerTransport,
     path: String,
     verifier: WebhookVerifier? = nil,
+    observer: (any WebhookReceiverObserver)? = nil,
     renamedFields: [String: String] = [:],
     maximumBodySize: Int = 1_048_576,
     handler: @escaping @Sendable (Plusofon.CallEvent) async throws -> Void
@@ -1128,6 +1131,6 @@ extension Plusofon.CallEvent {
       decode: { body, headers in try Self(decoding: body, headers: headers, renamedFields: renamedFields) },
       handler: handler
     )
-    try receiver.register(on: transport, path: path)
+    try receiver.register(on: transport, path: path, observer: observer)
   }
 }

@@ -1073,6 +1073,8 @@ extension Thulium {
     ///   - path: The route's path, such as `/hooks/thulium`.
     ///   - verifier: The credential the subscription registered, checked before the body is read;
     ///     `nil` accepts every request.
+    ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+    ///     how it was answered and why a rejected one was.
     ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
     ///   - handler: Called once for each accepted delivery, with what it decoded to.
     /// - Throws: What the transport throws when it cannot register the route.
@@ -1080,6 +1082,7 @@ extension Thulium {
       on transport: any ServerTransport,
       path: String,
       verifier: WebhookVerifier? = nil,
+      observer: (any WebhookReceiverObserver)? = nil,
       maximumBodySize: Int = 1_048_576,
       handler: @escaping @Sendable (Thulium.WebhookEvent) async throws -> Void
     ) throws {
@@ -1088,7 +1091,7 @@ extension Thulium {
         decode: { body, headers in try Self(decoding: body, headers: headers) },
         handler: handler
       )
-      try receiver.register(on: transport, path: path)
+      try receiver.register(on: transport, path: path, observer: observer)
     }
   }
 }

@@ -28,7 +28,7 @@ enum ImportedNames {
       "Timestamp", "Secret", "JSONValue", "OpenEnum", "Indirect", "Credential", "ClientCore", "OperationRequest",
       "ServerURL", "PageSequence", "WebhookPayload", "ProviderErrorBody", "ClientConfiguration", "MultipartFile",
       "PropertyEncoding", "WebhookVerifier", "WebhookReceiver", "OperationTable", "OperationDescription",
-      "UnimplementedOperation",
+      "UnimplementedOperation", "WebhookReceiverObserver",
     ] {
       modules[name] = runtimeModule
     }
