@@ -7,7 +7,7 @@ import Testing
 import Tracing
 
 /// The process's one bootstrapped tracer: `InstrumentationSystem` can be bootstrapped once.
-private let tracer: InMemoryTracer = {
+let tracer: InMemoryTracer = {
   let tracer = InMemoryTracer()
   InstrumentationSystem.bootstrap(tracer)
   return tracer
