@@ -35,3 +35,17 @@ func webhookGoneIsAnAPIError() async throws -> (error: APIError?, requests: [Moc
   }
 }
 // end snippet
+
+// snippet: receiver-test
+/// A receiver tested without a server: `WebhookTestTransport` keeps the route that
+/// `register(on:…)` adds, and delivers a credentialed payload to it in process.
+func deliverToTheApi4ComReceiver(_ payload: Data) async throws -> WebhookTestTransport.Response {
+  let server = WebhookTestTransport()
+  try Api4Com.WebhookEvent.register(
+    on: server, path: "/hooks/api4com", verifier: .queryParameter("secret", equals: "s3cr3t")
+  ) { event in
+    print("received \(event)")
+  }
+  return try await server.deliver(payload, to: "/hooks/api4com?secret=s3cr3t")  // status 200
+}
+// end snippet
