@@ -29,7 +29,7 @@ extension MockTransport {
     }
     if let check = expected.check {
       do {
-        try check(body)
+        try check.check(body)
       } catch {
         throw fail("body", "does not decode as the declared type: \(JSONCoding.describe(error, body: body))")
       }

@@ -58,15 +58,13 @@ import HTTPTypes
   @_spi(Generated) public let mediaType: String
   @_spi(Generated) public let isRequired: Bool
   /// Throws when the body is not the declared type; `nil` for a body that is not JSON.
-  let check: (@Sendable (Data) throws -> Void)?
+  let check: (any BodyDecodingCheck)?
 
   /// A JSON body of type `type`.
   @_spi(Generated) public static func json<T: Decodable>(
     _ type: T.Type, mediaType: String = "application/json", isRequired: Bool = true
   ) -> ExampleRequestBody {
-    ExampleRequestBody(mediaType: mediaType, isRequired: isRequired) {
-      _ = try JSONCoding.decoder.decode(type, from: $0)
-    }
+    ExampleRequestBody(mediaType: mediaType, isRequired: isRequired, check: JSONDecodingCheck<T>())
   }
 
   /// A body of another media type (a form, multipart, text or a stream), checked by its media type only.
@@ -83,24 +81,41 @@ import HTTPTypes
   @_spi(Generated) public let body: Data?
   /// Decodes `body` as the operation's success type, as the client does; `nil` when the client
   /// does not decode it (text, a stream, or no body).
-  @_spi(Generated) public let decode: (@Sendable (Data) throws -> Void)?
+  let check: (any BodyDecodingCheck)?
+
+  /// Throws when `body` does not decode as the operation's success type, as the client would.
+  @_spi(Generated) public var decode: (@Sendable (Data) throws -> Void)? {
+    guard let check else { return nil }
+    return { body in try check.check(body) }
+  }
 
   /// A JSON body of type `type`.
   @_spi(Generated) public static func json<T: Decodable>(
     _ status: Int, _ type: T.Type, mediaType: String = "application/json", _ body: String
   ) -> ExampleResponse {
-    ExampleResponse(status: status, mediaType: mediaType, body: Data(body.utf8)) {
-      _ = try JSONCoding.decoder.decode(type, from: $0)
-    }
+    ExampleResponse(status: status, mediaType: mediaType, body: Data(body.utf8), check: JSONDecodingCheck<T>())
   }
 
   /// A text or binary body, sent as it is.
   @_spi(Generated) public static func raw(_ status: Int, mediaType: String, _ body: String) -> ExampleResponse {
-    ExampleResponse(status: status, mediaType: mediaType, body: Data(body.utf8), decode: nil)
+    ExampleResponse(status: status, mediaType: mediaType, body: Data(body.utf8), check: nil)
   }
 
   /// No body.
   @_spi(Generated) public static func empty(_ status: Int) -> ExampleResponse {
-    ExampleResponse(status: status, mediaType: nil, body: nil, decode: nil)
+    ExampleResponse(status: status, mediaType: nil, body: nil, check: nil)
+  }
+}
+
+/// Checks that a body decodes as a declared type.
+protocol BodyDecodingCheck: Sendable {
+  func check(_ body: Data) throws
+}
+
+/// Decodes the body as JSON of type `T`, as a generated client does. It stores no value, only
+/// its type parameter, so it is `Sendable` whatever `T` is.
+struct JSONDecodingCheck<T: Decodable>: BodyDecodingCheck {
+  func check(_ body: Data) throws {
+    _ = try JSONCoding.decoder.decode(T.self, from: body)
   }
 }
