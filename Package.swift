@@ -114,7 +114,8 @@ let package = Package(
       ],
       path: "Tests/Fixtures",
       exclude: [
-        "callwire.json", "callwire.config.yaml", "common", "kitchen-sink.yaml", "media.yaml", "reserved-names.yaml",
+        "callwire.json", "callwire.config.yaml", "common", "kitchen-sink.yaml", "media.yaml", "messaging-v1.yaml",
+        "reserved-names.yaml",
         "switchboard.yaml",
         "tree.yaml", "voxline.yaml",
       ]

@@ -32,7 +32,7 @@ extension Callwire {
     public var answeredAt: Timestamp?
 
     /// A queue name or an agent number.
-    public var target: CallTarget?
+    public var target: Call.Target?
 
     public var routing: Routing?
 
@@ -50,7 +50,7 @@ extension Callwire {
       metadataAssistantID: String? = nil,
       value2ndLeg: String? = nil,
       answeredAt: Timestamp? = nil,
-      target: CallTarget? = nil,
+      target: Call.Target? = nil,
       routing: Routing? = nil,
       recording: Recording? = nil,
       tags: [CallTag]? = nil
@@ -80,6 +80,29 @@ extension Callwire {
       case routing
       case recording
       case tags
+    }
+
+    /// A queue name or an agent number.
+    public enum Target: Codable, Hashable, Sendable {
+      case string(String)
+      case int(Int)
+
+      public init(from decoder: any Decoder) throws {
+        if let value = try? String(from: decoder) {
+          self = .string(value)
+        } else if let value = try? Int(from: decoder) {
+          self = .int(value)
+        } else {
+          throw decoder.noMatchingSchema("Call.Target")
+        }
+      }
+
+      public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .string(let value): try value.encode(to: encoder)
+        case .int(let value): try value.encode(to: encoder)
+        }
+      }
     }
   }
 
@@ -121,27 +144,4 @@ extension Callwire {
 
   /// A label on a call.
   public typealias CallTag = String
-
-  /// A queue name or an agent number.
-  public enum CallTarget: Codable, Hashable, Sendable {
-    case string(String)
-    case int(Int)
-
-    public init(from decoder: any Decoder) throws {
-      if let value = try? String(from: decoder) {
-        self = .string(value)
-      } else if let value = try? Int(from: decoder) {
-        self = .int(value)
-      } else {
-        throw decoder.noMatchingSchema("CallTarget")
-      }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-      switch self {
-      case .string(let value): try value.encode(to: encoder)
-      case .int(let value): try value.encode(to: encoder)
-      }
-    }
-  }
 }

@@ -539,7 +539,7 @@ extension KitchenSink {
     public var message: String?
 
     /// Details.
-    public var errors: [ErrorErrorsItem]?
+    public var errors: [Error.ErrorsItem]?
 
     /// The request id.
     public var requestID: String?
@@ -547,7 +547,7 @@ extension KitchenSink {
     /// Creates a value from its properties.
     public init(
       message: String? = nil,
-      errors: [ErrorErrorsItem]? = nil,
+      errors: [Error.ErrorsItem]? = nil,
       requestID: String? = nil
     ) {
       self.message = message
@@ -560,16 +560,16 @@ extension KitchenSink {
       case errors
       case requestID = "request_id"
     }
-  }
 
-  /// The inline schema at `#/components/schemas/Error/properties/errors/items` in the spec.
-  public struct ErrorErrorsItem: Codable, Hashable, Sendable {
-    /// One detail.
-    public var message: String?
+    /// The inline schema at `#/components/schemas/Error/properties/errors/items` in the spec.
+    public struct ErrorsItem: Codable, Hashable, Sendable {
+      /// One detail.
+      public var message: String?
 
-    /// Creates a value from its properties.
-    public init(message: String? = nil) {
-      self.message = message
+      /// Creates a value from its properties.
+      public init(message: String? = nil) {
+        self.message = message
+      }
     }
   }
 
@@ -626,10 +626,10 @@ extension KitchenSink {
     public var visible: Bool?
 
     /// An inline object.
-    public var dimensions: NewItemDimensions?
+    public var dimensions: NewItem.Dimensions?
 
     /// Inline objects in an array.
-    public var variants: [NewItemVariantsItem]?
+    public var variants: [NewItem.Variant]?
 
     /// A free-form object.
     public var attributes: Attributes?
@@ -673,8 +673,8 @@ extension KitchenSink {
       price: Float? = nil,
       weight: Double? = 1.5,
       visible: Bool? = true,
-      dimensions: NewItemDimensions? = nil,
-      variants: [NewItemVariantsItem]? = nil,
+      dimensions: NewItem.Dimensions? = nil,
+      variants: [NewItem.Variant]? = nil,
       attributes: Attributes? = nil,
       counters: Counters? = nil,
       legacyCode: String? = nil,
@@ -835,10 +835,10 @@ extension KitchenSink {
     public var visible: Bool?
 
     /// An inline object.
-    public var dimensions: NewItemDimensions?
+    public var dimensions: NewItem.Dimensions?
 
     /// Inline objects in an array.
-    public var variants: [NewItemVariantsItem]?
+    public var variants: [NewItem.Variant]?
 
     /// A free-form object.
     public var attributes: Attributes?
@@ -865,8 +865,8 @@ extension KitchenSink {
       price: Float? = nil,
       weight: Double? = 1.5,
       visible: Bool? = true,
-      dimensions: NewItemDimensions? = nil,
-      variants: [NewItemVariantsItem]? = nil,
+      dimensions: NewItem.Dimensions? = nil,
+      variants: [NewItem.Variant]? = nil,
       attributes: Attributes? = nil,
       counters: Counters? = nil,
       legacyCode: String? = nil
@@ -903,31 +903,31 @@ extension KitchenSink {
       case counters
       case _legacyCode = "legacy_code"
     }
-  }
 
-  /// An inline object.
-  public struct NewItemDimensions: Codable, Hashable, Sendable {
-    /// Width.
-    public var width: Int
+    /// An inline object.
+    public struct Dimensions: Codable, Hashable, Sendable {
+      /// Width.
+      public var width: Int
 
-    /// Height.
-    public var height: Int?
+      /// Height.
+      public var height: Int?
 
-    /// Creates a value from its properties.
-    public init(width: Int, height: Int? = nil) {
-      self.width = width
-      self.height = height
+      /// Creates a value from its properties.
+      public init(width: Int, height: Int? = nil) {
+        self.width = width
+        self.height = height
+      }
     }
-  }
 
-  /// The inline schema at `#/components/schemas/NewItem/properties/variants/items` in the spec.
-  public struct NewItemVariantsItem: Codable, Hashable, Sendable {
-    /// The SKU.
-    public var sku: String?
+    /// The inline schema at `#/components/schemas/NewItem/properties/variants/items` in the spec.
+    public struct Variant: Codable, Hashable, Sendable {
+      /// The SKU.
+      public var sku: String?
 
-    /// Creates a value from its properties.
-    public init(sku: String? = nil) {
-      self.sku = sku
+      /// Creates a value from its properties.
+      public init(sku: String? = nil) {
+        self.sku = sku
+      }
     }
   }
 

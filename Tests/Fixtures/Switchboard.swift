@@ -646,7 +646,7 @@ extension Switchboard {
     public var statusCallback: URL?
 
     /// The events to send, each as its own `StatusCallbackEvent` field.
-    public var statusCallbackEvent: [CreateCallRequestStatusCallbackEventItem]?
+    public var statusCallbackEvent: [CreateCallRequest.StatusCallbackEvent]?
 
     /// Whether to record the call.
     public var record: Bool?
@@ -664,7 +664,7 @@ extension Switchboard {
       url: URL? = nil,
       twiml: String? = nil,
       statusCallback: URL? = nil,
-      statusCallbackEvent: [CreateCallRequestStatusCallbackEventItem]? = nil,
+      statusCallbackEvent: [CreateCallRequest.StatusCallbackEvent]? = nil,
       record: Bool? = nil,
       timeout: Int? = nil,
       machineDetection: String? = nil
@@ -691,34 +691,34 @@ extension Switchboard {
       case timeout = "Timeout"
       case machineDetection = "MachineDetection"
     }
-  }
 
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum CreateCallRequestStatusCallbackEventItem: OpenEnum {
-    case initiated
-    case ringing
-    case answered
-    case completed
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
+    /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+    public enum StatusCallbackEvent: OpenEnum {
+      case initiated
+      case ringing
+      case answered
+      case completed
+      /// A value this SDK does not know, kept as it was sent.
+      case unknown(String)
 
-    public init(rawValue: String) {
-      switch rawValue {
-      case "initiated": self = .initiated
-      case "ringing": self = .ringing
-      case "answered": self = .answered
-      case "completed": self = .completed
-      default: self = .unknown(rawValue)
+      public init(rawValue: String) {
+        switch rawValue {
+        case "initiated": self = .initiated
+        case "ringing": self = .ringing
+        case "answered": self = .answered
+        case "completed": self = .completed
+        default: self = .unknown(rawValue)
+        }
       }
-    }
 
-    public var rawValue: String {
-      switch self {
-      case .initiated: "initiated"
-      case .ringing: "ringing"
-      case .answered: "answered"
-      case .completed: "completed"
-      case .unknown(let value): value
+      public var rawValue: String {
+        switch self {
+        case .initiated: "initiated"
+        case .ringing: "ringing"
+        case .answered: "answered"
+        case .completed: "completed"
+        case .unknown(let value): value
+        }
       }
     }
   }

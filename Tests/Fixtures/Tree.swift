@@ -204,9 +204,9 @@ extension Tree {
   /// A node of a tree; its parent and children are nodes too.
   public struct Node: Codable, Hashable, Sendable {
     /// A name or a number, as the provider assigned it.
-    public var id: NodeID
+    public var id: Node.ID
 
-    public var kind: NodeKind?
+    public var kind: Node.Kind?
 
     public var label: String?
 
@@ -221,7 +221,7 @@ extension Tree {
 
     public var children: [Node]?
 
-    public var level: NodeLevel?
+    public var level: Node.Level?
 
     public var weight: JSONValue?
 
@@ -230,13 +230,13 @@ extension Tree {
 
     /// Creates a value from its properties.
     public init(
-      id: NodeID,
-      kind: NodeKind? = nil,
+      id: Node.ID,
+      kind: Node.Kind? = nil,
       label: String? = nil,
       color: Color? = nil,
       parent: Node? = nil,
       children: [Node]? = nil,
-      level: NodeLevel? = nil,
+      level: Node.Level? = nil,
       weight: JSONValue? = nil,
       expression: Expression? = nil
     ) {
@@ -262,75 +262,75 @@ extension Tree {
       case weight
       case expression
     }
-  }
 
-  /// A name or a number, as the provider assigned it.
-  public enum NodeID: Codable, Hashable, Sendable {
-    case string(String)
-    case int(Int)
+    /// A name or a number, as the provider assigned it.
+    public enum ID: Codable, Hashable, Sendable {
+      case string(String)
+      case int(Int)
 
-    public init(from decoder: any Decoder) throws {
-      if let value = try? String(from: decoder) {
-        self = .string(value)
-      } else if let value = try? Int(from: decoder) {
-        self = .int(value)
-      } else {
-        throw decoder.noMatchingSchema("NodeID")
+      public init(from decoder: any Decoder) throws {
+        if let value = try? String(from: decoder) {
+          self = .string(value)
+        } else if let value = try? Int(from: decoder) {
+          self = .int(value)
+        } else {
+          throw decoder.noMatchingSchema("Node.ID")
+        }
+      }
+
+      public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .string(let value): try value.encode(to: encoder)
+        case .int(let value): try value.encode(to: encoder)
+        }
       }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-      switch self {
-      case .string(let value): try value.encode(to: encoder)
-      case .int(let value): try value.encode(to: encoder)
+    /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+    public enum Kind: OpenEnum {
+      case node
+      /// A value this SDK does not know, kept as it was sent.
+      case unknown(String)
+
+      public init(rawValue: String) {
+        switch rawValue {
+        case "node": self = .node
+        default: self = .unknown(rawValue)
+        }
       }
-    }
-  }
 
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum NodeKind: OpenEnum {
-    case node
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(String)
-
-    public init(rawValue: String) {
-      switch rawValue {
-      case "node": self = .node
-      default: self = .unknown(rawValue)
-      }
-    }
-
-    public var rawValue: String {
-      switch self {
-      case .node: "node"
-      case .unknown(let value): value
-      }
-    }
-  }
-
-  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum NodeLevel: OpenEnum {
-    case value1
-    case value2
-    case value3
-    /// A value this SDK does not know, kept as it was sent.
-    case unknown(Int)
-
-    public init(rawValue: Int) {
-      switch rawValue {
-      case 1: self = .value1
-      case 2: self = .value2
-      case 3: self = .value3
-      default: self = .unknown(rawValue)
+      public var rawValue: String {
+        switch self {
+        case .node: "node"
+        case .unknown(let value): value
+        }
       }
     }
 
-    public var rawValue: Int {
-      switch self {
-      case .value1: 1
-      case .value2: 2
-      case .value3: 3
-      case .unknown(let value): value
+    /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+    public enum Level: OpenEnum {
+      case value1
+      case value2
+      case value3
+      /// A value this SDK does not know, kept as it was sent.
+      case unknown(Int)
+
+      public init(rawValue: Int) {
+        switch rawValue {
+        case 1: self = .value1
+        case 2: self = .value2
+        case 3: self = .value3
+        default: self = .unknown(rawValue)
+        }
+      }
+
+      public var rawValue: Int {
+        switch self {
+        case .value1: 1
+        case .value2: 2
+        case .value3: 3
+        case .unknown(let value): value
+        }
       }
     }
   }

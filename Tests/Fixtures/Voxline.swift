@@ -416,13 +416,13 @@ extension Voxline {
   /// Voxline's error body.
   public struct Problem: Codable, Hashable, Sendable {
     /// What went wrong.
-    public var error: ProblemError?
+    public var error: Problem.ProblemError?
 
     /// Quote it to Voxline's support.
     public var requestID: String?
 
     /// Creates a value from its properties.
-    public init(error: ProblemError? = nil, requestID: String? = nil) {
+    public init(error: Problem.ProblemError? = nil, requestID: String? = nil) {
       self.error = error
       self.requestID = requestID
     }
@@ -431,20 +431,20 @@ extension Voxline {
       case error
       case requestID = "request_id"
     }
-  }
 
-  /// What went wrong.
-  public struct ProblemError: Codable, Hashable, Sendable {
-    /// A stable error code.
-    public var code: String?
+    /// What went wrong.
+    public struct ProblemError: Codable, Hashable, Sendable {
+      /// A stable error code.
+      public var code: String?
 
-    /// A readable message.
-    public var message: String?
+      /// A readable message.
+      public var message: String?
 
-    /// Creates a value from its properties.
-    public init(code: String? = nil, message: String? = nil) {
-      self.code = code
-      self.message = message
+      /// Creates a value from its properties.
+      public init(code: String? = nil, message: String? = nil) {
+        self.code = code
+        self.message = message
+      }
     }
   }
 

@@ -18,7 +18,7 @@ public struct SpecSummary: Hashable, Sendable {
     self.specPath = specPath
     namespace = model.namespace
     operations = model.operations.count
-    types = model.types.count
+    types = model.allTypes.count
     webhooks = model.webhooks?.events.count ?? 0
   }
 

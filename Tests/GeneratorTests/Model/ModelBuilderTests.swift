@@ -121,7 +121,7 @@ import Testing
     #expect(byName["id"]?.isReadOnly == true)
     #expect(byName["legacy_code"]?.isDeprecated == true)
     #expect(byName["size"]?.type == .builtin(.int64))
-    #expect(byName["dimensions"]?.type == .named("NewItemDimensions"))
+    #expect(byName["dimensions"]?.type == .named("NewItem.Dimensions"))
   }
 
   @Test func aNullableEnumMayListNullAmongItsValues() throws {

@@ -19,6 +19,8 @@ import Testing
     // Split into several files by its config's small `linesPerFile`.
     ("Tests/Fixtures/callwire.json", 0),
     ("Tests/Fixtures/tree.yaml", 0),
+    // The naming rules; one warning for the nested name two properties share.
+    ("Tests/Fixtures/messaging-v1.yaml", 1),
   ])
   func fixtureMatchesGoldenFiles(_ spec: String, _ warnings: Int) throws {
     let (files, diagnostics) = Generator.generate(

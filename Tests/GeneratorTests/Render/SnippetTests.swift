@@ -29,7 +29,7 @@ import Testing
   static func type(_ name: String, schemas: String) throws -> String {
     let model = try model(spec(schemas: schemas))
     let declaration = try #require(model.types.first { $0.name == name })
-    return FileRenderer.unit(model, options: RenderOptions(), declared: Set(model.types.map(\.name)), level: 0) {
+    return FileRenderer.unit(model, options: RenderOptions(), declared: DeclaredNames(model), level: 0) {
       FileRenderer.renderType(declaration, into: &$0)
     }
   }
@@ -38,7 +38,7 @@ import Testing
   static func operation(paths: String, schemas: String = "{}") throws -> String {
     let model = try model(spec(paths: paths, schemas: schemas))
     let operation = try #require(model.operations.first)
-    return FileRenderer.unit(model, options: RenderOptions(), declared: Set(model.types.map(\.name)), level: 0) {
+    return FileRenderer.unit(model, options: RenderOptions(), declared: DeclaredNames(model), level: 0) {
       OperationRenderer.render(operation, into: &$0)
     }
   }

@@ -18,13 +18,23 @@ public struct APIModel: Hashable, Sendable {
   /// empty when every operation goes to the client's server.
   public var operationServers: [OperationServer] = []
   public var securitySchemes: [SecurityScheme]
-  /// Every generated type, sorted by name.
+  /// The namespace's types, sorted by name, each holding its nested types.
   public var types: [TypeDeclaration]
   /// In the spec's order.
   public var operations: [Operation]
   public var webhooks: Webhooks?
   /// What `--skip-unsupported` left out, in the spec's order.
   public var skipped: [SkippedUnit] = []
+
+  /// Every type, the nested ones after their parent.
+  public var allTypes: [TypeDeclaration] {
+    types.flatMap(Self.flattened)
+  }
+
+  /// A type and every type nested in it, at any depth.
+  static func flattened(_ declaration: TypeDeclaration) -> [TypeDeclaration] {
+    [declaration] + declaration.nestedTypes.flatMap(flattened)
+  }
 }
 
 /// A part of a spec that `--skip-unsupported` left out, and why.
@@ -171,12 +181,44 @@ public enum TypeDeclaration: Hashable, Sendable {
   case oneOf(OneOfDeclaration)
   case alias(AliasDeclaration)
 
+  /// The name the namespace knows it by: `Call`, or, for a nested type, its parent's name, a
+  /// dot and its own name (`SendMessageRequest.Message`).
   public var name: String {
     switch self {
     case .structure(let value): value.name
     case .enumeration(let value): value.name
     case .oneOf(let value): value.name
     case .alias(let value): value.name
+    }
+  }
+
+  /// The types declared inside this one.
+  public var nestedTypes: [TypeDeclaration] {
+    get {
+      switch self {
+      case .structure(let value): value.nestedTypes
+      case .oneOf(let value): value.nestedTypes
+      case .enumeration, .alias: []
+      }
+    }
+    set {
+      switch self {
+      case .structure(var value):
+        value.nestedTypes = newValue
+        self = .structure(value)
+      case .oneOf(var value):
+        value.nestedTypes = newValue
+        self = .oneOf(value)
+      case .enumeration, .alias: break
+      }
+    }
+  }
+
+  /// Whether types can be declared inside it: a struct or a `oneOf` enum.
+  var canNest: Bool {
+    switch self {
+    case .structure, .oneOf: true
+    case .enumeration, .alias: false
     }
   }
 
@@ -215,6 +257,8 @@ public struct StructDeclaration: Hashable, Sendable {
   public var isDeprecated: Bool
   /// Where the provider's error messages are, when this is an error body.
   public var errorFormat: ErrorFormat?
+  /// The inline types of its properties, declared inside it (`Request.Message`), sorted by name.
+  public var nestedTypes: [TypeDeclaration] = []
 }
 
 public struct Property: Hashable, Sendable {
@@ -284,6 +328,8 @@ public struct OneOfDeclaration: Hashable, Sendable {
   public var isDeprecated: Bool
   /// An `indirect enum`, because a case's type contains this enum (a recursive schema).
   public var isIndirect: Bool = false
+  /// The inline types of its cases, declared inside it, sorted by name.
+  public var nestedTypes: [TypeDeclaration] = []
 }
 
 public struct OneOfCase: Hashable, Sendable {

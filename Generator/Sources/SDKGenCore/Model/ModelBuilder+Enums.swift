@@ -57,14 +57,12 @@ extension ModelBuilder {
       cases.append(
         EnumCase(swiftName: caseName, rawValue: raw, documentation: Documentation(details: caseDocumentation)))
     }
-    return declare(
-      .enumeration(
-        EnumDeclaration(
-          name: name, documentation: documentation(schema), rawType: rawType, cases: cases,
-          isFrozen: isFrozen,
-          isDocumentedAsExtensible: extensionValue("x-extensible-enum", at: path) != nil,
-          isDeprecated: schema.deprecated)),
-      origin: path)
+    let own = EnumDeclaration(
+      name: name, documentation: documentation(schema), rawType: rawType, cases: cases, isFrozen: isFrozen,
+      isDocumentedAsExtensible: extensionValue("x-extensible-enum", at: path) != nil,
+      isDeprecated: schema.deprecated)
+    let shared = sharedEnum(own, schema: schema, path: path)
+    return declare(.enumeration(shared.declaration), origin: shared.origin)
   }
 
   // MARK: oneOf
@@ -72,6 +70,7 @@ extension ModelBuilder {
   func declareOneOf(name: String, schema: JSONSchema, members: [JSONSchema], key: String, path: [String])
     -> String
   {
+    let name = reserveName(name, origin: path)
     let discriminator = schema.discriminator
     var cases: [OneOfCase] = []
     var used = Set<String>()
@@ -95,10 +94,11 @@ extension ModelBuilder {
       }
       if used.contains(caseName) { caseName += String(index + 1) }
       used.insert(caseName)
-      let type = typeUsage(member, path: memberPath, name: name + SwiftName.typeNamePart(SwiftName.unescaped(caseName)))
+      let type = typeUsage(
+        member, path: memberPath, name: SwiftName.nestedTypeName(SwiftName.unescaped(caseName), in: name))
       cases.append(OneOfCase(swiftName: caseName, type: type, discriminatorValues: values))
     }
-    return declare(
+    return complete(
       .oneOf(
         OneOfDeclaration(
           name: name, documentation: documentation(schema), discriminator: discriminator?.propertyName,

@@ -92,7 +92,7 @@ extension ModelBuilder {
       return .builtin(.bool)
     case .array(_, let context):
       guard let items = context.items else { return .array(.builtin(.json)) }
-      return .array(typeUsage(items, path: path + ["items"], name: name + "Item"))
+      return .array(typeUsage(items, path: path + ["items"], name: SwiftName.itemTypeName(name)))
     case .object(_, let context):
       if context.properties.isEmpty {
         return .dictionary(additionalPropertiesType(context, path: path, name: name) ?? .builtin(.json))
@@ -156,13 +156,16 @@ extension ModelBuilder {
   // MARK: Structs
 
   /// Declares a struct from an object schema, or from the parts of an `allOf` flattened into one.
+  /// Its name is claimed first, so that the inline types of its properties nest under the name
+  /// it gets; those are named in the order of their JSON keys, so that reordering a spec's
+  /// properties renames no type.
   func declareStruct(
     name: String, schema: JSONSchema, parts: [(JSONSchema, [String])], path: [String]
   ) -> String {
-    var properties: [Property] = []
+    let name = reserveName(name, origin: path)
+    var members: [(key: String, schema: JSONSchema, path: [String], parent: String, required: Bool)] = []
     var additional: TypeUsage?
     var seenJSON = Set<String>()
-    var seenSwift = NameAllocator<String>()
     var documentationParts = [documentation(schema)]
     for (part, partPath) in flatten(parts) {
       guard case .object(_, let context) = part.value else {
@@ -177,33 +180,44 @@ extension ModelBuilder {
         ? componentSwiftName(partPath[2]) : name
       for (key, propertySchema) in context.properties where !seenJSON.contains(key) {
         seenJSON.insert(key)
-        let propertyPath = partPath + ["properties", key]
-        var swiftName = (extensionValue("x-swift-name", at: propertyPath) as? String) ?? SwiftName.memberName(key)
-        if swiftName == "`self`" {
-          // `value.self` is the value itself in Swift, so a property cannot be read as `self`.
-          swiftName = "selfValue"
-        }
-        let claimed = seenSwift.claim(swiftName, for: key)
-        if let other = claimed.collision {
-          warning(
-            "the properties \"\(other)\" and \"\(key)\" both become \(SwiftName.unescaped(swiftName)) in Swift; this one is \(claimed.name) (set x-swift-name to choose)",
-            key: propertyPath)
-        }
-        swiftName = claimed.name
-        let type = typeUsage(propertySchema, path: propertyPath, name: parent + SwiftName.typeNamePart(key))
-        let required = context.requiredProperties.contains(key)
-        properties.append(
-          Property(
-            jsonName: key, swiftName: swiftName, type: type,
-            isOptional: !required || isNullable(propertySchema) || propertySchema.readOnly || propertySchema.writeOnly,
-            defaultValue: literal(propertySchema.defaultValue, for: type, path: propertyPath + ["default"]),
-            documentation: documentation(propertySchema),
-            isDeprecated: propertySchema.deprecated, isReadOnly: propertySchema.readOnly,
-            isWriteOnly: propertySchema.writeOnly))
+        members.append(
+          (key, propertySchema, partPath + ["properties", key], parent, context.requiredProperties.contains(key)))
       }
       if let type = additionalPropertiesType(context, path: partPath, name: parent) {
         additional = type
       }
+    }
+    var types: [String: TypeUsage] = [:]
+    for member in members.sorted(by: { $0.key < $1.key }) {
+      types[member.key] = typeUsage(
+        member.schema, path: member.path, name: SwiftName.nestedTypeName(member.key, in: member.parent))
+    }
+    var properties: [Property] = []
+    var seenSwift = NameAllocator<String>()
+    for member in members {
+      let (key, propertySchema, propertyPath) = (member.key, member.schema, member.path)
+      var swiftName = (extensionValue("x-swift-name", at: propertyPath) as? String) ?? SwiftName.memberName(key)
+      if swiftName == "`self`" {
+        // `value.self` is the value itself in Swift, so a property cannot be read as `self`.
+        swiftName = "selfValue"
+      }
+      let claimed = seenSwift.claim(swiftName, for: key)
+      if let other = claimed.collision {
+        warning(
+          "the properties \"\(other)\" and \"\(key)\" both become \(SwiftName.unescaped(swiftName)) in Swift; this one is \(claimed.name) (set x-swift-name to choose)",
+          key: propertyPath)
+      }
+      swiftName = claimed.name
+      let type = types[key]!
+      properties.append(
+        Property(
+          jsonName: key, swiftName: swiftName, type: type,
+          isOptional: !member.required || isNullable(propertySchema) || propertySchema.readOnly
+            || propertySchema.writeOnly,
+          defaultValue: literal(propertySchema.defaultValue, for: type, path: propertyPath + ["default"]),
+          documentation: documentation(propertySchema),
+          isDeprecated: propertySchema.deprecated, isReadOnly: propertySchema.readOnly,
+          isWriteOnly: propertySchema.writeOnly))
     }
     if additional != nil, seenSwift.isTaken("additionalProperties") {
       error(
@@ -213,7 +227,7 @@ extension ModelBuilder {
     let docs =
       documentationParts.first(where: { !$0.isEmpty })
       ?? Documentation(summary: Self.undocumentedSummary(path))
-    return declare(
+    return complete(
       .structure(
         StructDeclaration(
           name: name, documentation: docs, properties: properties, additionalProperties: additional,

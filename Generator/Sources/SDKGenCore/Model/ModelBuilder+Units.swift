@@ -40,14 +40,15 @@ extension ModelBuilder {
 
   /// Chooses every component schema's Swift name before any is translated: `x-swift-name`, or
   /// the name in UpperCamelCase without the leading segments that every name shares
-  /// (`voice.v1.call` → `Call`); names that collide get a number and a warning.
-  func nameComponents() {
+  /// (`voice.v1.call` → `Call`) and without the segments that say nothing new
+  /// (``SwiftName/pathTypeName(_:namespace:)``); names that collide get a number and a warning.
+  func nameComponents(namespace: String) {
     let keys = document.components.schemas.keys.map(\.rawValue)
     let prefix = Self.sharedPrefix(keys)
     var names: [String: String] = [:]
     for key in keys {
       let custom = extensionValue("x-swift-name", at: ["components", "schemas", key]) as? String
-      names[key] = custom ?? SwiftName.typeName(String(key.dropFirst(prefix.count)))
+      names[key] = custom ?? SwiftName.pathTypeName(String(key.dropFirst(prefix.count)), namespace: namespace)
     }
     // Without the prefix the names must stay distinct; otherwise keep the whole names.
     if !prefix.isEmpty, Set(names.values).count < Set(keys.map { SwiftName.typeName($0) }).count {

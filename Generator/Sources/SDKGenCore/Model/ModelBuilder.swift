@@ -29,6 +29,10 @@ public final class ModelBuilder {
   var componentsInProgress: Set<String> = []
   /// The servers the client defaults to (see ``translateServers()``).
   var clientServers: [OpenAPI.Server] = []
+  /// The inline enums met so far, by what makes them the same type.
+  var enumOccurrences: [EnumSignature: [EnumOccurrence]] = [:]
+  /// The enums that a first pass found at several places, each with its one type.
+  var sharedEnums: [EnumSignature: SharedEnum] = [:]
 
   init(spec: ParsedSpec, options: ModelOptions) {
     self.spec = spec
@@ -41,8 +45,16 @@ public final class ModelBuilder {
   public static func build(
     _ spec: ParsedSpec, options: ModelOptions = ModelOptions(), diagnostics: inout Diagnostics
   ) -> APIModel? {
-    let builder = ModelBuilder(spec: spec, options: options)
-    let model = builder.build()
+    var builder = ModelBuilder(spec: spec, options: options)
+    var model = builder.build()
+    // A second pass, when the first met the same inline enum at several places: each gets one
+    // type, named after all of them, so the first place met does not decide the name.
+    let shared = builder.sharedEnumNames()
+    if !shared.isEmpty, !builder.diagnostics.hasErrors {
+      builder = ModelBuilder(spec: spec, options: options)
+      builder.sharedEnums = shared
+      model = builder.build()
+    }
     diagnostics.append(contentsOf: builder.diagnostics)
     return builder.diagnostics.hasErrors ? nil : model
   }
@@ -51,7 +63,7 @@ public final class ModelBuilder {
     let namespace = namespaceName()
     let servers = translateServers()
     var schemes = translateSecuritySchemes()
-    nameComponents()
+    nameComponents(namespace: namespace)
     for key in document.components.schemas.keys {
       translateComponent(key.rawValue)
     }
@@ -76,7 +88,7 @@ public final class ModelBuilder {
       defaultServer: servers.first.flatMap { $0.variables.isEmpty ? $0 : nil },
       operationServers: operationServers,
       securitySchemes: schemes,
-      types: declarations.values.map(\.declaration).sorted { $0.name < $1.name },
+      types: nestedDeclarations(),
       operations: operations,
       webhooks: webhooks,
       skipped: skipped

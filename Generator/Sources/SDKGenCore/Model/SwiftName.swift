@@ -105,7 +105,7 @@ public enum SwiftName {
   }
 
   /// A word inside a camel-case name: an initialism in capitals, any other word capitalized.
-  private static func capitalizedWord(_ word: String) -> String {
+  static func capitalizedWord(_ word: String) -> String {
     let lower = word.lowercased()
     if initialisms.contains(lower) { return lower.uppercased() }
     let normal = normalized(word)

@@ -14,7 +14,7 @@ enum EnumRenderer {
     let raw = names.spell(declaration.rawType.rawValue)
     if declaration.isFrozen {
       let conformances = names.conformances("Codable", "Hashable", "Sendable", "CaseIterable")
-      writer.block("public enum \(declaration.name): \(raw), \(conformances)") { writer in
+      writer.block("public enum \(SwiftName.ownName(declaration.name)): \(raw), \(conformances)") { writer in
         for enumCase in declaration.cases {
           writer.docComment(SwiftSyntax.paragraphs(enumCase.documentation))
           let literal = SwiftSyntax.literal(enumCase.rawValue)
@@ -26,7 +26,7 @@ enum EnumRenderer {
       }
       return
     }
-    writer.block("public enum \(declaration.name): \(names.spell("OpenEnum"))") { writer in
+    writer.block("public enum \(SwiftName.ownName(declaration.name)): \(names.spell("OpenEnum"))") { writer in
       for enumCase in declaration.cases {
         writer.docComment(SwiftSyntax.paragraphs(enumCase.documentation))
         writer.line("case \(enumCase.swiftName)")
@@ -73,7 +73,7 @@ enum OneOfRenderer {
     let names = writer.names
     let indirect = declaration.isIndirect ? "indirect " : ""
     writer.block(
-      "public \(indirect)enum \(declaration.name): \(names.conformances("Codable", "Hashable", "Sendable"))"
+      "public \(indirect)enum \(SwiftName.ownName(declaration.name)): \(names.conformances("Codable", "Hashable", "Sendable"))"
     ) {
       writer in
       for oneOfCase in declaration.cases {
@@ -121,6 +121,7 @@ enum OneOfRenderer {
           }
         }
       }
+      FileRenderer.renderNested(declaration.nestedTypes, into: &writer)
     }
   }
 }

@@ -51,7 +51,7 @@ public enum FileRenderer {
     name: String, contents: String
   )] {
     // Each type and operation is rendered on its own, on every core, then joined in order.
-    let declared = Set(model.types.map(\.name))
+    let declared = DeclaredNames(model)
     let types = Parallel.map(model.types) { declaration in
       unit(model, options: options, declared: declared, level: 1) { renderType(declaration, into: &$0) }
     }
@@ -120,7 +120,7 @@ public enum FileRenderer {
   /// `declared` is the model's type names, computed once by the caller: a unit per declaration
   /// that computed them again would make rendering quadratic in the number of types.
   static func unit(
-    _ model: APIModel, options: RenderOptions, declared: Set<String>, level: Int, qualified: Bool = false,
+    _ model: APIModel, options: RenderOptions, declared: DeclaredNames, level: Int, qualified: Bool = false,
     _ render: (inout SwiftWriter) -> Void
   ) -> String {
     var writer = writer(for: model, options: options, declared: declared, qualified: qualified)
@@ -131,11 +131,13 @@ public enum FileRenderer {
 
   /// A writer for `model`'s code; `qualified` for code outside the namespace's scope.
   static func writer(
-    for model: APIModel, options: RenderOptions, declared: Set<String>? = nil, qualified: Bool = false
+    for model: APIModel, options: RenderOptions, declared: DeclaredNames? = nil, qualified: Bool = false
   ) -> SwiftWriter {
+    let declared = declared ?? DeclaredNames(model)
     var writer = SwiftWriter(
       names: NameScope(
-        declaring: declared ?? Set(model.types.map(\.name)), qualifier: qualified ? model.namespace : nil))
+        declaring: declared.all, qualifier: qualified ? model.namespace : nil, namespace: model.namespace,
+        nested: declared.nested))
     writer.linksRuntimeSymbols = !options.additionalImports.contains(RenderOptions.runtimeModule)
     return writer
   }
@@ -165,13 +167,22 @@ public enum FileRenderer {
     case .alias(let value):
       writer.docComment(SwiftSyntax.paragraphs(value.documentation))
       if value.isDeprecated { writer.line("@available(*, deprecated)") }
-      writer.line("public typealias \(value.name) = \(SwiftSyntax.type(value.type, in: writer.names))")
+      writer.line(
+        "public typealias \(SwiftName.ownName(value.name)) = \(SwiftSyntax.type(value.type, in: writer.names))")
+    }
+  }
+
+  /// The types declared inside a struct or `oneOf` enum, after its own members.
+  static func renderNested(_ types: [TypeDeclaration], into writer: inout SwiftWriter) {
+    for type in types {
+      writer.blankLine()
+      renderType(type, into: &writer)
     }
   }
 
   /// The error bodies' conformances and the webhooks, at the end of the namespace's first file.
   static func renderTail(_ model: APIModel, into writer: inout SwiftWriter) {
-    let errorBodies = model.types.compactMap { declaration -> (StructDeclaration, ErrorFormat)? in
+    let errorBodies = model.allTypes.compactMap { declaration -> (StructDeclaration, ErrorFormat)? in
       guard case .structure(let value) = declaration, let format = value.errorFormat else { return nil }
       return (value, format)
     }
@@ -191,5 +202,23 @@ public enum FileRenderer {
       writer.line()
       WebhookRenderer.render(webhooks, namespace: model.namespace, into: &writer)
     }
+  }
+}
+
+/// The type names a model declares, computed once per model: a writer per declaration that
+/// computed them again would make rendering quadratic in the number of types.
+struct DeclaredNames {
+  /// The own names of every type, nested ones too: inside a type, a nested `Data` hides
+  /// Foundation's as much as one in the namespace does.
+  let all: Set<String>
+  /// The own names of the nested types alone.
+  let nested: Set<String>
+
+  init(_ model: APIModel) {
+    all = Set(model.allTypes.map { SwiftName.ownName($0.name) })
+    nested = Set(
+      model.types.flatMap(\.nestedTypes).flatMap { declaration in
+        APIModel.flattened(declaration).map { SwiftName.ownName($0.name) }
+      })
   }
 }

@@ -11,15 +11,28 @@ struct NameScope {
   /// The namespace, when code is written outside its lexical scope: in `extension Acme.Client`
   /// (a large spec's operations files), `Acme.Call` is not found as `Call`.
   var qualifier: String?
+  /// The namespace, and the own names of the types nested in its types: inside `Message`, a
+  /// nested `Status` hides the namespace's `Status`, so that one is written `Acme.Status`.
+  var namespace: String?
+  var nested: Set<String>
 
-  init(declaring declared: Set<String> = [], qualifier: String? = nil) {
+  init(
+    declaring declared: Set<String> = [], qualifier: String? = nil, namespace: String? = nil,
+    nested: Set<String> = []
+  ) {
     self.declared = declared
     self.qualifier = qualifier
+    self.namespace = namespace
+    self.nested = nested
   }
 
-  /// A type of the namespace: `Call`, or `Acme.Call` outside the namespace's scope.
+  /// A type of the namespace: `Call`, or `Acme.Call` outside the namespace's scope or where a
+  /// nested type of the same name could hide it.
   func model(_ name: String) -> String {
-    qualifier.map { $0 + "." + name } ?? name
+    if let qualifier { return qualifier + "." + name }
+    let first = name.prefix { $0 != "." }
+    guard let namespace, nested.contains(String(first)) else { return name }
+    return namespace + "." + name
   }
 
   /// `name`, or `Module.name` when the namespace declares a type of that name.

@@ -5,7 +5,7 @@ struct SplitRenderer {
   let linesPerFile: Int
 
   /// The files, from the model's types rendered already (one level in).
-  func files(types: [String], declared: Set<String>) -> [(name: String, contents: String)] {
+  func files(types: [String], declared: DeclaredNames) -> [(name: String, contents: String)] {
     let model = model
     let options = options
     let operations = Parallel.map(model.operations) { operation in

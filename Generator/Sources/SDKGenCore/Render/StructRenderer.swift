@@ -19,7 +19,9 @@ enum StructRenderer {
     writer.docComment(SwiftSyntax.paragraphs(declaration.documentation))
     if declaration.isDeprecated { writer.line("@available(*, deprecated)") }
     let names = writer.names
-    writer.block("public struct \(declaration.name): \(names.conformances("Codable", "Hashable", "Sendable"))") {
+    writer.block(
+      "public struct \(SwiftName.ownName(declaration.name)): \(names.conformances("Codable", "Hashable", "Sendable"))"
+    ) {
       writer in
       for property in declaration.properties {
         writer.blankLine()
@@ -68,6 +70,7 @@ enum StructRenderer {
         writer.blankLine()
         renderEncoder(declaration, into: &writer)
       }
+      FileRenderer.renderNested(declaration.nestedTypes, into: &writer)
     }
   }
 
