@@ -194,7 +194,7 @@ import Testing
 
   @Test func theRequirementIsTheClientMethodWithoutItsDefaults() throws {
     let model = try SnippetTests.model(SnippetTests.spec(paths: Self.listCalls))
-    let swift = FileRenderer.unit(model, options: RenderOptions(), declared: [], level: 0) {
+    let swift = FileRenderer.unit(model, options: RenderOptions(), declared: DeclaredNames(model), level: 0) {
       APIProtocolRenderer.render(model, into: &$0)
     }
     #expect(swift.contains("    func listCalls(page: Int?) async throws -> [String]\n"))

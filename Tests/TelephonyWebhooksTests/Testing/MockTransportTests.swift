@@ -15,6 +15,7 @@ import Testing
     ("Api4Com", Api4Com.Client.operationTable), ("Plusofon", Plusofon.Client.operationTable),
     ("Thulium", Thulium.Client.operationTable), ("Callwire", Callwire.Client.operationTable),
     ("KitchenSink", KitchenSink.Client.operationTable), ("MediaFixture", MediaFixture.Client.operationTable),
+    ("MessagingV1", MessagingV1.Client.operationTable),
     ("ReservedNames", ReservedNames.Client.operationTable), ("Switchboard", Switchboard.Client.operationTable),
     ("Tree", Tree.Client.operationTable), ("Voxline", Voxline.Client.operationTable),
   ]

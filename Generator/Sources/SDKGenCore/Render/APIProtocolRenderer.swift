@@ -25,7 +25,9 @@ enum APIProtocolRenderer {
     writer.line()
 
     // Outside the namespace's scope: its types are written `Namespace.Type`.
-    var outside = SwiftWriter(names: NameScope(declaring: writer.names.declared, qualifier: namespace))
+    var names = writer.names
+    names.qualifier = namespace
+    var outside = SwiftWriter(names: names)
     outside.linksRuntimeSymbols = writer.linksRuntimeSymbols
     outside.block("extension \(namespace).API") { writer in
       for (index, operation) in model.operations.enumerated() {

@@ -3,7 +3,9 @@
 /// runtime for path templates and for `MockTransport`.
 enum ExampleTableRenderer {
   static func render(_ model: APIModel, into writer: inout SwiftWriter) {
-    var outside = SwiftWriter(names: NameScope(declaring: writer.names.declared, qualifier: model.namespace))
+    var names = writer.names
+    names.qualifier = model.namespace
+    var outside = SwiftWriter(names: names)
     outside.linksRuntimeSymbols = writer.linksRuntimeSymbols
     outside.block("extension \(model.namespace).Client") { writer in
       writer.docComment([
