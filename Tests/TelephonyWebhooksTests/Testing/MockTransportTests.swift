@@ -16,6 +16,7 @@ import Testing
     ("Thulium", Thulium.Client.operationTable), ("Callwire", Callwire.Client.operationTable),
     ("KitchenSink", KitchenSink.Client.operationTable), ("MediaFixture", MediaFixture.Client.operationTable),
     ("MessagingV1", MessagingV1.Client.operationTable),
+    ("Relayline", Relayline.Client.operationTable),
     ("ReservedNames", ReservedNames.Client.operationTable), ("Switchboard", Switchboard.Client.operationTable),
     ("Tree", Tree.Client.operationTable), ("Voxline", Voxline.Client.operationTable),
   ]

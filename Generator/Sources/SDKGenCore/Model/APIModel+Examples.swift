@@ -17,4 +17,6 @@ public struct ExampleAnswer: Hashable, Sendable {
   /// `nil` with no body.
   public var body: String?
   public var source: Source
+  /// What the client reads the body as: the success body, or an outcome enum's first case's.
+  public var responseBody: ResponseBody? = nil
 }

@@ -12,18 +12,24 @@ extension ModelBuilder {
   }
 
   private func exampleAnswer(_ operation: Operation) -> ExampleAnswer? {
-    let first = operation.success.statuses.first ?? .code(200)
+    var first = operation.success.statuses.first ?? .code(200)
+    var responseBody = operation.success.shape.body
+    if case .outcomes(let outcomes) = operation.success.shape, let firstCase = outcomes.cases.first {
+      // The first outcome the spec lists, such as `.ok(Call)`.
+      first = firstCase.status
+      responseBody = firstCase.body
+    }
     let status: Int
     switch first {
     case .code(let code): status = code
     case .range, .default: status = 200
     }
-    guard let body = operation.success.shape.body else {
+    guard let body = responseBody else {
       return ExampleAnswer(status: status, mediaType: nil, body: nil, source: .schema)
     }
     let mediaType = body.mediaTypes.first ?? "application/json"
     guard let content = successContent(operation, status: first, mediaType: mediaType) else {
-      return ExampleAnswer(status: status, mediaType: mediaType, body: "", source: .schema)
+      return ExampleAnswer(status: status, mediaType: mediaType, body: "", source: .schema, responseBody: body)
     }
     var source = ExampleAnswer.Source.documented
     var value = documentedExample(content)
@@ -34,12 +40,14 @@ extension ModelBuilder {
     switch body.encoding {
     case .json, .form, .multipart:
       return ExampleAnswer(
-        status: status, mediaType: mediaType, body: ExampleJSON.text(value ?? NSNull()), source: source)
+        status: status, mediaType: mediaType, body: ExampleJSON.text(value ?? NSNull()), source: source,
+        responseBody: body)
     case .text:
       let text = (value as? String) ?? value.map { ExampleJSON.text($0) } ?? "example"
-      return ExampleAnswer(status: status, mediaType: mediaType, body: text, source: source)
+      return ExampleAnswer(status: status, mediaType: mediaType, body: text, source: source, responseBody: body)
     case .binary:
-      return ExampleAnswer(status: status, mediaType: mediaType, body: (value as? String) ?? "", source: source)
+      return ExampleAnswer(
+        status: status, mediaType: mediaType, body: (value as? String) ?? "", source: source, responseBody: body)
     }
   }
 

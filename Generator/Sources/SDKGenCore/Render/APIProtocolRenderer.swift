@@ -13,9 +13,10 @@ enum APIProtocolRenderer {
       writer.block("public protocol API: \(writer.names.spell("Sendable"))") { writer in
         for (index, operation) in model.operations.enumerated() {
           if index > 0 { writer.blankLine() }
-          writer.docComment(OperationRenderer.documentation(operation, error: writer.runtimeSymbol("APIError")))
+          writer.docComment(
+            OperationRenderer.documentation(operation, error: writer.runtimeSymbol("APIError"), inClient: false))
           if operation.isDeprecated { writer.line("@available(*, deprecated)") }
-          let declaration = OperationRenderer.declaration(operation, defaults: false, in: writer.names)
+          let declaration = OperationRenderer.declaration(operation, defaults: false, inClient: false, in: writer.names)
           writer.wrapped(declaration.head, declaration.parameters, declaration.tail)
         }
       }
@@ -36,7 +37,7 @@ enum APIProtocolRenderer {
           "Throws \(writer.runtimeSymbol("UnimplementedOperation")): a fake implements the operations its test calls."
         ])
         if operation.isDeprecated { writer.line("@available(*, deprecated)") }
-        let declaration = OperationRenderer.declaration(operation, defaults: false, in: writer.names)
+        let declaration = OperationRenderer.declaration(operation, defaults: false, inClient: false, in: writer.names)
         writer.wrappedBlock("public " + declaration.head, declaration.parameters, declaration.tail) { writer in
           writer.wrapped(
             "throw \(writer.names.spell("UnimplementedOperation"))",

@@ -72,7 +72,7 @@ enum ExampleTableRenderer {
       writer.line("answer: .empty(200)")
       return
     }
-    guard let body = operation.success.shape.body, let text = answer.body, let mediaType = answer.mediaType else {
+    guard let body = answer.responseBody, let text = answer.body, let mediaType = answer.mediaType else {
       writer.line("answer: .empty(\(answer.status))")
       return
     }
