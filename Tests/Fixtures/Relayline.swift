@@ -281,11 +281,11 @@ extension Relayline.Client {
           "items": [
             {
               "id": "example",
-              "priority": {},
+              "priority": 1,
               "route": {
                 "trunk": "example"
               },
-              "status": {},
+              "status": "queued",
               "tier": "basic"
             }
           ],
@@ -301,11 +301,11 @@ extension Relayline.Client {
         #"""
         {
           "id": "example",
-          "priority": {},
+          "priority": 1,
           "route": {
             "trunk": "example"
           },
-          "status": {},
+          "status": "queued",
           "tier": "basic"
         }
         """#
@@ -318,11 +318,11 @@ extension Relayline.Client {
         #"""
         {
           "id": "example",
-          "priority": {},
+          "priority": 1,
           "route": {
             "trunk": "example"
           },
-          "status": {},
+          "status": "queued",
           "tier": "basic"
         }
         """#
@@ -335,11 +335,11 @@ extension Relayline.Client {
         #"""
         {
           "id": "example",
-          "priority": {},
+          "priority": 1,
           "route": {
             "trunk": "example"
           },
-          "status": {},
+          "status": "queued",
           "tier": "basic"
         }
         """#
@@ -365,7 +365,15 @@ extension Relayline.Client {
     ),
     OperationDescription(
       "getStatus", .get, "/status",
-      answer: .json(200, Relayline.ServiceStatus.self, "")
+      answer: .json(
+        200, Relayline.ServiceStatus.self,
+        #"""
+        {
+          "message": "example",
+          "state": "example"
+        }
+        """#
+      )
     ),
     OperationDescription(
       "getMedia", .get, "/media/{media_id}",

@@ -57,17 +57,18 @@ extension ModelBuilder {
       let item = document.paths[pathKey]?.b,
       let endpoint = item.endpoints.first(where: { $0.method.rawValue.lowercased() == operation.method.rawValue })
     else { return nil }
-    for (key, entry) in endpoint.operation.responses where key.rawValue.uppercased() == status.text.uppercased() {
-      guard
-        let response = resolve(
-          entry, in: document.components.responses, kind: "responses", path: ["paths", operation.path])
-      else { return nil }
-      let content = response.value.content
-      let chosen = content.first { $0.key.rawValue == mediaType } ?? content.first
-      guard let chosen else { return nil }
-      return resolve(chosen.value, in: document.components.mediaTypes, kind: "mediaTypes", path: [])?.value
-    }
-    return nil
+    // The status's own response, else `default`, which is the success when it is the only one.
+    let responses = endpoint.operation.responses
+    guard
+      let key = responses.keys.first(where: { $0.rawValue.uppercased() == status.text.uppercased() })
+        ?? responses.keys.first(where: { $0.rawValue == "default" }),
+      let entry = responses[key],
+      let response = resolve(
+        entry, in: document.components.responses, kind: "responses", path: ["paths", operation.path])
+    else { return nil }
+    let content = response.value.content
+    guard let chosen = content.first(where: { $0.key.rawValue == mediaType }) ?? content.first else { return nil }
+    return resolve(chosen.value, in: document.components.mediaTypes, kind: "mediaTypes", path: [])?.value
   }
 
   /// The media type's `example`, else its first `examples` entry with a value.
@@ -112,10 +113,12 @@ extension ModelBuilder {
       }
       return object
     case .all(let parts, _):
+      let values = parts.compactMap { exampleValue($0, depth: depth + 1, visiting: visiting) }
+      // Around an enum or a primitive, the first member that is not an object is the value.
+      if let value = values.first(where: { !($0 is [String: Any]) }) { return value }
       var object: [String: Any] = [:]
-      for part in parts {
-        guard let value = exampleValue(part, depth: depth + 1, visiting: visiting) as? [String: Any] else { continue }
-        object.merge(value) { _, new in new }
+      for case let members as [String: Any] in values {
+        object.merge(members) { _, new in new }
       }
       return object
     case .one(let choices, let core), .any(let choices, let core):
