@@ -13,7 +13,8 @@ import Testing
   /// Every namespace's table: the three providers and every fixture spec.
   static let tables: [(String, OperationTable)] = [
     ("Api4Com", Api4Com.Client.operationTable), ("Plusofon", Plusofon.Client.operationTable),
-    ("Thulium", Thulium.Client.operationTable), ("Callwire", Callwire.Client.operationTable),
+    ("Thulium", Thulium.Client.operationTable), ("Callbox", Callbox.Client.operationTable),
+    ("Callwire", Callwire.Client.operationTable), ("Voicegrid", Voicegrid.Client.operationTable),
     ("KitchenSink", KitchenSink.Client.operationTable), ("MediaFixture", MediaFixture.Client.operationTable),
     ("MessagingV1", MessagingV1.Client.operationTable),
     ("Relayline", Relayline.Client.operationTable),
