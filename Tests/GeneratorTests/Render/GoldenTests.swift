@@ -22,6 +22,9 @@ import Testing
     // Split into several files by its config's small `linesPerFile`.
     ("Tests/Fixtures/callwire.json", 0),
     ("Tests/Fixtures/tree.yaml", 0),
+    // Cookies, JSON content parameters, matrix and label, other http schemes, form and multipart
+    // responses; one warning for its mutualTLS scheme, one for the scheme renamed transport2.
+    ("Tests/Fixtures/keyring.yaml", 2),
     // The naming rules; one warning for the nested name two properties share.
     ("Tests/Fixtures/messaging-v1.yaml", 1),
   ])

@@ -8,6 +8,8 @@ extension ModelBuilder {
     let order = Dictionary(uniqueKeysWithValues: schemes.enumerated().map { ($1.key, $0) })
     return (requirements ?? []).enumerated().map { index, requirement in
       let names = requirement.keys.compactMap { reference -> String? in
+        // A mutualTLS scheme is the transport's: the request carries nothing for it.
+        if let name = reference.name, transportSecuritySchemes.contains(name) { return nil }
         guard let name = reference.name, order[name] != nil else {
           error(
             "the security requirement names \"\(reference.name ?? reference.absoluteString)\", which is not in components/securitySchemes",
