@@ -87,3 +87,34 @@ import Testing
     #expect(model.operations.first?.security == [["session"], []])
   }
 }
+
+/// Names the generated code takes for itself: a property called `additionalProperties` beside
+/// additional properties, and an `x-swift-name` that is reserved or a keyword.
+@Suite struct ReservedCustomNameModelTests {
+  @Test func aPropertyNamedLikeTheUnknownKeysMemberAndReservedCustomNamesAreRenamedWithWarnings() throws {
+    let (model, diagnostics) = ModelBuilderTests.model(
+      yaml: """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Bag:
+              type: object
+              x-swift-name: Client
+              properties:
+                additionalProperties: {type: string}
+                kind: {type: string, x-swift-name: default}
+              additionalProperties: true
+        """)
+    let bag = try #require(model?.allTypes.first { $0.name == "ClientModel" })
+    guard case .structure(let structure) = bag else {
+      Issue.record("ClientModel is not a struct")
+      return
+    }
+    #expect(structure.properties.map(\.swiftName) == ["additionalProperties2", "`default`"])
+    #expect(structure.additionalProperties == .builtin(.json))
+    #expect(diagnostics.all.count == 2)
+    #expect(!diagnostics.hasErrors)
+  }
+}

@@ -74,7 +74,7 @@ extension ModelBuilder {
           }
           operationIDs[operationID] = operationPath
           var swiftName =
-            (extensionValue("x-swift-name", at: operationPath) as? String) ?? SwiftName.memberName(operationID)
+            customMemberName(at: operationPath) ?? SwiftName.memberName(operationID)
           let claimed = methodNames.claim(swiftName, for: operationID)
           if let other = claimed.collision {
             warning(
@@ -249,7 +249,7 @@ extension ModelBuilder {
   }
 
   private func parameterSwiftName(_ parameter: OpenAPI.Parameter, path: [String]) -> String {
-    (extensionValue("x-swift-name", at: path) as? String) ?? SwiftName.memberName(parameter.name)
+    customMemberName(at: path) ?? SwiftName.memberName(parameter.name)
   }
 
   /// Follows type aliases to the type they stand for.

@@ -113,6 +113,12 @@ public final class ModelBuilder {
     ]
   }
 
+  /// The `x-swift-name` of a property, parameter or operation, escaped when it is a keyword
+  /// (`default`, `init`), so that it compiles as it is spelled.
+  func customMemberName(at path: [String]) -> String? {
+    (extensionValue("x-swift-name", at: path) as? String).map { SwiftName.escaped(SwiftName.unescaped($0)) }
+  }
+
   /// A vendor extension of the object at `path` (see ``VendorExtensions``).
   func extensionValue(_ name: String, at path: [String]) -> Any? {
     spec.extensions.value(name, at: path)
