@@ -9,8 +9,8 @@ import Testing
     openapi: 3.1.0
     info: {title: T, version: '1'}
     security:
-      - session: []
       - certificate: []
+      - session: []
     paths:
       /seats{seat}/rows{row}:
         get:
@@ -83,7 +83,8 @@ import Testing
         .apiKeyCookie(name: "sid"), .authorization(scheme: "HOBA"), .authorization(scheme: "X-Vendor"),
       ])
     #expect(model.transportSecuritySchemes == ["certificate"])
-    // The mutualTLS alternative needs nothing of the client.
+    // The mutualTLS alternative needs nothing of the client: it comes last, so that a session
+    // the caller gave is still sent.
     #expect(model.operations.first?.security == [["session"], []])
   }
 }
