@@ -52,7 +52,8 @@ extension Callbox {
         credentials: [],
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
 
@@ -80,6 +81,61 @@ extension Callbox {
       }
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension Callbox {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any Callbox.API` (or a generic) where you would take a ``Client``; ``Client`` conforms.
+  /// Every requirement has a default that throws `UnimplementedOperation`, so a fake implements
+  /// only the operations its test calls, and the sequences of pages come with the protocol.
+  public protocol API: Sendable {
+    /// Fetch a call
+    ///
+    /// The call's current state.
+    ///
+    /// `GET /calls/{CallSid}`
+    ///
+    /// - Parameters:
+    ///   - callSid: The call's id.
+    /// - Returns: The call.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func getCall(callSid: String) async throws -> Call
+  }
+}
+
+extension Callbox.Client: Callbox.API {}
+
+extension Callbox.API {
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getCall(callSid: String) async throws -> Callbox.Call {
+    throw UnimplementedOperation(operationID: "getCall", typeName: "\(Self.self)")
+  }
+}
+
+extension Callbox.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "getCall", .get, "/calls/{CallSid}",
+      answer: .json(
+        200, Callbox.Call.self,
+        #"""
+        {
+          "sid": "example",
+          "status": "queued"
+        }
+        """#
+      )
+    )
+  ])
 }
 
 // MARK: - Models
@@ -392,6 +448,8 @@ extension Callbox.IncomingCall {
   ///   - path: The route's path, such as `/hooks/callbox`.
   ///   - verifier: The credential the subscription registered, checked before the body is read, or
   ///     the signature scheme it signs with, checked after; `nil` accepts every request.
+  ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+  ///     how it was answered and why a rejected one was.
   ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
   ///   - handler: Called once for each accepted delivery, with what it decoded to; what it returns
   ///     is the answer, sent as `application/xml`.
@@ -400,6 +458,7 @@ extension Callbox.IncomingCall {
     on transport: any ServerTransport,
     path: String,
     verifier: WebhookVerifier? = nil,
+    observer: (any WebhookReceiverObserver)? = nil,
     maximumBodySize: Int = 1_048_576,
     handler: @escaping @Sendable (Callbox.IncomingCall) async throws -> String
   ) throws {
@@ -408,7 +467,7 @@ extension Callbox.IncomingCall {
       decode: { body, headers in try Self(decoding: body, headers: headers) },
       handler: handler, answer: .text("application/xml")
     )
-    try receiver.register(on: transport, path: path)
+    try receiver.register(on: transport, path: path, observer: observer)
   }
 }
 
@@ -445,6 +504,8 @@ extension Callbox.CallStatusCallback {
   ///   - path: The route's path, such as `/hooks/callbox`.
   ///   - verifier: The credential the subscription registered, checked before the body is read, or
   ///     the signature scheme it signs with, checked after; `nil` accepts every request.
+  ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+  ///     how it was answered and why a rejected one was.
   ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
   ///   - handler: Called once for each accepted delivery, with what it decoded to.
   /// - Throws: What the transport throws when it cannot register the route.
@@ -452,6 +513,7 @@ extension Callbox.CallStatusCallback {
     on transport: any ServerTransport,
     path: String,
     verifier: WebhookVerifier? = nil,
+    observer: (any WebhookReceiverObserver)? = nil,
     maximumBodySize: Int = 1_048_576,
     handler: @escaping @Sendable (Callbox.CallStatusCallback) async throws -> Void
   ) throws {
@@ -460,6 +522,6 @@ extension Callbox.CallStatusCallback {
       decode: { body, headers in try Self(decoding: body, headers: headers) },
       handler: handler
     )
-    try receiver.register(on: transport, path: path)
+    try receiver.register(on: transport, path: path, observer: observer)
   }
 }

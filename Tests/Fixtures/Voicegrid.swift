@@ -52,7 +52,8 @@ extension Voicegrid {
         credentials: [],
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
 
@@ -80,6 +81,61 @@ extension Voicegrid {
       }
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension Voicegrid {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any Voicegrid.API` (or a generic) where you would take a ``Client``; ``Client``
+  /// conforms. Every requirement has a default that throws `UnimplementedOperation`, so a fake
+  /// implements only the operations its test calls, and the sequences of pages come with the
+  /// protocol.
+  public protocol API: Sendable {
+    /// Hang up a call
+    ///
+    /// Ends the call; a `call.hangup` event follows.
+    ///
+    /// `POST /calls/{call_control_id}/actions/hangup`
+    ///
+    /// - Parameters:
+    ///   - callControlID: The call's control id.
+    /// - Returns: The command was accepted.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func hangupCall(callControlID: String) async throws -> CommandResult
+  }
+}
+
+extension Voicegrid.Client: Voicegrid.API {}
+
+extension Voicegrid.API {
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func hangupCall(callControlID: String) async throws -> Voicegrid.CommandResult {
+    throw UnimplementedOperation(operationID: "hangupCall", typeName: "\(Self.self)")
+  }
+}
+
+extension Voicegrid.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "hangupCall", .post, "/calls/{call_control_id}/actions/hangup",
+      answer: .json(
+        200, Voicegrid.CommandResult.self,
+        #"""
+        {
+          "result": "example"
+        }
+        """#
+      )
+    )
+  ])
 }
 
 // MARK: - Models
@@ -955,6 +1011,8 @@ extension Voicegrid.NumberOrderEvent {
   ///   - path: The route's path, such as `/hooks/voicegrid`.
   ///   - verifier: The credential the subscription registered, checked before the body is read, or
   ///     the signature scheme it signs with, checked after; `nil` accepts every request.
+  ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+  ///     how it was answered and why a rejected one was.
   ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
   ///   - handler: Called once for each accepted delivery, with what it decoded to.
   /// - Throws: What the transport throws when it cannot register the route.
@@ -962,6 +1020,7 @@ extension Voicegrid.NumberOrderEvent {
     on transport: any ServerTransport,
     path: String,
     verifier: WebhookVerifier? = nil,
+    observer: (any WebhookReceiverObserver)? = nil,
     maximumBodySize: Int = 1_048_576,
     handler: @escaping @Sendable (Voicegrid.NumberOrderEvent) async throws -> Void
   ) throws {
@@ -970,7 +1029,7 @@ extension Voicegrid.NumberOrderEvent {
       decode: { body, headers in try Self(decoding: body, headers: headers) },
       handler: handler
     )
-    try receiver.register(on: transport, path: path)
+    try receiver.register(on: transport, path: path, observer: observer)
   }
 }
 
@@ -1041,6 +1100,8 @@ extension Voicegrid {
     ///   - path: The route's path, such as `/hooks/voicegrid`.
     ///   - verifier: The credential the subscription registered, checked before the body is read,
     ///     or the signature scheme it signs with, checked after; `nil` accepts every request.
+    ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+    ///     how it was answered and why a rejected one was.
     ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
     ///   - handler: Called once for each accepted delivery, with what it decoded to.
     /// - Throws: What the transport throws when it cannot register the route.
@@ -1048,6 +1109,7 @@ extension Voicegrid {
       on transport: any ServerTransport,
       path: String,
       verifier: WebhookVerifier? = nil,
+      observer: (any WebhookReceiverObserver)? = nil,
       maximumBodySize: Int = 1_048_576,
       handler: @escaping @Sendable (Voicegrid.WebhookEvent) async throws -> Void
     ) throws {
@@ -1056,7 +1118,7 @@ extension Voicegrid {
         decode: { body, headers in try Self(decoding: body, headers: headers) },
         handler: handler
       )
-      try receiver.register(on: transport, path: path)
+      try receiver.register(on: transport, path: path, observer: observer)
     }
   }
 }

@@ -111,12 +111,14 @@ enum WebhookRenderer {
     var parameters = [
       "on transport: any \(names.spell("ServerTransport"))", "path: \(string)",
       "verifier: \(names.spell("WebhookVerifier"))? = nil",
+      "observer: (any \(names.spell("WebhookReceiverObserver")))? = nil",
     ]
     var parameterLines = [
       "  - transport: Where the route goes, such as Hummingbird's `Router` or Vapor's `VaporTransport`.",
       "  - path: The route's path, such as `/hooks/\(namespace.lowercased())`.",
       "  - verifier: The credential the subscription registered, checked before the body is read, or the "
         + "signature scheme it signs with, checked after; `nil` accepts every request.",
+      "  - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told how it was answered and why a rejected one was.",
     ]
     var decodeArguments = ["decoding: body", "headers: headers"]
     if webhooks.acceptsRenamedFields {
@@ -163,7 +165,7 @@ enum WebhookRenderer {
       }
       writer.outdent()
       writer.line(")")
-      writer.line("try receiver.register(on: transport, path: path)")
+      writer.line("try receiver.register(on: transport, path: path, observer: observer)")
     }
   }
 
