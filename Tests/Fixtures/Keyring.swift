@@ -64,7 +64,8 @@ extension Keyring {
         ].compactMap { $0 },
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
 
@@ -222,6 +223,215 @@ extension Keyring {
       }
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension Keyring {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any Keyring.API` (or a generic) where you would take a ``Client``; ``Client`` conforms.
+  /// Every requirement has a default that throws `UnimplementedOperation`, so a fake implements
+  /// only the operations its test calls, and the sequences of pages come with the protocol.
+  public protocol API: Sendable {
+    /// Get the preferences
+    ///
+    /// `GET /preferences`
+    ///
+    /// - Parameters:
+    ///   - locale: The `locale` query parameter.
+    ///   - filter: A filter, as JSON.
+    ///   - xContext: The `X-Context` header parameter.
+    ///   - theme: The colour theme.
+    ///   - recent: The recently viewed pages, in one cookie.
+    ///   - flag: Feature flags, one cookie each.
+    ///   - cart: The `cart` cookie parameter.
+    /// - Returns: The preferences.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func getPreferences(
+      locale: String?,
+      filter: GetPreferencesFilter?,
+      xContext: [String]?,
+      theme: GetPreferencesTheme?,
+      recent: [String]?,
+      flag: [Int]?,
+      cart: [Int]?
+    ) async throws -> Preferences
+
+    /// Get a seat, in the matrix style
+    ///
+    /// `GET /rooms{room}/seats{seat}`
+    ///
+    /// - Parameters:
+    ///   - room: The `room` path parameter.
+    ///   - seat: The `seat` path parameter.
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    func getSeat(room: Int, seat: [String]) async throws
+
+    /// Get a level, in the label style
+    ///
+    /// `GET /levels{level}/tags{tags}`
+    ///
+    /// - Parameters:
+    ///   - level: The `level` path parameter.
+    ///   - tags: The `tags` path parameter.
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    func getLevel(level: GetLevelLevel, tags: [String]) async throws
+
+    /// Refresh the session
+    ///
+    /// `POST /session`
+    ///
+    /// - Returns: The new session, as a form.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func refreshSession() async throws -> Session
+
+    /// Get the bundle
+    ///
+    /// `GET /bundle`
+    ///
+    /// - Returns: The bundle's parts.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func getBundle() async throws -> HTTPBody
+
+    /// Open the vault
+    ///
+    /// `GET /vault`
+    ///
+    /// - Returns: The vault.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func openVault() async throws -> Preferences
+
+    /// Get the device, which the client certificate names
+    ///
+    /// `GET /device`
+    ///
+    /// - Returns: The device.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func getDevice() async throws -> Preferences
+  }
+}
+
+extension Keyring.Client: Keyring.API {}
+
+extension Keyring.API {
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getPreferences(
+    locale: String?,
+    filter: Keyring.GetPreferencesFilter?,
+    xContext: [String]?,
+    theme: Keyring.GetPreferencesTheme?,
+    recent: [String]?,
+    flag: [Int]?,
+    cart: [Int]?
+  ) async throws -> Keyring.Preferences {
+    throw UnimplementedOperation(operationID: "getPreferences", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getSeat(room: Int, seat: [String]) async throws {
+    throw UnimplementedOperation(operationID: "getSeat", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getLevel(level: Keyring.GetLevelLevel, tags: [String]) async throws {
+    throw UnimplementedOperation(operationID: "getLevel", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func refreshSession() async throws -> Keyring.Session {
+    throw UnimplementedOperation(operationID: "refreshSession", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getBundle() async throws -> HTTPBody {
+    throw UnimplementedOperation(operationID: "getBundle", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func openVault() async throws -> Keyring.Preferences {
+    throw UnimplementedOperation(operationID: "openVault", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getDevice() async throws -> Keyring.Preferences {
+    throw UnimplementedOperation(operationID: "getDevice", typeName: "\(Self.self)")
+  }
+}
+
+extension Keyring.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "getPreferences", .get, "/preferences",
+      answer: .json(
+        200, Keyring.Preferences.self,
+        #"""
+        {
+          "theme": "example"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "getSeat", .get, "/rooms{room}/seats{seat}",
+      answer: .empty(204)
+    ),
+    OperationDescription(
+      "getLevel", .get, "/levels{level}/tags{tags}",
+      answer: .empty(204)
+    ),
+    OperationDescription(
+      "refreshSession", .post, "/session",
+      answer: .json(
+        200, Keyring.Session.self, mediaType: "application/x-www-form-urlencoded",
+        #"""
+        {
+          "expires_in": 1,
+          "renewable": true,
+          "token": "example"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "getBundle", .get, "/bundle",
+      answer: .raw(200, mediaType: "multipart/form-data", "")
+    ),
+    OperationDescription(
+      "openVault", .get, "/vault",
+      answer: .json(
+        200, Keyring.Preferences.self,
+        #"""
+        {
+          "theme": "example"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "getDevice", .get, "/device",
+      answer: .json(
+        200, Keyring.Preferences.self,
+        #"""
+        {
+          "theme": "example"
+        }
+        """#
+      )
+    ),
+  ])
 }
 
 // MARK: - Models

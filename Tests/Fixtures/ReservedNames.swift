@@ -247,6 +247,7 @@ extension ReservedNames.Client {
         {
           "items": [
             {
+              "additionalProperties": "example",
               "client": {
                 "name": "example"
               },
@@ -307,6 +308,7 @@ extension ReservedNames.Client {
         200, ReservedNames.Thing.self,
         #"""
         {
+          "additionalProperties": "example",
           "client": {
             "name": "example"
           },
