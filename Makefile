@@ -154,7 +154,8 @@ bench:
 	$(MAKE) -C Benchmarks bench $(if $(filter command line,$(origin SPECS)),SPECS=$(abspath $(SPECS)))
 
 # Published specs (such as ../shared/realspecs): each generated with --skip-unsupported into a
-# scratch package outside this one, which is then built; one line per spec. The scratch
+# scratch package outside this one, which is then built; one line per spec. A warning in the
+# generated code fails it, as in check-warnings. The scratch
 # package's build folder is kept in .build-corpus so that the SDK is compiled once.
 CORPUS ?= ../shared/realspecs
 # One per checkout (a hash of its path), so two checkouts' runs never write into each other's.

@@ -115,7 +115,7 @@ let package = Package(
       path: "Tests/Fixtures",
       exclude: [
         "callwire.json", "callwire.config.yaml", "common", "kitchen-sink.yaml", "media.yaml", "messaging-v1.yaml",
-        "reserved-names.yaml",
+        "reserved-names.yaml", "relayline.yaml", "relayline.config.yaml",
         "switchboard.yaml",
         "tree.yaml", "voxline.yaml",
       ]

@@ -8,7 +8,8 @@ why, lines, and generate and compile seconds.
 The scratch package (`--package`, a new folder under $TMPDIR by default) depends on this
 repository by path and imports the SDK's generated SPI (`--import TelephonyWebhooks`), as a
 user's own package does. `--build` keeps its build folder between runs, so that the SDK and its
-dependencies are compiled once. Exits 1 when a spec does not generate or does not compile.
+dependencies are compiled once. Exits 1 when a spec does not generate, does not compile, or
+its generated code compiles with warnings.
 """
 import argparse
 import os
@@ -124,6 +125,14 @@ def main():
         start = time.monotonic()
         result = run(swift_build + ["--target", entry["target"]])
         entry["compile"] = time.monotonic() - start
+        # A warning in the generated code fails the corpus as an error does: a user's build
+        # shows it. Sources/ is written anew each run, so every target compiles and warns again.
+        source = os.path.join(package, "Sources", entry["target"]) + os.sep
+        warnings = sorted({line for line in (result.stdout + result.stderr).splitlines()
+                           if ": warning: " in line and source in line})
+        if warnings:
+            entry["warnings"] = f"{len(warnings)} warnings, first: {warnings[0]}"
+            failed = True
         if result.returncode != 0:
             lines = (result.stdout + result.stderr).splitlines()
             errors = [line for line in lines if ": error: " in line]
@@ -137,7 +146,7 @@ def main():
             continue
         share = 100 * entry["operations"] / entry["spec_operations"] if entry["spec_operations"] else 100
         skipped = "; ".join(f"{count} {reason}" for reason, count in sorted(entry["skipped"].items()))
-        status = entry.get("compile_error", "compiles")
+        status = entry.get("compile_error", "compiles" + (f" with {entry['warnings']}" if "warnings" in entry else ""))
         print(
             f"{entry['name']}: {entry['operations']}/{entry['spec_operations']} operations ({share:.0f}%), "
             f"{entry['webhooks']} webhooks, {entry['lines']} lines, generate {entry['generate']:.2f} s, "

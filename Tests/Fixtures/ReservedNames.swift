@@ -22,7 +22,7 @@ extension ReservedNames {
   /// Each operation is an `async throws` method. A status the operation does not expect throws an
   /// `APIError` carrying the provider's message; requests go through `middlewares` in order, then
   /// `transport`.
-  public struct Client: Sendable {
+  public struct Client: Swift.Sendable {
     /// The server URL `https://{region}.reserved.example/v1` with its variables filled in.
     ///
     /// A regional server.
@@ -33,7 +33,7 @@ extension ReservedNames {
       ServerURL.expand("https://{region}.reserved.example/v1", variables: ["region": region])
     }
 
-    let core: ClientCore
+    let core: TelephonyWebhooks.ClientCore
 
     /// The limits this client applies, such as the largest response body it reads.
     public var configuration: ClientConfiguration { core.configuration }
@@ -59,7 +59,7 @@ extension ReservedNames {
       middlewares: [any ClientMiddleware] = [],
       configuration: ClientConfiguration = ClientConfiguration()
     ) {
-      core = ClientCore(
+      core = TelephonyWebhooks.ClientCore(
         serverURL: serverURL,
         credentials: [
           token.map { ("token", TelephonyWebhooks.Credential.bearer($0)) },
@@ -83,8 +83,12 @@ extension ReservedNames {
     /// - Returns: A page of things.
     /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
-    public func listThings(type: TypeModel? = nil, page: Int? = nil) async throws -> Page {
-      var request = OperationRequest(operationID: "listThings", method: .get, path: "/things")
+    public func listThings(type: TypeModel? = nil, page: Swift.Int? = nil) async throws -> Page {
+      var request = TelephonyWebhooks.OperationRequest(
+        operationID: "listThings",
+        method: .get,
+        path: "/things"
+      )
       request.addQuery("type", type?.rawValue)
       request.addQuery("page", page)
       let response = try await core.send(request, security: [["token"]])
@@ -101,8 +105,8 @@ extension ReservedNames {
     /// - Parameters:
     ///   - type: The `type` parameter.
     /// - Returns: A sequence of every item; iterating it throws `APIError` if a page request fails.
-    public func allThings(type: TypeModel? = nil) -> PageSequence<Thing> {
-      PageSequence { page in
+    public func allThings(type: TypeModel? = nil) -> TelephonyWebhooks.PageSequence<Thing> {
+      TelephonyWebhooks.PageSequence { page in
         let response = try await listThings(type: type, page: page)
         return (response.items, response.next == nil ? nil : page + 1)
       }
@@ -118,12 +122,39 @@ extension ReservedNames {
     /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     public func createThing(body: ClientModel) async throws -> Thing {
-      var request = OperationRequest(operationID: "createThing", method: .post, path: "/things")
+      var request = TelephonyWebhooks.OperationRequest(
+        operationID: "createThing",
+        method: .post,
+        path: "/things"
+      )
       try request.setBody(body)
       let response = try await core.send(request, security: [["token"], ["login"]])
       switch response.status {
       case 200: return try response.decode(Thing.self)
       default: throw response.failure(errorBody: Error.self)
+      }
+    }
+
+    /// Names Swift itself uses, everywhere a spec can put one
+    ///
+    /// Its operationId is `init`; the schemas it returns are named after Swift's and the runtime's
+    /// types.
+    ///
+    /// `GET /spellings`
+    ///
+    /// - Returns: Every standard name.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    public func `init`() async throws -> StandardNames {
+      let request = TelephonyWebhooks.OperationRequest(
+        operationID: "init",
+        method: .get,
+        path: "/spellings"
+      )
+      let response = try await core.send(request, security: [["token"]])
+      switch response.status {
+      case 200: return try response.decode(StandardNames.self)
+      default: throw response.failure()
       }
     }
   }
@@ -132,8 +163,38 @@ extension ReservedNames {
 // MARK: - Models
 
 extension ReservedNames {
+  /// Shadows the type `APIError`.
+  public struct APIError: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
+  /// Shadows the type `Array`.
+  public struct Array: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
+  /// Shadows the type `ClientCore`.
+  public struct ClientCore: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
   /// The component schema `Client` of the spec.
-  public struct ClientModel: Codable, Hashable, Sendable {
+  public struct ClientModel: Swift.Codable, Hashable, Swift.Sendable {
     public var name: Swift.String
 
     /// Creates a value from its properties.
@@ -142,8 +203,18 @@ extension ReservedNames {
     }
   }
 
+  /// Shadows the type `Codable`.
+  public struct Codable: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
   /// The component schema `CodingKeys` of the spec.
-  public struct CodingKeysModel: Codable, Hashable, Sendable {
+  public struct CodingKeysModel: Swift.Codable, Hashable, Swift.Sendable {
     public var key: Swift.String?
 
     /// Creates a value from its properties.
@@ -153,7 +224,7 @@ extension ReservedNames {
   }
 
   /// Shadows the runtime's Credential, which the client's initializer builds.
-  public struct Credential: Codable, Hashable, Sendable {
+  public struct Credential: Swift.Codable, Hashable, Swift.Sendable {
     public var kind: Swift.String?
 
     /// Creates a value from its properties.
@@ -163,7 +234,7 @@ extension ReservedNames {
   }
 
   /// The component schema `Data` of the spec.
-  public struct Data: Codable, Hashable, Sendable {
+  public struct Data: Swift.Codable, Hashable, Swift.Sendable {
     public var bytes: Swift.String?
 
     /// Creates a value from its properties.
@@ -172,8 +243,38 @@ extension ReservedNames {
     }
   }
 
+  /// Shadows the type `Date`.
+  public struct Date: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
+  /// Shadows the type `Decoder`.
+  public struct Decoder: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
+  /// Shadows the type `Dictionary`.
+  public struct Dictionary: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
   /// The component schema `Error` of the spec.
-  public struct Error: Codable, Hashable, Sendable {
+  public struct Error: Swift.Codable, Hashable, Swift.Sendable {
     public var message: Swift.String?
 
     /// Creates a value from its properties.
@@ -182,18 +283,98 @@ extension ReservedNames {
     }
   }
 
-  /// Shadows the runtime's Indirect, the box of a recursive schema's property.
-  public struct Indirect: Codable, Hashable, Sendable {
-    public var depth: Int?
+  /// Shadows the type `Foundation`.
+  public struct FoundationModel: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
 
     /// Creates a value from its properties.
-    public init(depth: Int? = nil) {
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
+  /// Shadows the type `HTTPBody`.
+  public struct HTTPBody: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
+  /// Shadows the runtime's Indirect, the box of a recursive schema's property.
+  public struct Indirect: Swift.Codable, Hashable, Swift.Sendable {
+    public var depth: Swift.Int?
+
+    /// Creates a value from its properties.
+    public init(depth: Swift.Int? = nil) {
       self.depth = depth
     }
   }
 
+  /// Shadows the type `Int`.
+  public struct Int: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
+  /// Shadows the type `JSONValue`.
+  public struct JSONValue: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
+  /// Shadows the type `Never`.
+  public struct Never: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
+  /// Shadows the type `OpenEnum`.
+  public struct OpenEnum: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
+  /// Shadows the type `OperationRequest`.
+  public struct OperationRequest: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
+  /// Shadows the type `Optional`.
+  public struct Optional: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
   /// The component schema `Page` of the spec.
-  public struct Page: Codable, Hashable, Sendable {
+  public struct Page: Swift.Codable, Hashable, Swift.Sendable {
     public var items: [Thing]
 
     public var next: Swift.String?
@@ -205,8 +386,18 @@ extension ReservedNames {
     }
   }
 
+  /// Shadows the type `PageSequence`.
+  public struct PageSequence: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
   /// A recursive schema, whose parent is stored in an Indirect box.
-  public struct Part: Codable, Hashable, Sendable {
+  public struct Part: Swift.Codable, Hashable, Swift.Sendable {
     /// A recursive schema, whose parent is stored in an Indirect box.
     public var parent: Part? {
       get { _parent?.value }
@@ -244,23 +435,53 @@ extension ReservedNames {
     }
   }
 
-  public enum ProtocolModel: Swift.String, Codable, Hashable, Sendable, CaseIterable {
+  public enum ProtocolModel: Swift.String, Swift.Codable, Hashable, Swift.Sendable, CaseIterable {
     case sip
     case webrtc
   }
 
+  /// Shadows the type `Result`.
+  public struct Result: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
+  /// Shadows the type `Secret`.
+  public struct Secret: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
   /// The component schema `Self` of the spec.
-  public struct SelfModel: Codable, Hashable, Sendable {
+  public struct SelfModel: Swift.Codable, Hashable, Swift.Sendable {
     public var name: Swift.String?
 
     /// Creates a value from its properties.
     public init(name: Swift.String? = nil) {
       self.name = name
+    }
+  }
+
+  /// Shadows the type `Sendable`.
+  public struct Sendable: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
     }
   }
 
   /// Shadows OpenAPIRuntime's ServerTransport, which the webhook receiver takes.
-  public struct ServerTransport: Codable, Hashable, Sendable {
+  public struct ServerTransport: Swift.Codable, Hashable, Swift.Sendable {
     public var name: Swift.String?
 
     /// Creates a value from its properties.
@@ -269,18 +490,28 @@ extension ReservedNames {
     }
   }
 
+  /// Shadows the type `Set`.
+  public struct Set: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
+    }
+  }
+
   /// Chosen by `kind`; a value this SDK does not know decodes as ``unknown(_:)``.
-  public enum Shape: Codable, Hashable, Sendable {
+  public enum Shape: Swift.Codable, Hashable, Swift.Sendable {
     case data(Data)
     case url(URL)
     /// A kind this SDK does not know, with the whole value.
-    case unknown(JSONValue)
+    case unknown(TelephonyWebhooks.JSONValue)
 
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
       switch try decoder.discriminatorValue("kind") {
       case "Data": self = .data(try Data(from: decoder))
       case "URL": self = .url(try URL(from: decoder))
-      default: self = .unknown(try JSONValue(from: decoder))
+      default: self = .unknown(try TelephonyWebhooks.JSONValue(from: decoder))
       }
     }
 
@@ -293,8 +524,263 @@ extension ReservedNames {
     }
   }
 
+  /// Enum values spelled as keywords, numbers, punctuation and the empty string.
+  ///
+  /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+  public enum Spelling: TelephonyWebhooks.OpenEnum {
+    case `self`
+    case type
+    case `init`
+    case `default`
+    case value1
+    case value12
+    case unknownValue
+    case aB
+    case aB2
+    case aB3
+    case empty
+    case value95
+    case value36
+    case é
+    /// A value this SDK does not know, kept as it was sent.
+    case unknown(Swift.String)
+
+    public init(rawValue: Swift.String) {
+      switch rawValue {
+      case "self": self = .`self`
+      case "Type": self = .type
+      case "init": self = .`init`
+      case "default": self = .`default`
+      case "1": self = .value1
+      case "-1": self = .value12
+      case "unknown": self = .unknownValue
+      case "a b": self = .aB
+      case "a-b": self = .aB2
+      case "A_B": self = .aB3
+      case "": self = .empty
+      case "_": self = .value95
+      case "$": self = .value36
+      case "é": self = .é
+      default: self = .unknown(rawValue)
+      }
+    }
+
+    public var rawValue: Swift.String {
+      switch self {
+      case .`self`: "self"
+      case .type: "Type"
+      case .`init`: "init"
+      case .`default`: "default"
+      case .value1: "1"
+      case .value12: "-1"
+      case .unknownValue: "unknown"
+      case .aB: "a b"
+      case .aB2: "a-b"
+      case .aB3: "A_B"
+      case .empty: ""
+      case .value95: "_"
+      case .value36: "$"
+      case .é: "é"
+      case .unknown(let value): value
+      }
+    }
+  }
+
+  /// Holds a schema named after each standard type, and properties spelled as Swift keywords.
+  public struct StandardNames: Swift.Codable, Hashable, Swift.Sendable {
+    /// Shadows the type `Array`.
+    public var array: Array?
+
+    public var data: Data?
+
+    public var error: Error?
+
+    /// Shadows the type `Codable`.
+    public var codable: Codable?
+
+    /// Shadows the type `Result`.
+    public var result: Result?
+
+    /// Shadows the type `Optional`.
+    public var optional: Optional?
+
+    /// Shadows the type `Int`.
+    public var int: Int?
+
+    public var url: URL?
+
+    /// Shadows the type `Date`.
+    public var date: Date?
+
+    /// Shadows the type `Dictionary`.
+    public var dictionary: Dictionary?
+
+    /// Shadows the type `Set`.
+    public var set: Set?
+
+    /// Shadows the type `Any`.
+    public var any: `Any`?
+
+    /// Shadows the type `Never`.
+    public var never: Never?
+
+    /// Shadows the type `Decoder`.
+    public var decoder: Decoder?
+
+    /// Shadows the type `Sendable`.
+    public var sendable: Sendable?
+
+    /// Shadows the type `PageSequence`.
+    public var pageSequence: PageSequence?
+
+    /// Shadows the type `JSONValue`.
+    public var jsonValue: JSONValue?
+
+    /// Shadows the type `OpenEnum`.
+    public var openEnum: OpenEnum?
+
+    /// Shadows the type `Secret`.
+    public var secret: Secret?
+
+    /// Shadows the type `OperationRequest`.
+    public var operationRequest: OperationRequest?
+
+    /// Shadows the type `ClientCore`.
+    public var clientCore: ClientCore?
+
+    /// Shadows the type `HTTPBody`.
+    public var httpBody: HTTPBody?
+
+    /// Shadows the type `APIError`.
+    public var apiError: APIError?
+
+    /// Shadows the type `Foundation`.
+    public var foundation: FoundationModel?
+
+    public var selfValue: Swift.String?
+
+    public var type: Swift.String?
+
+    public var `init`: Swift.String?
+
+    public var `default`: Swift.String?
+
+    public var value1st: Swift.String?
+
+    public var ref: Swift.String?
+
+    public var value: Swift.String?
+
+    /// Enum values spelled as keywords, numbers, punctuation and the empty string.
+    public var spelling: Spelling?
+
+    /// Creates a value from its properties.
+    public init(
+      array: Array? = nil,
+      data: Data? = nil,
+      error: Error? = nil,
+      codable: Codable? = nil,
+      result: Result? = nil,
+      optional: Optional? = nil,
+      int: Int? = nil,
+      url: URL? = nil,
+      date: Date? = nil,
+      dictionary: Dictionary? = nil,
+      set: Set? = nil,
+      any: `Any`? = nil,
+      never: Never? = nil,
+      decoder: Decoder? = nil,
+      sendable: Sendable? = nil,
+      pageSequence: PageSequence? = nil,
+      jsonValue: JSONValue? = nil,
+      openEnum: OpenEnum? = nil,
+      secret: Secret? = nil,
+      operationRequest: OperationRequest? = nil,
+      clientCore: ClientCore? = nil,
+      httpBody: HTTPBody? = nil,
+      apiError: APIError? = nil,
+      foundation: FoundationModel? = nil,
+      selfValue: Swift.String? = nil,
+      type: Swift.String? = nil,
+      `init`: Swift.String? = nil,
+      `default`: Swift.String? = nil,
+      value1st: Swift.String? = nil,
+      ref: Swift.String? = nil,
+      value: Swift.String? = nil,
+      spelling: Spelling? = nil
+    ) {
+      self.array = array
+      self.data = data
+      self.error = error
+      self.codable = codable
+      self.result = result
+      self.optional = optional
+      self.int = int
+      self.url = url
+      self.date = date
+      self.dictionary = dictionary
+      self.set = set
+      self.any = any
+      self.never = never
+      self.decoder = decoder
+      self.sendable = sendable
+      self.pageSequence = pageSequence
+      self.jsonValue = jsonValue
+      self.openEnum = openEnum
+      self.secret = secret
+      self.operationRequest = operationRequest
+      self.clientCore = clientCore
+      self.httpBody = httpBody
+      self.apiError = apiError
+      self.foundation = foundation
+      self.selfValue = selfValue
+      self.type = type
+      self.`init` = `init`
+      self.`default` = `default`
+      self.value1st = value1st
+      self.ref = ref
+      self.value = value
+      self.spelling = spelling
+    }
+
+    enum CodingKeys: Swift.String, CodingKey {
+      case array = "Array"
+      case data = "Data"
+      case error = "Error"
+      case codable = "Codable"
+      case result = "Result"
+      case optional = "Optional"
+      case int = "Int"
+      case url = "URL"
+      case date = "Date"
+      case dictionary = "Dictionary"
+      case set = "Set"
+      case any = "Any"
+      case never = "Never"
+      case decoder = "Decoder"
+      case sendable = "Sendable"
+      case pageSequence = "PageSequence"
+      case jsonValue = "JSONValue"
+      case openEnum = "OpenEnum"
+      case secret = "Secret"
+      case operationRequest = "OperationRequest"
+      case clientCore = "ClientCore"
+      case httpBody = "HTTPBody"
+      case apiError = "APIError"
+      case foundation = "Foundation"
+      case selfValue = "self"
+      case type = "Type"
+      case `init`
+      case `default`
+      case value1st = "1st"
+      case ref = "$ref"
+      case value = ""
+      case spelling
+    }
+  }
+
   /// The component schema `String` of the spec.
-  public struct String: Codable, Hashable, Sendable {
+  public struct String: Swift.Codable, Hashable, Swift.Sendable {
     public var text: Swift.String?
 
     /// Creates a value from its properties.
@@ -304,7 +790,7 @@ extension ReservedNames {
   }
 
   /// The component schema `Thing` of the spec.
-  public struct Thing: Codable, Hashable, Sendable {
+  public struct Thing: Swift.Codable, Hashable, Swift.Sendable {
     public var id: UUID
 
     public var type: TypeModel
@@ -339,7 +825,7 @@ extension ReservedNames {
     public var part: Part?
 
     /// Members the spec does not name, kept as they were sent.
-    public var additionalProperties: [Swift.String: JSONValue]
+    public var additionalProperties: [Swift.String: TelephonyWebhooks.JSONValue]
 
     /// Creates a value from its properties.
     public init(
@@ -359,7 +845,7 @@ extension ReservedNames {
       keys: CodingKeysModel? = nil,
       shape: Shape? = nil,
       part: Part? = nil,
-      additionalProperties: [Swift.String: JSONValue] = [:]
+      additionalProperties: [Swift.String: TelephonyWebhooks.JSONValue] = [:]
     ) {
       self.id = id
       self.type = type
@@ -399,7 +885,7 @@ extension ReservedNames {
       case part
     }
 
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       id = try container.decode(UUID.self, forKey: .id)
       type = try container.decode(TypeModel.self, forKey: .type)
@@ -443,17 +929,17 @@ extension ReservedNames {
   }
 
   /// The component schema `Timestamp` of the spec.
-  public struct Timestamp: Codable, Hashable, Sendable {
-    public var seconds: Int?
+  public struct Timestamp: Swift.Codable, Hashable, Swift.Sendable {
+    public var seconds: Swift.Int?
 
     /// Creates a value from its properties.
-    public init(seconds: Int? = nil) {
+    public init(seconds: Swift.Int? = nil) {
       self.seconds = seconds
     }
   }
 
   /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
-  public enum TypeModel: OpenEnum {
+  public enum TypeModel: TelephonyWebhooks.OpenEnum {
     case small
     case large
     /// A value this SDK does not know, kept as it was sent.
@@ -477,7 +963,7 @@ extension ReservedNames {
   }
 
   /// The component schema `URL` of the spec.
-  public struct URL: Codable, Hashable, Sendable {
+  public struct URL: Swift.Codable, Hashable, Swift.Sendable {
     public var href: Swift.String?
 
     /// Creates a value from its properties.
@@ -489,7 +975,7 @@ extension ReservedNames {
   public typealias UUID = Foundation.UUID
 
   /// Shadows Swift's Void, which a webhook handler returns.
-  public struct Void: Codable, Hashable, Sendable {
+  public struct Void: Swift.Codable, Hashable, Swift.Sendable {
     public var nothing: Swift.String?
 
     /// Creates a value from its properties.
@@ -499,7 +985,7 @@ extension ReservedNames {
   }
 
   /// The component schema `WebhookEvent` of the spec.
-  public struct WebhookEventModel: Codable, Hashable, Sendable {
+  public struct WebhookEventModel: Swift.Codable, Hashable, Swift.Sendable {
     public var kind: Swift.String?
 
     /// Creates a value from its properties.
@@ -509,7 +995,7 @@ extension ReservedNames {
   }
 
   /// The component schema `WebhookPayload` of the spec.
-  public struct WebhookPayload: Codable, Hashable, Sendable {
+  public struct WebhookPayload: Swift.Codable, Hashable, Swift.Sendable {
     public var event: Swift.String
 
     public var thing: Thing?
@@ -522,7 +1008,7 @@ extension ReservedNames {
   }
 
   /// Shadows the runtime's WebhookVerifier, which the webhook receiver takes.
-  public struct WebhookVerifier: Codable, Hashable, Sendable {
+  public struct WebhookVerifier: Swift.Codable, Hashable, Swift.Sendable {
     public var rule: Swift.String?
 
     /// Creates a value from its properties.
@@ -532,12 +1018,22 @@ extension ReservedNames {
   }
 
   /// The component schema `Webhooks` of the spec.
-  public struct Webhooks: Codable, Hashable, Sendable {
-    public var count: Int?
+  public struct Webhooks: Swift.Codable, Hashable, Swift.Sendable {
+    public var count: Swift.Int?
 
     /// Creates a value from its properties.
-    public init(count: Int? = nil) {
+    public init(count: Swift.Int? = nil) {
       self.count = count
+    }
+  }
+
+  /// Shadows the type `Any`.
+  public struct `Any`: Swift.Codable, Hashable, Swift.Sendable {
+    public var value: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(value: Swift.String? = nil) {
+      self.value = value
     }
   }
 }
@@ -556,11 +1052,11 @@ extension ReservedNames {
   ///
   /// An event whose `event` this SDK does not know decodes as ``unknown(_:_:)``, with the whole
   /// payload, so a new event never breaks a deployed receiver.
-  public enum WebhookEvent: Hashable, Sendable {
+  public enum WebhookEvent: Hashable, Swift.Sendable {
     /// `event`: `thing.created`.
     case thingCreated(WebhookPayload)
     /// An event this SDK does not know: its `event` and the whole payload.
-    case unknown(Swift.String, JSONValue)
+    case unknown(Swift.String, TelephonyWebhooks.JSONValue)
 
     /// Decodes the body of a webhook request.
     ///
@@ -602,7 +1098,7 @@ extension ReservedNames {
       on transport: any OpenAPIRuntime.ServerTransport,
       path: Swift.String,
       verifier: TelephonyWebhooks.WebhookVerifier? = nil,
-      maximumBodySize: Int = 1_048_576,
+      maximumBodySize: Swift.Int = 1_048_576,
       handler: @escaping @Sendable (ReservedNames.WebhookEvent) async throws -> Swift.Void
     ) throws {
       let receiver = WebhookReceiver(

@@ -79,14 +79,33 @@ import Testing
     #expect(built.operations.allSatisfy { $0.serverName == nil })
   }
 
-  @Test func aRelativeOperationServerIsLeftOutWithAWarning() throws {
+  @Test func aRelativeOperationServerResolvesAgainstTheFirstAbsoluteServer() throws {
     let (model, diagnostics) = ModelBuilderTests.model(
       yaml: Self.spec(
-        servers: "servers: [{url: 'https://api.example.com'}]",
+        servers: "servers: [{url: 'https://api.example.com/v1'}]",
         paths: """
             /a:
               servers: [{url: '/v2'}]
               get: {operationId: getA, \(Self.ok)}
+          """))
+    let built = try #require(model, "\(diagnostics.sorted)")
+    #expect(
+      built.operationServers == [
+        OperationServer(swiftName: "apiV2ServerURL", url: "https://api.example.com/v2", operations: ["getA"])
+      ])
+    #expect(diagnostics.sorted.isEmpty)
+  }
+
+  @Test func aRelativeOperationServerWithNothingToResolveAgainstIsLeftOutWithAWarning() throws {
+    let (model, diagnostics) = ModelBuilderTests.model(
+      yaml: Self.spec(
+        servers: "",
+        paths: """
+            /a:
+              servers: [{url: '/v2'}]
+              get: {operationId: getA, \(Self.ok)}
+            /b:
+              get: {operationId: getB, \(Self.ok)}
           """))
     let built = try #require(model, "\(diagnostics.sorted)")
     #expect(built.operationServers.isEmpty)

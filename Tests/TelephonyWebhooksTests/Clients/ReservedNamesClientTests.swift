@@ -37,6 +37,30 @@ import Testing
     }
   }
 
+  @Test func schemasPropertiesAndAnOperationNamedLikeSwiftsOwnTypesAndKeywordsWork() async throws {
+    try await TestServer.with { server in
+      server.enqueue(
+        .json(
+          #"{"Array":{"value":"a"},"Result":{"value":"r"},"Any":{"value":"y"},"PageSequence":{"value":"p"},"#
+            + #""Foundation":{"value":"f"},"self":"s","init":"i","1st":"1","":"e","spelling":"Type"}"#))
+      let client = ReservedNames.Client(serverURL: server.baseURL, token: "reserved-token")
+
+      let names = try await client.`init`()
+
+      #expect(server.lastRequest?.path == "/spellings")
+      #expect(names.array == ReservedNames.Array(value: "a"))
+      #expect(names.result == ReservedNames.Result(value: "r"))
+      #expect(names.any == ReservedNames.`Any`(value: "y"))
+      #expect(names.pageSequence == ReservedNames.PageSequence(value: "p"))
+      #expect(names.foundation == ReservedNames.FoundationModel(value: "f"))
+      #expect(names.selfValue == "s")
+      #expect(names.`init` == "i")
+      #expect(names.value1st == "1")
+      #expect(names.value == "e")
+      #expect(names.spelling == .type)
+    }
+  }
+
   @Test func anErrorSchemaCalledErrorIsTheTypedErrorBody() async throws {
     try await TestServer.with { server in
       server.enqueue(.json(#"{"message":"no such type"}"#, status: 400))

@@ -13,6 +13,33 @@ public enum ResponseShape: Hashable, Sendable {
   case empty
   /// One body type for every success status: the method returns it.
   case body(ResponseBody)
+  /// 2xx statuses with different bodies (or some with a body and some without): the method
+  /// returns a generated enum with a case per status.
+  case outcomes(ResponseOutcomes)
+}
+
+/// The enum an operation returns when its 2xx responses differ, such as
+/// `Client.GetCallOutcome` with `.ok(Call)`, `.accepted(Job)` and `.noContent`.
+///
+/// It is nested in the client, named after the method: it belongs to that one method, and a
+/// schema of the spec (which the namespace holds) can never take its name.
+public struct ResponseOutcomes: Hashable, Sendable {
+  /// `<Method>Outcome`, such as `GetCallOutcome`.
+  public var name: String
+  /// Exact statuses first, then ranges, so that a `switch` reaches every case.
+  public var cases: [ResponseOutcome]
+  /// Whether every payload is `Hashable` (a streamed body is not).
+  public var isHashable: Bool
+}
+
+/// One case of ``ResponseOutcomes``.
+public struct ResponseOutcome: Hashable, Sendable {
+  public var status: StatusMatch
+  /// `ok`, `created`, `noContent`, or `status218` for a status without a name.
+  public var swiftName: String
+  /// `nil` for a status without a body: the case has no payload.
+  public var body: ResponseBody?
+  public var documentation: Documentation
 }
 
 public struct SuccessResponse: Hashable, Sendable {
@@ -26,7 +53,7 @@ extension ResponseShape {
   /// The body, unless there is none.
   public var body: ResponseBody? {
     switch self {
-    case .empty: nil
+    case .empty, .outcomes: nil
     case .body(let body): body
     }
   }

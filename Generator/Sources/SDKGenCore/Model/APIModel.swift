@@ -254,6 +254,9 @@ public struct StructDeclaration: Hashable, Sendable {
   public var properties: [Property]
   /// The value type of members beyond `properties`, kept in `additionalProperties`.
   public var additionalProperties: TypeUsage?
+  /// The spec deprecates the schema. Its initializer is what is marked deprecated, not the type:
+  /// a user who creates one is warned, and generated code that only names the type (a
+  /// property, a parameter) is not.
   public var isDeprecated: Bool
   /// Where the provider's error messages are, when this is an error body.
   public var errorFormat: ErrorFormat?

@@ -106,6 +106,8 @@ extension ModelBuilder {
       return (.builtin(.httpBody), .binary)
     case .json, .form, .multipart:
       guard let schema = chosen.content.schema else {
+        // JSON without a schema is any JSON.
+        if chosen.kind == .json { return (.builtin(.json), .json) }
         error("the \(what)'s \(chosen.mediaType) content has no schema", key: chosen.path)
         return nil
       }

@@ -25,6 +25,7 @@ extension ModelBuilder {
     let valuesKey = schema.allowedValues != nil ? "enum" : "x-extensible-enum"
     var cases: [EnumCase] = []
     var used = NameAllocator(reserving: isFrozen ? [] : ["unknown"])
+    var seen: [LiteralValue: Int] = [:]
     for (index, value) in values.enumerated() {
       let raw: LiteralValue
       switch (rawType, value) {
@@ -38,6 +39,19 @@ extension ModelBuilder {
           value: path + [valuesKey, String(index)])
         continue
       }
+      if let first = seen[raw] {
+        let text =
+          switch raw {
+          case .string(let text): "\"\(text)\""
+          case .int(let number): String(number)
+          default: ""
+          }
+        warning(
+          "the enum value \(text) is listed again (first at index \(first)); it is one case",
+          value: path + [valuesKey, String(index)])
+        continue
+      }
+      seen[raw] = index
       var caseName: String
       if index < varnames.count, let custom = varnames[index] as? String {
         caseName = custom

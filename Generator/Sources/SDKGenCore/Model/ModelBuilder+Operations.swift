@@ -108,17 +108,20 @@ extension ModelBuilder {
   ) -> Operation? {
     let typePrefix = SwiftName.typeNamePart(id)
     var parameters = translateParameters(operation, pathItem: pathItem, path: path, typePrefix: typePrefix)
+    if operation.requestBody != nil, let index = parameters.firstIndex(where: { $0.swiftName == "body" }) {
+      let renamed = parameters.contains { $0.swiftName == "bodyParameter" } ? "bodyParameter2" : "bodyParameter"
+      warning(
+        "the parameter \"\(parameters[index].name)\" becomes \(renamed) in Swift: body is the request body's label (set x-swift-name to choose)",
+        key: path + ["parameters"])
+      parameters[index].swiftName = renamed
+    }
     let pathSegments = pathSegments(template, parameters: parameters, path: path)
     parameters.sort { $0.location.order < $1.location.order }
-    if operation.requestBody != nil, parameters.contains(where: { $0.swiftName == "body" }) {
-      error(
-        "a parameter named \"body\" collides with the request body's label; set x-swift-name",
-        key: path + ["parameters"])
-    }
     let requestBody = operation.requestBody.flatMap {
       translateRequestBody($0, path: path + ["requestBody"], typePrefix: typePrefix)
     }
-    let responses = translateResponses(operation.responses, path: path + ["responses"], typePrefix: typePrefix)
+    let responses = translateResponses(
+      operation.responses, path: path + ["responses"], typePrefix: typePrefix, methodName: swiftName)
     guard let success = responses.success else { return nil }
     let security = translateSecurity(
       operation.security ?? document.security, schemes: schemes,
@@ -203,7 +206,11 @@ extension ModelBuilder {
     case .b(let inline):
       schema = inline
     }
-    let type = typeUsage(schema, path: schemaPath, name: typeName)
+    var type = typeUsage(schema, path: schemaPath, name: typeName)
+    if location == .query, resolveAlias(type) == .dictionary(.builtin(.json)) {
+      // A free-form map in the query: its members are names and values, written as text.
+      type = .dictionary(.builtin(.string))
+    }
     guard let shape = parameterShape(type, style: style, location: location, name: parameter.name, path: schemaPath)
     else { return nil }
     let swiftName =

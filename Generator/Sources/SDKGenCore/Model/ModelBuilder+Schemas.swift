@@ -104,6 +104,9 @@ extension ModelBuilder {
       if members.count == 1, !members[0].element.isObject {
         return typeUsage(members[0].element, path: path + ["allOf", String(members[0].offset)], name: name)
       }
+      if let chosen = constrainingMember(of: members, path: path) {
+        return typeUsage(chosen.element, path: path + ["allOf", String(chosen.offset)], name: name)
+      }
       return .named(
         declareStruct(
           name: name, schema: schema,
@@ -116,7 +119,8 @@ extension ModelBuilder {
       }
       return .named(declareOneOf(name: name, schema: schema, members: members, key: key, path: path))
     case .not:
-      error("unsupported: \"not\" schemas", key: path + ["not"])
+      // Swift has no type for "anything but X": the value is any JSON, unchecked.
+      warning("a \"not\" schema is any JSON (JSONValue); its constraint is not checked", key: path + ["not"])
       return .builtin(.json)
     case .fragment, .null:
       // An `enum` or `const` without a `type`: integers, strings, or, mixed, any JSON.
@@ -170,7 +174,9 @@ extension ModelBuilder {
     for (part, partPath) in flatten(parts) {
       guard case .object(_, let context) = part.value else {
         if case .fragment = part.value { continue }
-        error("unsupported: an allOf member must be an object schema", key: partPath)
+        warning(
+          "an allOf member that is not an object schema adds no properties; the struct has its object members' properties",
+          key: partPath)
         continue
       }
       documentationParts.append(documentation(part))
@@ -233,6 +239,16 @@ extension ModelBuilder {
           name: name, documentation: docs, properties: properties, additionalProperties: additional,
           isDeprecated: schema.deprecated, errorFormat: nil)),
       origin: path)
+  }
+
+  /// For an `allOf` without an object member, such as an enum `$ref` beside `type: string`:
+  /// the member that constrains the value most, an enum if there is one, else the first.
+  private func constrainingMember(of members: [EnumeratedSequence<[JSONSchema]>.Element], path: [String])
+    -> EnumeratedSequence<[JSONSchema]>.Element?
+  {
+    let resolved = members.map { ($0, flatten([($0.element, path + ["allOf", String($0.offset)])]).map(\.0)) }
+    guard !members.isEmpty, !resolved.contains(where: { $0.1.contains(where: \.isObject) }) else { return nil }
+    return resolved.first(where: { $0.1.contains { $0.allowedValues != nil } })?.0 ?? members[0]
   }
 
   /// The object parts of an `allOf`, following `$ref`s and nested `allOf`s.

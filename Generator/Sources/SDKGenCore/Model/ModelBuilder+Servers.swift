@@ -28,24 +28,48 @@ extension ModelBuilder {
     }
     clientServers = servers
     var taken = NameAllocator(reserving: ["defaultServerURL", "serverURL"])
-    return servers.enumerated().map { index, server in
+    let base = servers.lazy.compactMap { Self.absoluteURL($0.urlTemplate.absoluteString, base: nil) }.first
+    var result: [Server] = []
+    for (index, server) in servers.enumerated() {
       let path = prefix + [String(index)]
       let variables = server.variables.map { name, variable in
         ServerVariable(
           name: name, swiftName: SwiftName.memberName(name), defaultValue: variable.default,
           allowedValues: variable.enum ?? [], documentation: Documentation(details: variable.description))
       }
-      let url = server.urlTemplate.absoluteString
-      if variables.isEmpty, !url.contains("{"), URL(string: url)?.scheme == nil {
-        error("the server URL \"\(url)\" is not an absolute URL", value: path + ["url"])
+      let written = server.urlTemplate.absoluteString
+      guard let url = Self.absoluteURL(written, base: base) else {
+        warning(
+          "the server URL \"\(written)\" is relative and the spec has no absolute server to resolve it against; the client takes a serverURL",
+          key: path + ["url"])
+        continue
       }
       var model = Server(url: url, documentation: Documentation(details: server.description), variables: variables)
-      if index > 0 {
+      if !result.isEmpty {
         model.swiftName = Self.uniqueServerName(
           url.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: ""), taken: &taken)
       }
-      return model
+      result.append(model)
     }
+    return result
+  }
+
+  /// `url` made absolute: a protocol-relative `//host/path` takes `https`, and a relative one
+  /// resolves against `base` (the spec's first absolute server); `nil` when it stays relative.
+  /// A URL that starts with a variable, such as `{baseUrl}/v1`, is taken as it is.
+  static func absoluteURL(_ url: String, base: String?) -> String? {
+    if url.hasPrefix("//") { return "https:" + url }
+    if url.hasPrefix("{") || hasScheme(url) { return url }
+    guard let base, let baseURL = URL(string: base), let resolved = URL(string: url, relativeTo: baseURL) else {
+      return nil
+    }
+    return resolved.absoluteString
+  }
+
+  /// Whether `url` starts with a scheme, such as `https:`.
+  private static func hasScheme(_ url: String) -> Bool {
+    guard let colon = url.firstIndex(of: ":"), let first = url.first, first.isLetter else { return false }
+    return url[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
   }
 
   /// ``serverName(_:suffix:)``, numbered from 2 past the names in `taken`, which it joins.
@@ -56,21 +80,24 @@ extension ModelBuilder {
   /// The operation's own server, where its path or the operation itself names servers other
   /// than the client's: the first of them, with each variable at its default value.
   ///
-  /// A relative URL is taken relative to nothing, so it is left out with a warning and the
-  /// operation goes to the client's server.
+  /// A relative URL resolves against the spec's first absolute server; with none, it is left
+  /// out with a warning and the operation goes to the client's server.
   func operationServerURL(_ servers: [OpenAPI.Server]?, path: [String]) -> String? {
     guard let servers, let server = servers.first, servers != clientServers else { return nil }
     var url = server.urlTemplate.absoluteString
     for (name, variable) in server.variables {
       url = url.replacingOccurrences(of: "{\(name)}", with: variable.default)
     }
-    guard !url.contains("{"), let parsed = URL(string: url), parsed.scheme != nil, parsed.host != nil else {
+    let base = clientServers.lazy.compactMap { Self.absoluteURL($0.urlTemplate.absoluteString, base: nil) }.first
+    guard let absolute = Self.absoluteURL(url, base: base), !absolute.contains("{"),
+      let parsed = URL(string: absolute), parsed.scheme != nil, parsed.host != nil
+    else {
       warning(
         "the server URL \"\(server.urlTemplate.absoluteString)\" is not absolute; the operation uses the client's server",
         key: path + ["0", "url"])
       return nil
     }
-    return url
+    return absolute
   }
 
   /// Names the servers that operations name for themselves after their hosts, such as

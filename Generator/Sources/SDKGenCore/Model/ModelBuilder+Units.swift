@@ -65,7 +65,7 @@ extension ModelBuilder {
     }
     for key in keys {
       let base = names[key]!
-      let claimed = componentNameOwners.claim(base, for: key) { base + String($0) }
+      let claimed = componentNameOwners.claim(base, for: key)
       if let owner = claimed.collision {
         let line = sourceMap.key(["components", "schemas", owner]).line
         warning(

@@ -78,6 +78,7 @@ public final class ModelBuilder {
     }
     let webhooks = translateWebhooks()
     breakRecursion()
+    placeDeprecations(operations: operations, webhooks: webhooks)
     checkReservedNames(namespace: namespace)
     return APIModel(
       namespace: namespace,
@@ -126,6 +127,10 @@ public final class ModelBuilder {
 
   func warning(_ message: String, key path: [String]) {
     diagnostics.warning(message, at: sourceMap.key(path))
+  }
+
+  func warning(_ message: String, value path: [String]) {
+    diagnostics.warning(message, at: sourceMap.value(path))
   }
 
   // MARK: Namespace, security

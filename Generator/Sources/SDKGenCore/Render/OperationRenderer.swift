@@ -3,7 +3,12 @@ enum OperationRenderer {
   static func render(_ operation: Operation, into writer: inout SwiftWriter) {
     let names = writer.names
     let returned = operation.success.shape.body
-    let returnType = returned.map { SwiftSyntax.type($0.type, in: names) }
+    var returnType = returned.map { SwiftSyntax.type($0.type, in: names) }
+    if case .outcomes(let outcomes) = operation.success.shape {
+      renderOutcomes(outcomes, of: operation, into: &writer)
+      writer.blankLine()
+      returnType = outcomes.name
+    }
     writer.docComment(documentation(operation, error: writer.runtimeSymbol("APIError")))
     if operation.isDeprecated { writer.line("@available(*, deprecated)") }
     writer.wrappedBlock(
@@ -19,7 +24,7 @@ enum OperationRenderer {
         [
           "operationID: \(SwiftSyntax.stringLiteral(operation.operationID))", "method: .\(operation.method.rawValue)",
           "path: \(pathLiteral(operation))",
-        ] + (operation.serverName.map { ["defaultServerURL: Client.\($0)"] } ?? []),
+        ] + (operation.serverName.map { ["defaultServerURL: \(names.model("Client")).\($0)"] } ?? []),
         "")
       for parameter in operation.parameters where parameter.location != .path {
         writer.line(parameterStatement(parameter))
@@ -43,11 +48,44 @@ enum OperationRenderer {
           separator: ", ") + "]"
       writer.line("let response = try await core.send(request, security: \(security))")
       writer.switchBlock("response.status") { writer in
-        let statuses = operation.success.statuses.map(caseLabel).joined(separator: ", ")
-        writer.line("case \(statuses): return" + (returned.map { " " + decodeExpression($0, in: names) } ?? ""))
+        if case .outcomes(let outcomes) = operation.success.shape {
+          for outcome in outcomes.cases {
+            let value = outcome.body.map { ".\(outcome.swiftName)(\(decodeExpression($0, in: names)))" }
+            writer.line("case \(caseLabel(outcome.status)): return \(value ?? "." + outcome.swiftName)")
+          }
+        } else {
+          let statuses = operation.success.statuses.map(caseLabel).joined(separator: ", ")
+          writer.line("case \(statuses): return" + (returned.map { " " + decodeExpression($0, in: names) } ?? ""))
+        }
         renderErrorCases(operation.errorHandling, into: &writer)
       }
     }
+  }
+
+  /// The enum the method returns when its 2xx responses differ: a case per status.
+  private static func renderOutcomes(
+    _ outcomes: ResponseOutcomes, of operation: Operation, into writer: inout SwiftWriter
+  ) {
+    let names = writer.names
+    writer.docComment([
+      "What ``\(SwiftSyntax.symbol(operation.swiftName, labels: labels(operation)))`` returns: a case for each success status."
+    ])
+    let conformances =
+      outcomes.isHashable ? names.conformances("Hashable", "Sendable") : names.conformances("Sendable")
+    writer.block("public enum \(outcomes.name): \(conformances)") { writer in
+      for outcome in outcomes.cases {
+        writer.docComment(
+          ["\(outcome.status.text): \(outcome.documentation.summary ?? "The response.")"])
+        writer.line(
+          "case \(outcome.swiftName)" + (outcome.body.map { "(\(SwiftSyntax.type($0.type, in: names)))" } ?? ""))
+      }
+    }
+  }
+
+  /// The labels of the method's parameters, for a symbol link.
+  private static func labels(_ operation: Operation) -> [String] {
+    operation.parameters.map(\.swiftName)
+      + (operation.requestBody.map { $0.takesContentType ? ["contentType", "body"] : ["body"] } ?? [])
   }
 
   /// The method's parameters, leaving out `excluding` (the page parameter of a sequence).
@@ -137,8 +175,10 @@ enum OperationRenderer {
     if !parameterLines.isEmpty {
       tail.append("- Parameters:\n" + parameterLines.joined(separator: "\n"))
     }
-    if operation.success.shape != .empty {
-      tail.append("- Returns: \(operation.success.documentation.summary ?? "The decoded response.")")
+    switch operation.success.shape {
+    case .empty: break
+    case .body: tail.append("- Returns: \(operation.success.documentation.summary ?? "The decoded response.")")
+    case .outcomes(let outcomes): tail.append("- Returns: The ``\(outcomes.name)`` of the status the server sent.")
     }
     tail.append(
       "- Throws: \(error) for a status other than \(operation.success.statuses.map(\.text).joined(separator: ", ")), a failed request or a body that does not match the spec."
@@ -213,7 +253,7 @@ enum OperationRenderer {
     let forwarded = operation.parameters.filter { $0.swiftName != pagination.pageParameter }
     let bodyLabels =
       operation.requestBody.map { $0.takesContentType ? ["contentType", "body"] : ["body"] } ?? []
-    let labels = operation.parameters.map(\.swiftName) + bodyLabels
+    let labels = labels(operation)
     var parameterLines = forwarded.map { parameter in
       "  - \(SwiftName.unescaped(parameter.swiftName)): \(parameter.documentation.summary ?? "The `\(parameter.name)` parameter.")"
     }

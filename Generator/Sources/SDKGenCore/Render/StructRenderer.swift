@@ -17,7 +17,6 @@ enum StructRenderer {
 
   static func render(_ declaration: StructDeclaration, into writer: inout SwiftWriter) {
     writer.docComment(SwiftSyntax.paragraphs(declaration.documentation))
-    if declaration.isDeprecated { writer.line("@available(*, deprecated)") }
     let names = writer.names
     writer.block(
       "public struct \(SwiftName.ownName(declaration.name)): \(names.conformances("Codable", "Hashable", "Sendable"))"
@@ -74,6 +73,15 @@ enum StructRenderer {
     }
   }
 
+  /// A default value; on an optional, a case called `none` or `some` is written with its type,
+  /// since `.none` alone is `nil`.
+  private static func literal(of property: Property, _ value: LiteralValue, in names: NameScope) -> String {
+    if property.isOptional, case .enumCase(let name) = value, ["none", "some"].contains(SwiftName.unescaped(name)) {
+      return SwiftSyntax.type(property.type, in: names) + "." + name
+    }
+    return SwiftSyntax.literal(value)
+  }
+
   /// The stored property's name: `_name` for one behind accessors.
   private static func storage(_ property: Property) -> String {
     switch property.storage {
@@ -104,13 +112,15 @@ enum StructRenderer {
     let names = writer.names
     var parameters = declaration.properties.map { property in
       let type = SwiftSyntax.optionalType(property.type, optional: property.isOptional, in: names)
-      let defaultValue = property.defaultValue.map(SwiftSyntax.literal) ?? (property.isOptional ? "nil" : nil)
+      let defaultValue =
+        property.defaultValue.map { literal(of: property, $0, in: names) } ?? (property.isOptional ? "nil" : nil)
       return "\(property.swiftName): \(type)" + (defaultValue.map { " = " + $0 } ?? "")
     }
     if let additional = declaration.additionalProperties {
       parameters.append("additionalProperties: \(SwiftSyntax.type(.dictionary(additional), in: names)) = [:]")
     }
     writer.docComment(["Creates a value from its properties."])
+    if declaration.isDeprecated { writer.line("@available(*, deprecated)") }
     writer.wrappedBlock("public init", parameters, "") { writer in
       for property in declaration.properties {
         writer.line("self.\(storage(property)) = \(stored(property, names: names))")
