@@ -444,6 +444,9 @@ def render(info, generated, converted, compiled, phases, runtime_results, reques
             "- Their client for the runtime benchmark is generated from specs/plusofon.yaml into "
             "`Sources/TheirPlusofon` by `make bench`; `RuntimeBench` checks before timing that the three clients "
             "decode the same page and send the same request; `RequestBench` that both clients decode the same webhook.",
+            "- `make before` builds sdkgen at the Makefile's `BEFORE` commit (main before a round's changes) from a "
+            "git worktree in `.build-before/src`, into `.build-before/build`, the way `tools` builds sdkgen: the "
+            "*before* column of section 1 and the *before* rows of section 8.",
             "- Profiles of missed targets are written to `.build-bench/callgrind.*.out` and `.build-bench/perf.*.data`."]
     return "\n".join(out) + "\n"
 
