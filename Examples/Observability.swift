@@ -12,3 +12,16 @@ func makeObservedClient() -> Plusofon.Client {
   )
 }
 // end snippet
+
+// snippet: observed-receiver
+/// A log line per delivery; a rejected delivery is a `warning` with its reason, never the
+/// credential. `TracingWebhookObserver()` in its place makes a span per delivery instead.
+func registerObservedReceiver(on server: any ServerTransport) throws {
+  try Api4Com.WebhookEvent.register(
+    on: server, path: "/hooks/api4com", verifier: .queryParameter("secret", equals: "s3cr3t"),
+    observer: LoggingWebhookObserver(logger: Logger(label: "webhooks"))
+  ) { event in
+    print("received \(event)")
+  }
+}
+// end snippet

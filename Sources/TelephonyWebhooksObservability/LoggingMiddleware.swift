@@ -105,7 +105,7 @@ public struct LoggingMiddleware: ClientMiddleware {
   }
 
   /// A duration in milliseconds, to a tenth.
-  private static func milliseconds(_ duration: Duration) -> String {
+  static func milliseconds(_ duration: Duration) -> String {
     let (seconds, attoseconds) = duration.components
     let value = Double(seconds) * 1000 + Double(attoseconds) / 1e15
     return String(format: "%.1f", value)

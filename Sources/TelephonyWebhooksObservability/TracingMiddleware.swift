@@ -9,7 +9,8 @@ import Tracing
 ///
 /// Each operation is a span of kind `client` named after its operation ID, with OpenTelemetry's
 /// HTTP client attributes: `http.request.method`, `url.full` (credentials in the query replaced
-/// by `REDACTED`), `server.address`, `server.port`, `http.response.status_code`, and
+/// by `REDACTED`), `url.template` (the spec's path, such as `/webhooks/{webhook_id}`, from a
+/// generated client), `server.address`, `server.port`, `http.response.status_code`, and
 /// `error.type` for a status of 400 or more or a thrown error. The span's context is injected
 /// into the request's headers, so the server joins the trace (a W3C `traceparent` with
 /// swift-otel). Errors are recorded by type only: their text may quote a credential.
@@ -30,6 +31,10 @@ public struct TracingMiddleware: ClientMiddleware {
     defer { span.end() }
     span.attributes["http.request.method"] = request.method.rawValue
     span.attributes["url.full"] = RequestDescription.fullURL(of: request, baseURL: baseURL)
+    if let template = ClientOperationContext.current?.pathTemplate {
+      // OpenTelemetry's low-cardinality path of a client request: `/webhooks/{webhook_id}`.
+      span.attributes["url.template"] = template
+    }
     if let host = baseURL.host() {
       span.attributes["server.address"] = host
     }

@@ -63,10 +63,208 @@ extension Callwire {
         ].compactMap { $0 },
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension Callwire {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any Callwire.API` (or a generic) where you would take a ``Client``; ``Client`` conforms.
+  /// Every requirement has a default that throws `UnimplementedOperation`, so a fake implements
+  /// only the operations its test calls, and the sequences of pages come with the protocol.
+  public protocol API: Sendable {
+    /// Lists calls, newest first.
+    ///
+    /// `GET /calls`
+    ///
+    /// - Parameters:
+    ///   - startTimeLessThan: Only calls that started before this time.
+    ///   - startTimeGreaterThan: Only calls that started after this time.
+    ///   - priority: The `Priority` query parameter.
+    ///   - pageSize: The `PageSize` query parameter.
+    /// - Returns: A page of calls.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func listCalls(
+      startTimeLessThan: Timestamp?,
+      startTimeGreaterThan: Timestamp?,
+      priority: Priority?,
+      pageSize: Int32?
+    ) async throws -> CallPage
+
+    /// Places a call.
+    ///
+    /// `POST /calls`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The call, as placed.
+    /// - Throws: `APIError` for a status other than 201, a failed request or a body that does not
+    ///   match the spec.
+    func createCall(body: NewCall) async throws -> Call
+
+    /// Gets one call.
+    ///
+    /// `GET /calls/{call_id}`
+    ///
+    /// - Parameters:
+    ///   - callID: The `call_id` path parameter.
+    /// - Returns: The call.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func getCallsByCallID(callID: String) async throws -> Call
+
+    /// Hangs up a call.
+    ///
+    /// `DELETE /calls/{call_id}`
+    ///
+    /// - Parameters:
+    ///   - callID: The `call_id` path parameter.
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    func deleteCallsByCallID(callID: String) async throws
+  }
+}
+
+extension Callwire.Client: Callwire.API {}
+
+extension Callwire.API {
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func listCalls(
+    startTimeLessThan: Timestamp?,
+    startTimeGreaterThan: Timestamp?,
+    priority: Callwire.Priority?,
+    pageSize: Int32?
+  ) async throws -> Callwire.CallPage {
+    throw UnimplementedOperation(operationID: "list-calls", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func createCall(body: Callwire.NewCall) async throws -> Callwire.Call {
+    throw UnimplementedOperation(operationID: "Create Call", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getCallsByCallID(callID: String) async throws -> Callwire.Call {
+    throw UnimplementedOperation(operationID: "get calls by call_id", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func deleteCallsByCallID(callID: String) async throws {
+    throw UnimplementedOperation(operationID: "delete calls by call_id", typeName: "\(Self.self)")
+  }
+}
+
+extension Callwire.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "list-calls", .get, "/calls",
+      answer: .json(
+        200, Callwire.CallPage.self,
+        #"""
+        {
+          "items": [
+            {
+              "2nd_leg": "example",
+              "answered_at": "2024-01-01T00:00:00Z",
+              "id": "example",
+              "metadata->assistant_id": "example",
+              "priority": 1,
+              "recording": {
+                "duration": 1,
+                "url": "https://example.com"
+              },
+              "routing": {
+                "kind": "sip",
+                "uri": "example"
+              },
+              "status": "queued",
+              "tags": [
+                "example"
+              ],
+              "target": "example",
+              "to": "example"
+            }
+          ],
+          "next_page": 1
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "Create Call", .post, "/calls", requestBody: .json(Callwire.NewCall.self),
+      answer: .json(
+        201, Callwire.Call.self,
+        #"""
+        {
+          "2nd_leg": "example",
+          "answered_at": "2024-01-01T00:00:00Z",
+          "id": "example",
+          "metadata->assistant_id": "example",
+          "priority": 1,
+          "recording": {
+            "duration": 1,
+            "url": "https://example.com"
+          },
+          "routing": {
+            "kind": "sip",
+            "uri": "example"
+          },
+          "status": "queued",
+          "tags": [
+            "example"
+          ],
+          "target": "example",
+          "to": "example"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "get calls by call_id", .get, "/calls/{call_id}",
+      answer: .json(
+        200, Callwire.Call.self,
+        #"""
+        {
+          "2nd_leg": "example",
+          "answered_at": "2024-01-01T00:00:00Z",
+          "id": "example",
+          "metadata->assistant_id": "example",
+          "priority": 1,
+          "recording": {
+            "duration": 1,
+            "url": "https://example.com"
+          },
+          "routing": {
+            "kind": "sip",
+            "uri": "example"
+          },
+          "status": "queued",
+          "tags": [
+            "example"
+          ],
+          "target": "example",
+          "to": "example"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "delete calls by call_id", .delete, "/calls/{call_id}",
+      answer: .empty(204)
+    ),
+  ])
 }
 
 // MARK: - Error bodies
@@ -93,17 +291,20 @@ extension Callwire.CallEvent {
 
   /// Receives these webhooks on a server: registers `POST path` on `transport`.
   ///
-  /// Each delivery is answered 401 when `verifier` rejects it (the body unread), 413 when its body
-  /// is longer than `maximumBodySize`, 400 with a one-line reason naming Callwire when the body
-  /// does not decode, and then 200 when `handler` returns, or 500 when it throws, so that Callwire
-  /// delivers it again. No answer echoes a credential.
+  /// Each delivery is answered 401 when a static-credential `verifier` rejects it (the body
+  /// unread), 413 when its body is longer than `maximumBodySize`, 401 when a signature `verifier`
+  /// rejects it (after reading the body it covers), 400 with a one-line reason naming Callwire when
+  /// the body does not decode, and then 200 when `handler` returns, or 500 when it throws, so that
+  /// Callwire delivers it again. No answer echoes a credential.
   ///
   /// - Parameters:
   ///   - transport: Where the route goes, such as Hummingbird's `Router` or Vapor's
   ///     `VaporTransport`.
   ///   - path: The route's path, such as `/hooks/callwire`.
-  ///   - verifier: The credential the subscription registered, checked before the body is read;
-  ///     `nil` accepts every request.
+  ///   - verifier: The credential the subscription registered, checked before the body is read, or
+  ///     the signature scheme it signs with, checked after; `nil` accepts every request.
+  ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+  ///     how it was answered and why a rejected one was.
   ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
   ///   - handler: Called once for each accepted delivery, with what it decoded to.
   /// - Throws: What the transport throws when it cannot register the route.
@@ -111,6 +312,7 @@ extension Callwire.CallEvent {
     on transport: any ServerTransport,
     path: String,
     verifier: WebhookVerifier? = nil,
+    observer: (any WebhookReceiverObserver)? = nil,
     maximumBodySize: Int = 1_048_576,
     handler: @escaping @Sendable (Callwire.CallEvent) async throws -> Void
   ) throws {
@@ -119,6 +321,6 @@ extension Callwire.CallEvent {
       decode: { body, headers in try Self(decoding: body, headers: headers) },
       handler: handler
     )
-    try receiver.register(on: transport, path: path)
+    try receiver.register(on: transport, path: path, observer: observer)
   }
 }

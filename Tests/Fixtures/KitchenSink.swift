@@ -75,7 +75,8 @@ extension KitchenSink {
         ].compactMap { $0 },
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
 
@@ -119,37 +120,6 @@ extension KitchenSink {
       case 200: return try response.decode(ItemPage.self)
       case 404: throw response.failure(errorBody: NotFound.self)
       default: throw response.failure(errorBody: Error.self)
-      }
-    }
-
-    /// Every item of ``listItems(tag:ids:sort:page:limit:xTraceID:)``, page after page.
-    ///
-    /// Each page is requested when iteration reaches it; iteration ends after the last page.
-    ///
-    /// - Parameters:
-    ///   - tag: Tags, exploded (`tag=a&tag=b`).
-    ///   - ids: Ids, comma-separated (`ids=1,2`).
-    ///   - sort: The order.
-    ///   - limit: At most this many.
-    ///   - xTraceID: Traces the request.
-    /// - Returns: A sequence of every item; iterating it throws `APIError` if a page request fails.
-    public func allItems(
-      tag: [String]? = nil,
-      ids: [Int64]? = nil,
-      sort: SortOrder? = nil,
-      limit: Int32? = nil,
-      xTraceID: String? = nil
-    ) -> PageSequence<Item> {
-      PageSequence { page in
-        let response = try await listItems(
-          tag: tag,
-          ids: ids,
-          sort: sort,
-          page: page,
-          limit: limit,
-          xTraceID: xTraceID
-        )
-        return (response.items, response.next)
       }
     }
 
@@ -223,6 +193,294 @@ extension KitchenSink {
       }
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension KitchenSink {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any KitchenSink.API` (or a generic) where you would take a ``Client``; ``Client``
+  /// conforms. Every requirement has a default that throws `UnimplementedOperation`, so a fake
+  /// implements only the operations its test calls, and the sequences of pages come with the
+  /// protocol.
+  public protocol API: Sendable {
+    /// List items
+    ///
+    /// Lists the items.
+    ///
+    /// A second paragraph with a list:
+    /// - first
+    /// - second
+    ///
+    /// `GET /items`
+    ///
+    /// - Parameters:
+    ///   - tag: Tags, exploded (`tag=a&tag=b`).
+    ///   - ids: Ids, comma-separated (`ids=1,2`).
+    ///   - sort: The order.
+    ///   - page: The page number.
+    ///   - limit: At most this many.
+    ///   - xTraceID: Traces the request.
+    /// - Returns: A page of items.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func listItems(
+      tag: [String]?,
+      ids: [Int64]?,
+      sort: SortOrder?,
+      page: Int?,
+      limit: Int32?,
+      xTraceID: String?
+    ) async throws -> ItemPage
+
+    /// Create an item
+    ///
+    /// `POST /items`
+    ///
+    /// - Parameters:
+    ///   - xTraceID: Traces the request.
+    ///   - body: The item to create.
+    /// - Returns: Created.
+    /// - Throws: `APIError` for a status other than 201, a failed request or a body that does not
+    ///   match the spec.
+    func createItem(xTraceID: String?, body: NewItem) async throws -> Item
+
+    /// Change an item
+    ///
+    /// `PATCH /items/{item_id}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The item's id.
+    ///   - body: The request body.
+    /// - Returns: Changed.
+    /// - Throws: `APIError` for a status other than 2XX, a failed request or a body that does not
+    ///   match the spec.
+    func patchItem(itemID: UUID, body: PatchItemRequest?) async throws -> Item
+
+    /// Delete an item
+    ///
+    /// `DELETE /items/{item_id}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The item's id.
+    ///   - ifMatch: The item's version.
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    @available(*, deprecated)
+    func deleteItem(itemID: UUID, ifMatch: String) async throws
+  }
+}
+
+extension KitchenSink.Client: KitchenSink.API {}
+
+extension KitchenSink.API {
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func listItems(
+    tag: [String]?,
+    ids: [Int64]?,
+    sort: KitchenSink.SortOrder?,
+    page: Int?,
+    limit: Int32?,
+    xTraceID: String?
+  ) async throws -> KitchenSink.ItemPage {
+    throw UnimplementedOperation(operationID: "listItems", typeName: "\(Self.self)")
+  }
+
+  /// Every item of ``listItems(tag:ids:sort:page:limit:xTraceID:)``, page after page.
+  ///
+  /// Each page is requested when iteration reaches it; iteration ends after the last page.
+  ///
+  /// - Parameters:
+  ///   - tag: Tags, exploded (`tag=a&tag=b`).
+  ///   - ids: Ids, comma-separated (`ids=1,2`).
+  ///   - sort: The order.
+  ///   - limit: At most this many.
+  ///   - xTraceID: Traces the request.
+  /// - Returns: A sequence of every item; iterating it throws `APIError` if a page request fails.
+  public func allItems(
+    tag: [String]? = nil,
+    ids: [Int64]? = nil,
+    sort: KitchenSink.SortOrder? = nil,
+    limit: Int32? = nil,
+    xTraceID: String? = nil
+  ) -> PageSequence<KitchenSink.Item> {
+    PageSequence { page in
+      let response = try await listItems(
+        tag: tag,
+        ids: ids,
+        sort: sort,
+        page: page,
+        limit: limit,
+        xTraceID: xTraceID
+      )
+      return (response.items, response.next)
+    }
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func createItem(
+    xTraceID: String?,
+    body: KitchenSink.NewItem
+  ) async throws -> KitchenSink.Item {
+    throw UnimplementedOperation(operationID: "createItem", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func patchItem(
+    itemID: UUID,
+    body: KitchenSink.PatchItemRequest?
+  ) async throws -> KitchenSink.Item {
+    throw UnimplementedOperation(operationID: "patchItem", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  @available(*, deprecated)
+  public func deleteItem(itemID: UUID, ifMatch: String) async throws {
+    throw UnimplementedOperation(operationID: "deleteItem", typeName: "\(Self.self)")
+  }
+}
+
+extension KitchenSink.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "listItems", .get, "/items",
+      answer: .json(
+        200, KitchenSink.ItemPage.self,
+        #"""
+        {
+          "items": [
+            {
+              "attributes": {},
+              "color": "example",
+              "counters": {},
+              "created_at": "2024-01-01T00:00:00Z",
+              "dimensions": {
+                "height": 1,
+                "width": 1
+              },
+              "homepage_url": "https://example.com",
+              "id": "00000000-0000-4000-8000-000000000000",
+              "legacy_code": "example",
+              "level": 10,
+              "name": "Untitled",
+              "note": "example",
+              "owner": {
+                "name": "example"
+              },
+              "price": 1.5,
+              "priority": 1,
+              "size": 1,
+              "tags": [
+                "example"
+              ],
+              "variants": [
+                {
+                  "sku": "example"
+                }
+              ],
+              "visible": true,
+              "weight": 1.5
+            }
+          ],
+          "next": 1
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "createItem", .post, "/items", requestBody: .json(KitchenSink.NewItem.self),
+      answer: .json(
+        201, KitchenSink.Item.self,
+        #"""
+        {
+          "attributes": {},
+          "color": "example",
+          "counters": {},
+          "created_at": "2024-01-01T00:00:00Z",
+          "dimensions": {
+            "height": 1,
+            "width": 1
+          },
+          "homepage_url": "https://example.com",
+          "id": "00000000-0000-4000-8000-000000000000",
+          "legacy_code": "example",
+          "level": 10,
+          "name": "Untitled",
+          "note": "example",
+          "owner": {
+            "name": "example"
+          },
+          "price": 1.5,
+          "priority": 1,
+          "size": 1,
+          "tags": [
+            "example"
+          ],
+          "variants": [
+            {
+              "sku": "example"
+            }
+          ],
+          "visible": true,
+          "weight": 1.5
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "patchItem",
+      .patch,
+      "/items/{item_id}",
+      requestBody: .json(KitchenSink.PatchItemRequest.self, isRequired: false),
+      answer: .json(
+        200, KitchenSink.Item.self,
+        #"""
+        {
+          "attributes": {},
+          "color": "example",
+          "counters": {},
+          "created_at": "2024-01-01T00:00:00Z",
+          "dimensions": {
+            "height": 1,
+            "width": 1
+          },
+          "homepage_url": "https://example.com",
+          "id": "00000000-0000-4000-8000-000000000000",
+          "legacy_code": "example",
+          "level": 10,
+          "name": "Untitled",
+          "note": "example",
+          "owner": {
+            "name": "example"
+          },
+          "price": 1.5,
+          "priority": 1,
+          "size": 1,
+          "tags": [
+            "example"
+          ],
+          "variants": [
+            {
+              "sku": "example"
+            }
+          ],
+          "visible": true,
+          "weight": 1.5
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "deleteItem", .delete, "/items/{item_id}", requiredHeaders: ["If-Match"],
+      answer: .empty(204)
+    ),
+  ])
 }
 
 // MARK: - Models
@@ -835,17 +1093,20 @@ extension KitchenSink {
 
     /// Receives these webhooks on a server: registers `POST path` on `transport`.
     ///
-    /// Each delivery is answered 401 when `verifier` rejects it (the body unread), 413 when its
-    /// body is longer than `maximumBodySize`, 400 with a one-line reason naming KitchenSink when
-    /// the body does not decode, and then 200 when `handler` returns, or 500 when it throws, so
-    /// that KitchenSink delivers it again. No answer echoes a credential.
+    /// Each delivery is answered 401 when a static-credential `verifier` rejects it (the body
+    /// unread), 413 when its body is longer than `maximumBodySize`, 401 when a signature `verifier`
+    /// rejects it (after reading the body it covers), 400 with a one-line reason naming KitchenSink
+    /// when the body does not decode, and then 200 when `handler` returns, or 500 when it throws,
+    /// so that KitchenSink delivers it again. No answer echoes a credential.
     ///
     /// - Parameters:
     ///   - transport: Where the route goes, such as Hummingbird's `Router` or Vapor's
     ///     `VaporTransport`.
     ///   - path: The route's path, such as `/hooks/kitchensink`.
-    ///   - verifier: The credential the subscription registered, checked before the body is read;
-    ///     `nil` accepts every request.
+    ///   - verifier: The credential the subscription registered, checked before the body is read,
+    ///     or the signature scheme it signs with, checked after; `nil` accepts every request.
+    ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+    ///     how it was answered and why a rejected one was.
     ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
     ///   - handler: Called once for each accepted delivery, with what it decoded to.
     /// - Throws: What the transport throws when it cannot register the route.
@@ -853,6 +1114,7 @@ extension KitchenSink {
       on transport: any ServerTransport,
       path: String,
       verifier: WebhookVerifier? = nil,
+      observer: (any WebhookReceiverObserver)? = nil,
       maximumBodySize: Int = 1_048_576,
       handler: @escaping @Sendable (KitchenSink.WebhookEvent) async throws -> Void
     ) throws {
@@ -861,7 +1123,7 @@ extension KitchenSink {
         decode: { body, headers in try Self(decoding: body, headers: headers) },
         handler: handler
       )
-      try receiver.register(on: transport, path: path)
+      try receiver.register(on: transport, path: path, observer: observer)
     }
   }
 }

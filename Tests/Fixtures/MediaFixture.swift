@@ -65,7 +65,8 @@ extension MediaFixture {
         credentials: [("token", .bearer(token))],
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
 
@@ -344,6 +345,328 @@ extension MediaFixture {
       }
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension MediaFixture {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any MediaFixture.API` (or a generic) where you would take a ``Client``; ``Client``
+  /// conforms. Every requirement has a default that throws `UnimplementedOperation`, so a fake
+  /// implements only the operations its test calls, and the sequences of pages come with the
+  /// protocol.
+  public protocol API: Sendable {
+    /// Place a call
+    ///
+    /// A form body, as Twilio-style APIs take them.
+    ///
+    /// `POST /calls`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The call.
+    /// - Throws: `APIError` for a status other than 201, a failed request or a body that does not
+    ///   match the spec.
+    func placeCall(body: CallForm) async throws -> Call
+
+    /// Search calls
+    ///
+    /// Offers JSON and a form; the client sends JSON.
+    ///
+    /// `POST /calls/search`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The matching calls.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func searchCalls(body: Search) async throws -> [Call]
+
+    /// List calls by id and filter
+    ///
+    /// Every query style, and an array path parameter in the simple style.
+    ///
+    /// `GET /calls/{call_ids}`
+    ///
+    /// - Parameters:
+    ///   - callIds: The `call_ids` path parameter.
+    ///   - filter: The `filter` query parameter.
+    ///   - status: Exploded form, the default.
+    ///   - fields: Non-exploded form.
+    ///   - tags: The `tags` query parameter.
+    ///   - codes: The `codes` query parameter.
+    ///   - range: An object in the exploded form style.
+    /// - Returns: The calls.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func listCalls(
+      callIds: [String],
+      filter: Filter?,
+      status: [String]?,
+      fields: [String]?,
+      tags: [String]?,
+      codes: [Int]?,
+      range: TimeRange?
+    ) async throws -> [Call]
+
+    /// Upload a greeting
+    ///
+    /// A multipart body with a file part.
+    ///
+    /// `POST /media`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The stored media.
+    /// - Throws: `APIError` for a status other than 201, a failed request or a body that does not
+    ///   match the spec.
+    func uploadMedia(body: Upload) async throws -> Media
+
+    /// Append audio in any format
+    ///
+    /// A binary body of one of several media types; the caller names it.
+    ///
+    /// `POST /media/{media_id}`
+    ///
+    /// - Parameters:
+    ///   - mediaID: The `media_id` path parameter.
+    ///   - contentType: The body's media type, such as `audio/wav`.
+    ///   - body: The request body.
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    func appendMedia(mediaID: String, contentType: String, body: HTTPBody) async throws
+
+    /// Replace a recording's audio
+    ///
+    /// A binary body of one media type.
+    ///
+    /// `PUT /media/{media_id}`
+    ///
+    /// - Parameters:
+    ///   - mediaID: The `media_id` path parameter.
+    ///   - body: The request body.
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    func replaceMedia(mediaID: String, body: HTTPBody) async throws
+
+    /// Store any bytes
+    ///
+    /// A wildcard request body.
+    ///
+    /// `PUT /media/{media_id}/raw`
+    ///
+    /// - Parameters:
+    ///   - mediaID: The `media_id` path parameter.
+    ///   - contentType: The body's media type, such as `*/*`.
+    ///   - body: The request body.
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    func storeRaw(mediaID: String, contentType: String, body: HTTPBody) async throws
+
+    /// Download a recording
+    ///
+    /// A binary response, returned as it streams.
+    ///
+    /// `GET /recordings/{recording_id}`
+    ///
+    /// - Parameters:
+    ///   - recordingID: The `recording_id` path parameter.
+    /// - Returns: The audio.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func downloadRecording(recordingID: String) async throws -> HTTPBody
+
+    /// Send call-control XML
+    ///
+    /// An XML request and a text response.
+    ///
+    /// `POST /call-control`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The provider's acknowledgement, as text.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func sendCallControl(body: String) async throws -> String
+
+    /// Get a call's transcript
+    ///
+    /// A text response in the charset the server names.
+    ///
+    /// `GET /transcripts/{call_id}`
+    ///
+    /// - Parameters:
+    ///   - callID: The `call_id` path parameter.
+    /// - Returns: The transcript.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func getTranscript(callID: String) async throws -> String
+  }
+}
+
+extension MediaFixture.Client: MediaFixture.API {}
+
+extension MediaFixture.API {
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func placeCall(body: MediaFixture.CallForm) async throws -> MediaFixture.Call {
+    throw UnimplementedOperation(operationID: "placeCall", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func searchCalls(body: MediaFixture.Search) async throws -> [MediaFixture.Call] {
+    throw UnimplementedOperation(operationID: "searchCalls", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func listCalls(
+    callIds: [String],
+    filter: MediaFixture.Filter?,
+    status: [String]?,
+    fields: [String]?,
+    tags: [String]?,
+    codes: [Int]?,
+    range: MediaFixture.TimeRange?
+  ) async throws -> [MediaFixture.Call] {
+    throw UnimplementedOperation(operationID: "listCalls", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func uploadMedia(body: MediaFixture.Upload) async throws -> MediaFixture.Media {
+    throw UnimplementedOperation(operationID: "uploadMedia", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func appendMedia(mediaID: String, contentType: String, body: HTTPBody) async throws {
+    throw UnimplementedOperation(operationID: "appendMedia", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func replaceMedia(mediaID: String, body: HTTPBody) async throws {
+    throw UnimplementedOperation(operationID: "replaceMedia", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func storeRaw(mediaID: String, contentType: String, body: HTTPBody) async throws {
+    throw UnimplementedOperation(operationID: "storeRaw", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func downloadRecording(recordingID: String) async throws -> HTTPBody {
+    throw UnimplementedOperation(operationID: "downloadRecording", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func sendCallControl(body: String) async throws -> String {
+    throw UnimplementedOperation(operationID: "sendCallControl", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getTranscript(callID: String) async throws -> String {
+    throw UnimplementedOperation(operationID: "getTranscript", typeName: "\(Self.self)")
+  }
+}
+
+extension MediaFixture.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "placeCall",
+      .post,
+      "/calls",
+      requestBody: .other(mediaType: "application/x-www-form-urlencoded"),
+      answer: .json(
+        201, MediaFixture.Call.self,
+        #"""
+        {
+          "id": "example",
+          "status": "example"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "searchCalls",
+      .post,
+      "/calls/search",
+      requestBody: .json(MediaFixture.Search.self, mediaType: "application/vnd.media+json"),
+      answer: .json(
+        200, [MediaFixture.Call].self,
+        #"""
+        [
+          {
+            "id": "example",
+            "status": "example"
+          }
+        ]
+        """#
+      )
+    ),
+    OperationDescription(
+      "listCalls", .get, "/calls/{call_ids}",
+      answer: .json(
+        200, [MediaFixture.Call].self,
+        #"""
+        [
+          {
+            "id": "example",
+            "status": "example"
+          }
+        ]
+        """#
+      )
+    ),
+    OperationDescription(
+      "uploadMedia", .post, "/media", requestBody: .other(mediaType: "multipart/form-data"),
+      answer: .json(
+        201, MediaFixture.Media.self,
+        #"""
+        {
+          "id": "example",
+          "size": 1
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "appendMedia", .post, "/media/{media_id}", requestBody: .other(mediaType: "audio/wav"),
+      answer: .empty(204)
+    ),
+    OperationDescription(
+      "replaceMedia", .put, "/media/{media_id}", requestBody: .other(mediaType: "audio/wav"),
+      answer: .empty(204)
+    ),
+    OperationDescription(
+      "storeRaw", .put, "/media/{media_id}/raw", requestBody: .other(mediaType: "*/*"),
+      answer: .empty(204)
+    ),
+    OperationDescription(
+      "downloadRecording", .get, "/recordings/{recording_id}",
+      answer: .raw(200, mediaType: "audio/wav", "")
+    ),
+    OperationDescription(
+      "sendCallControl", .post, "/call-control", requestBody: .other(mediaType: "application/xml"),
+      answer: .raw(
+        200, mediaType: "text/plain",
+        #"""
+        example
+        """#
+      )
+    ),
+    OperationDescription(
+      "getTranscript", .get, "/transcripts/{call_id}",
+      answer: .raw(
+        200, mediaType: "text/plain",
+        #"""
+        example
+        """#
+      )
+    ),
+  ])
 }
 
 // MARK: - Models

@@ -48,7 +48,8 @@ extension MessagingV1 {
         credentials: [],
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
 
@@ -71,6 +72,81 @@ extension MessagingV1 {
       }
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension MessagingV1 {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any MessagingV1.API` (or a generic) where you would take a ``Client``; ``Client``
+  /// conforms. Every requirement has a default that throws `UnimplementedOperation`, so a fake
+  /// implements only the operations its test calls, and the sequences of pages come with the
+  /// protocol.
+  public protocol API: Sendable {
+    /// Sends messages.
+    ///
+    /// `POST /messages`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The messages are queued.
+    /// - Throws: `APIError` for a status other than 202, a failed request or a body that does not
+    ///   match the spec.
+    func sendMessages(body: SendMessagesRequest) async throws -> Batch
+  }
+}
+
+extension MessagingV1.Client: MessagingV1.API {}
+
+extension MessagingV1.API {
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func sendMessages(
+    body: MessagingV1.SendMessagesRequest
+  ) async throws -> MessagingV1.Batch {
+    throw UnimplementedOperation(operationID: "sendMessages", typeName: "\(Self.self)")
+  }
+}
+
+extension MessagingV1.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "sendMessages", .post, "/messages", requestBody: .json(MessagingV1.SendMessagesRequest.self),
+      answer: .json(
+        202, MessagingV1.Batch.self,
+        #"""
+        {
+          "data": {
+            "size": 1
+          },
+          "errors": [
+            {
+              "reason": "example"
+            }
+          ],
+          "id": "example",
+          "message": {
+            "text": "example"
+          },
+          "messages": [
+            {
+              "count": 1
+            }
+          ],
+          "priority": "low",
+          "sms_method": "GET",
+          "urgency": "low",
+          "voice_method": "GET"
+        }
+        """#
+      )
+    )
+  ])
 }
 
 // MARK: - Models

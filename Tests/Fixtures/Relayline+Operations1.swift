@@ -7,7 +7,7 @@ import OpenAPIRuntime
 import OpenAPIURLSession
 @_spi(Generated) import TelephonyWebhooks
 
-// MARK: - Operations, part 1 of 4
+// MARK: - Operations, part 1 of 3
 
 extension Relayline.Client {
   /// List calls
@@ -41,26 +41,6 @@ extension Relayline.Client {
     }
   }
 
-  /// Every item of ``listCalls(page:filter:labels:window:)``, page after page.
-  ///
-  /// Each page is requested when iteration reaches it; iteration ends after the last page.
-  ///
-  /// - Parameters:
-  ///   - filter: Filters, each sent as `filter[name]=value`.
-  ///   - labels: Any labels, each sent as its own pair.
-  ///   - window: A time window, sent as `window=from,a,to,b`.
-  /// - Returns: A sequence of every item; iterating it throws `APIError` if a page request fails.
-  public func allCalls(
-    filter: Relayline.CallFilter? = nil,
-    labels: [String: String]? = nil,
-    window: Relayline.ListCallsWindow? = nil
-  ) -> PageSequence<Relayline.Call> {
-    PageSequence { page in
-      let response = try await listCalls(page: page, filter: filter, labels: labels, window: window)
-      return (response.items, response.nextPage)
-    }
-  }
-
   /// Start a call
   ///
   /// 200 when the call joined an existing one, 201 when it is new; both return the call.
@@ -79,6 +59,25 @@ extension Relayline.Client {
     switch response.status {
     case 200, 201: return try response.decode(Relayline.Call.self)
     case 400: throw response.failure(errorBody: Relayline.Problem.self)
+    default: throw response.failure()
+    }
+  }
+
+  /// Get a call
+  ///
+  /// `GET /calls/{call_id}`
+  ///
+  /// - Parameters:
+  ///   - callID: The `call_id` path parameter.
+  /// - Returns: The call.
+  /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+  ///   match the spec.
+  public func getCall(callID: String) async throws -> Relayline.Call {
+    let request = OperationRequest(operationID: "getCall", method: .get, path: "/calls/\(callID)")
+    let response = try await core.send(request, security: [["bearer"]])
+    switch response.status {
+    case 200: return try response.decode(Relayline.Call.self)
+    case 404: throw response.failure(errorBody: Relayline.Problem.self)
     default: throw response.failure()
     }
   }

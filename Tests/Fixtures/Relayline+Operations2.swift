@@ -7,28 +7,9 @@ import OpenAPIRuntime
 import OpenAPIURLSession
 @_spi(Generated) import TelephonyWebhooks
 
-// MARK: - Operations, part 2 of 4
+// MARK: - Operations, part 2 of 3
 
 extension Relayline.Client {
-  /// Get a call
-  ///
-  /// `GET /calls/{call_id}`
-  ///
-  /// - Parameters:
-  ///   - callID: The `call_id` path parameter.
-  /// - Returns: The call.
-  /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
-  ///   match the spec.
-  public func getCall(callID: String) async throws -> Relayline.Call {
-    let request = OperationRequest(operationID: "getCall", method: .get, path: "/calls/\(callID)")
-    let response = try await core.send(request, security: [["bearer"]])
-    switch response.status {
-    case 200: return try response.decode(Relayline.Call.self)
-    case 404: throw response.failure(errorBody: Relayline.Problem.self)
-    default: throw response.failure()
-    }
-  }
-
   /// What ``updateCall(callID:body:)`` returns: a case for each success status.
   public enum UpdateCallOutcome: Hashable, Sendable {
     /// 200: The changed call.
@@ -67,6 +48,28 @@ extension Relayline.Client {
     case 202: return .accepted(try response.decode(Relayline.Job.self))
     case 204: return .noContent
     case 409: throw response.failure(errorBody: Relayline.Problem.self)
+    default: throw response.failure()
+    }
+  }
+
+  /// The call as the switch recorded it
+  ///
+  /// `GET /calls/{call_id}/raw`
+  ///
+  /// - Parameters:
+  ///   - callID: The `call_id` path parameter.
+  /// - Returns: Any JSON; the spec gives no schema.
+  /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+  ///   match the spec.
+  public func getRawCall(callID: String) async throws -> JSONValue {
+    let request = OperationRequest(
+      operationID: "getRawCall",
+      method: .get,
+      path: "/calls/\(callID)/raw"
+    )
+    let response = try await core.send(request, security: [["bearer"]])
+    switch response.status {
+    case 200: return try response.decode(JSONValue.self)
     default: throw response.failure()
     }
   }

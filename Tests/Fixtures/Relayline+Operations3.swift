@@ -7,31 +7,9 @@ import OpenAPIRuntime
 import OpenAPIURLSession
 @_spi(Generated) import TelephonyWebhooks
 
-// MARK: - Operations, part 3 of 4
+// MARK: - Operations, part 3 of 3
 
 extension Relayline.Client {
-  /// The call as the switch recorded it
-  ///
-  /// `GET /calls/{call_id}/raw`
-  ///
-  /// - Parameters:
-  ///   - callID: The `call_id` path parameter.
-  /// - Returns: Any JSON; the spec gives no schema.
-  /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
-  ///   match the spec.
-  public func getRawCall(callID: String) async throws -> JSONValue {
-    let request = OperationRequest(
-      operationID: "getRawCall",
-      method: .get,
-      path: "/calls/\(callID)/raw"
-    )
-    let response = try await core.send(request, security: [["bearer"]])
-    switch response.status {
-    case 200: return try response.decode(JSONValue.self)
-    default: throw response.failure()
-    }
-  }
-
   /// The call's transcript
   ///
   /// `GET /calls/{call_id}/transcript`
@@ -70,6 +48,29 @@ extension Relayline.Client {
     switch response.status {
     case 200..<300: return try response.decode(Relayline.ServiceStatus.self)
     default: throw response.failure(errorBody: Relayline.ServiceStatus.self)
+    }
+  }
+
+  /// A media file's details
+  ///
+  /// `GET /media/{media_id}`
+  ///
+  /// - Parameters:
+  ///   - mediaID: The `media_id` path parameter.
+  /// - Returns: The media file.
+  /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+  ///   match the spec.
+  public func getMedia(mediaID: String) async throws -> Relayline.Media {
+    let request = OperationRequest(
+      operationID: "getMedia",
+      method: .get,
+      path: "/media/\(mediaID)",
+      defaultServerURL: Relayline.Client.mediaV1ServerURL
+    )
+    let response = try await core.send(request, security: [["bearer"]])
+    switch response.status {
+    case 200: return try response.decode(Relayline.Media.self)
+    default: throw response.failure()
     }
   }
 }

@@ -7,8 +7,8 @@ import OpenAPIRuntime
 import OpenAPIURLSession
 @_spi(Generated) import TelephonyWebhooks
 
-// This spec's code is in 10 files: this one, `Relayline+Operations1.swift` to
-// `Relayline+Operations4.swift` and `Relayline+Models1.swift` to `Relayline+Models5.swift`.
+// This spec's code is in 9 files: this one, `Relayline+Operations1.swift` to
+// `Relayline+Operations3.swift` and `Relayline+Models1.swift` to `Relayline+Models5.swift`.
 
 /// Relayline
 ///
@@ -73,10 +73,321 @@ extension Relayline {
         credentials: [bearer.map { ("bearer", Credential.bearer($0)) }].compactMap { $0 },
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension Relayline {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any Relayline.API` (or a generic) where you would take a ``Client``; ``Client``
+  /// conforms. Every requirement has a default that throws `UnimplementedOperation`, so a fake
+  /// implements only the operations its test calls, and the sequences of pages come with the
+  /// protocol.
+  public protocol API: Sendable {
+    /// List calls
+    ///
+    /// `GET /calls`
+    ///
+    /// - Parameters:
+    ///   - page: The `page` query parameter.
+    ///   - filter: Filters, each sent as `filter[name]=value`.
+    ///   - labels: Any labels, each sent as its own pair.
+    ///   - window: A time window, sent as `window=from,a,to,b`.
+    /// - Returns: A page of calls.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func listCalls(
+      page: Int?,
+      filter: CallFilter?,
+      labels: [String: String]?,
+      window: ListCallsWindow?
+    ) async throws -> CallPage
+
+    /// Start a call
+    ///
+    /// 200 when the call joined an existing one, 201 when it is new; both return the call.
+    ///
+    /// `POST /calls`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The existing call.
+    /// - Throws: `APIError` for a status other than 200, 201, a failed request or a body that does
+    ///   not match the spec.
+    func createCall(body: NewCall) async throws -> Call
+
+    /// Get a call
+    ///
+    /// `GET /calls/{call_id}`
+    ///
+    /// - Parameters:
+    ///   - callID: The `call_id` path parameter.
+    /// - Returns: The call.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func getCall(callID: String) async throws -> Call
+
+    /// Change a call
+    ///
+    /// Applied at once (200), queued (202), or nothing to change (204).
+    ///
+    /// `PUT /calls/{call_id}`
+    ///
+    /// - Parameters:
+    ///   - callID: The `call_id` path parameter.
+    ///   - body: The request body.
+    /// - Returns: The ``Client/UpdateCallOutcome`` of the status the server sent.
+    /// - Throws: `APIError` for a status other than 200, 202, 204, a failed request or a body that
+    ///   does not match the spec.
+    func updateCall(callID: String, body: CallChange) async throws -> Client.UpdateCallOutcome
+
+    /// The call as the switch recorded it
+    ///
+    /// `GET /calls/{call_id}/raw`
+    ///
+    /// - Parameters:
+    ///   - callID: The `call_id` path parameter.
+    /// - Returns: Any JSON; the spec gives no schema.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func getRawCall(callID: String) async throws -> JSONValue
+
+    /// The call's transcript
+    ///
+    /// `GET /calls/{call_id}/transcript`
+    ///
+    /// - Parameters:
+    ///   - callID: The `call_id` path parameter.
+    /// - Returns: Plain text; the spec gives no schema.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func getTranscript(callID: String) async throws -> String
+
+    /// The service's status
+    ///
+    /// Its only response is `default`, the same body for success and failure.
+    ///
+    /// `GET /status`
+    ///
+    /// - Returns: The status, or why it could not be read.
+    /// - Throws: `APIError` for a status other than 2XX, a failed request or a body that does not
+    ///   match the spec.
+    func getStatus() async throws -> ServiceStatus
+
+    /// A media file's details
+    ///
+    /// `GET /media/{media_id}`
+    ///
+    /// - Parameters:
+    ///   - mediaID: The `media_id` path parameter.
+    /// - Returns: The media file.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func getMedia(mediaID: String) async throws -> Media
+  }
+}
+
+extension Relayline.Client: Relayline.API {}
+
+extension Relayline.API {
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func listCalls(
+    page: Int?,
+    filter: Relayline.CallFilter?,
+    labels: [String: String]?,
+    window: Relayline.ListCallsWindow?
+  ) async throws -> Relayline.CallPage {
+    throw UnimplementedOperation(operationID: "listCalls", typeName: "\(Self.self)")
+  }
+
+  /// Every item of ``listCalls(page:filter:labels:window:)``, page after page.
+  ///
+  /// Each page is requested when iteration reaches it; iteration ends after the last page.
+  ///
+  /// - Parameters:
+  ///   - filter: Filters, each sent as `filter[name]=value`.
+  ///   - labels: Any labels, each sent as its own pair.
+  ///   - window: A time window, sent as `window=from,a,to,b`.
+  /// - Returns: A sequence of every item; iterating it throws `APIError` if a page request fails.
+  public func allCalls(
+    filter: Relayline.CallFilter? = nil,
+    labels: [String: String]? = nil,
+    window: Relayline.ListCallsWindow? = nil
+  ) -> PageSequence<Relayline.Call> {
+    PageSequence { page in
+      let response = try await listCalls(page: page, filter: filter, labels: labels, window: window)
+      return (response.items, response.nextPage)
+    }
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func createCall(body: Relayline.NewCall) async throws -> Relayline.Call {
+    throw UnimplementedOperation(operationID: "createCall", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getCall(callID: String) async throws -> Relayline.Call {
+    throw UnimplementedOperation(operationID: "getCall", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func updateCall(
+    callID: String,
+    body: Relayline.CallChange
+  ) async throws -> Relayline.Client.UpdateCallOutcome {
+    throw UnimplementedOperation(operationID: "updateCall", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getRawCall(callID: String) async throws -> JSONValue {
+    throw UnimplementedOperation(operationID: "getRawCall", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getTranscript(callID: String) async throws -> String {
+    throw UnimplementedOperation(operationID: "getTranscript", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getStatus() async throws -> Relayline.ServiceStatus {
+    throw UnimplementedOperation(operationID: "getStatus", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getMedia(mediaID: String) async throws -> Relayline.Media {
+    throw UnimplementedOperation(operationID: "getMedia", typeName: "\(Self.self)")
+  }
+}
+
+extension Relayline.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "listCalls", .get, "/calls",
+      answer: .json(
+        200, Relayline.CallPage.self,
+        #"""
+        {
+          "items": [
+            {
+              "id": "example",
+              "priority": 1,
+              "route": {
+                "trunk": "example"
+              },
+              "status": "queued",
+              "tier": "basic"
+            }
+          ],
+          "next_page": 1
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "createCall", .post, "/calls", requestBody: .json(Relayline.NewCall.self),
+      answer: .json(
+        200, Relayline.Call.self,
+        #"""
+        {
+          "id": "example",
+          "priority": 1,
+          "route": {
+            "trunk": "example"
+          },
+          "status": "queued",
+          "tier": "basic"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "getCall", .get, "/calls/{call_id}",
+      answer: .json(
+        200, Relayline.Call.self,
+        #"""
+        {
+          "id": "example",
+          "priority": 1,
+          "route": {
+            "trunk": "example"
+          },
+          "status": "queued",
+          "tier": "basic"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "updateCall", .put, "/calls/{call_id}", requestBody: .json(Relayline.CallChange.self),
+      answer: .json(
+        200, Relayline.Call.self,
+        #"""
+        {
+          "id": "example",
+          "priority": 1,
+          "route": {
+            "trunk": "example"
+          },
+          "status": "queued",
+          "tier": "basic"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "getRawCall", .get, "/calls/{call_id}/raw",
+      answer: .json(
+        200, JSONValue.self,
+        #"""
+        null
+        """#
+      )
+    ),
+    OperationDescription(
+      "getTranscript", .get, "/calls/{call_id}/transcript",
+      answer: .raw(
+        200, mediaType: "text/plain",
+        #"""
+        example
+        """#
+      )
+    ),
+    OperationDescription(
+      "getStatus", .get, "/status",
+      answer: .json(
+        200, Relayline.ServiceStatus.self,
+        #"""
+        {
+          "message": "example",
+          "state": "example"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "getMedia", .get, "/media/{media_id}",
+      answer: .json(
+        200, Relayline.Media.self,
+        #"""
+        {
+          "id": "example",
+          "size": 1
+        }
+        """#
+      )
+    ),
+  ])
 }
 
 // MARK: - Error bodies
@@ -124,17 +435,20 @@ extension Relayline {
 
     /// Receives these webhooks on a server: registers `POST path` on `transport`.
     ///
-    /// Each delivery is answered 401 when `verifier` rejects it (the body unread), 413 when its
-    /// body is longer than `maximumBodySize`, 400 with a one-line reason naming Relayline when the
-    /// body does not decode, and then 200 when `handler` returns, or 500 when it throws, so that
-    /// Relayline delivers it again. No answer echoes a credential.
+    /// Each delivery is answered 401 when a static-credential `verifier` rejects it (the body
+    /// unread), 413 when its body is longer than `maximumBodySize`, 401 when a signature `verifier`
+    /// rejects it (after reading the body it covers), 400 with a one-line reason naming Relayline
+    /// when the body does not decode, and then 200 when `handler` returns, or 500 when it throws,
+    /// so that Relayline delivers it again. No answer echoes a credential.
     ///
     /// - Parameters:
     ///   - transport: Where the route goes, such as Hummingbird's `Router` or Vapor's
     ///     `VaporTransport`.
     ///   - path: The route's path, such as `/hooks/relayline`.
-    ///   - verifier: The credential the subscription registered, checked before the body is read;
-    ///     `nil` accepts every request.
+    ///   - verifier: The credential the subscription registered, checked before the body is read,
+    ///     or the signature scheme it signs with, checked after; `nil` accepts every request.
+    ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+    ///     how it was answered and why a rejected one was.
     ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
     ///   - handler: Called once for each accepted delivery, with what it decoded to.
     /// - Throws: What the transport throws when it cannot register the route.
@@ -142,6 +456,7 @@ extension Relayline {
       on transport: any ServerTransport,
       path: String,
       verifier: WebhookVerifier? = nil,
+      observer: (any WebhookReceiverObserver)? = nil,
       maximumBodySize: Int = 1_048_576,
       handler: @escaping @Sendable (Relayline.WebhookEvent) async throws -> Void
     ) throws {
@@ -150,7 +465,7 @@ extension Relayline {
         decode: { body, headers in try Self(decoding: body, headers: headers) },
         handler: handler
       )
-      try receiver.register(on: transport, path: path)
+      try receiver.register(on: transport, path: path, observer: observer)
     }
   }
 }

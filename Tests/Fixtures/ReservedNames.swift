@@ -69,7 +69,8 @@ extension ReservedNames {
         ].compactMap { $0 },
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
 
@@ -95,20 +96,6 @@ extension ReservedNames {
       switch response.status {
       case 200: return try response.decode(Page.self)
       default: throw response.failure(errorBody: Error.self)
-      }
-    }
-
-    /// Every item of ``listThings(type:page:)``, page after page.
-    ///
-    /// Each page is requested when iteration reaches it; iteration ends after the last page.
-    ///
-    /// - Parameters:
-    ///   - type: The `type` parameter.
-    /// - Returns: A sequence of every item; iterating it throws `APIError` if a page request fails.
-    public func allThings(type: TypeModel? = nil) -> TelephonyWebhooks.PageSequence<Thing> {
-      TelephonyWebhooks.PageSequence { page in
-        let response = try await listThings(type: type, page: page)
-        return (response.items, response.next == nil ? nil : page + 1)
       }
     }
 
@@ -158,6 +145,310 @@ extension ReservedNames {
       }
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension ReservedNames {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any ReservedNames.API` (or a generic) where you would take a ``Client``; ``Client``
+  /// conforms. Every requirement has a default that throws `UnimplementedOperation`, so a fake
+  /// implements only the operations its test calls, and the sequences of pages come with the
+  /// protocol.
+  public protocol API: Swift.Sendable {
+    /// List things
+    ///
+    /// `GET /things`
+    ///
+    /// - Parameters:
+    ///   - type: The `type` query parameter.
+    ///   - page: The `page` query parameter.
+    /// - Returns: A page of things.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func listThings(type: TypeModel?, page: Swift.Int?) async throws -> Page
+
+    /// Create a thing
+    ///
+    /// `POST /things`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The thing.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func createThing(body: ClientModel) async throws -> Thing
+
+    /// Names Swift itself uses, everywhere a spec can put one
+    ///
+    /// Its operationId is `init`; the schemas it returns are named after Swift's and the runtime's
+    /// types.
+    ///
+    /// `GET /spellings`
+    ///
+    /// - Returns: Every standard name.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func `init`() async throws -> StandardNames
+  }
+}
+
+extension ReservedNames.Client: ReservedNames.API {}
+
+extension ReservedNames.API {
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func listThings(
+    type: ReservedNames.TypeModel?,
+    page: Swift.Int?
+  ) async throws -> ReservedNames.Page {
+    throw UnimplementedOperation(operationID: "listThings", typeName: "\(Self.self)")
+  }
+
+  /// Every item of ``listThings(type:page:)``, page after page.
+  ///
+  /// Each page is requested when iteration reaches it; iteration ends after the last page.
+  ///
+  /// - Parameters:
+  ///   - type: The `type` parameter.
+  /// - Returns: A sequence of every item; iterating it throws `APIError` if a page request fails.
+  public func allThings(
+    type: ReservedNames.TypeModel? = nil
+  ) -> TelephonyWebhooks.PageSequence<ReservedNames.Thing> {
+    TelephonyWebhooks.PageSequence { page in
+      let response = try await listThings(type: type, page: page)
+      return (response.items, response.next == nil ? nil : page + 1)
+    }
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func createThing(body: ReservedNames.ClientModel) async throws -> ReservedNames.Thing {
+    throw UnimplementedOperation(operationID: "createThing", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func `init`() async throws -> ReservedNames.StandardNames {
+    throw UnimplementedOperation(operationID: "init", typeName: "\(Self.self)")
+  }
+}
+
+extension ReservedNames.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "listThings", .get, "/things",
+      answer: .json(
+        200, ReservedNames.Page.self,
+        #"""
+        {
+          "items": [
+            {
+              "client": {
+                "name": "example"
+              },
+              "created_at": "2024-01-01T00:00:00Z",
+              "data": {
+                "bytes": "example"
+              },
+              "event": {
+                "kind": "example"
+              },
+              "id": "00000000-0000-4000-8000-000000000000",
+              "keys": {
+                "key": "example"
+              },
+              "link": "https://example.com",
+              "owner": {
+                "name": "example"
+              },
+              "part": {
+                "box": {
+                  "depth": 1
+                },
+                "credential": {
+                  "kind": "example"
+                },
+                "void": {
+                  "nothing": "example"
+                }
+              },
+              "protocol": "sip",
+              "shape": {
+                "bytes": "example",
+                "kind": "Data"
+              },
+              "string": {
+                "text": "example"
+              },
+              "timestamp": {
+                "seconds": 1
+              },
+              "type": "small",
+              "url": {
+                "href": "example"
+              },
+              "webhooks": {
+                "count": 1
+              }
+            }
+          ],
+          "next": "example"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "createThing", .post, "/things", requestBody: .json(ReservedNames.ClientModel.self),
+      answer: .json(
+        200, ReservedNames.Thing.self,
+        #"""
+        {
+          "client": {
+            "name": "example"
+          },
+          "created_at": "2024-01-01T00:00:00Z",
+          "data": {
+            "bytes": "example"
+          },
+          "event": {
+            "kind": "example"
+          },
+          "id": "00000000-0000-4000-8000-000000000000",
+          "keys": {
+            "key": "example"
+          },
+          "link": "https://example.com",
+          "owner": {
+            "name": "example"
+          },
+          "part": {
+            "box": {
+              "depth": 1
+            },
+            "credential": {
+              "kind": "example"
+            },
+            "void": {
+              "nothing": "example"
+            }
+          },
+          "protocol": "sip",
+          "shape": {
+            "bytes": "example",
+            "kind": "Data"
+          },
+          "string": {
+            "text": "example"
+          },
+          "timestamp": {
+            "seconds": 1
+          },
+          "type": "small",
+          "url": {
+            "href": "example"
+          },
+          "webhooks": {
+            "count": 1
+          }
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "init", .get, "/spellings",
+      answer: .json(
+        200, ReservedNames.StandardNames.self,
+        #"""
+        {
+          "": "example",
+          "$ref": "example",
+          "1st": "example",
+          "APIError": {
+            "value": "example"
+          },
+          "Any": {
+            "value": "example"
+          },
+          "Array": {
+            "value": "example"
+          },
+          "ClientCore": {
+            "value": "example"
+          },
+          "Codable": {
+            "value": "example"
+          },
+          "Data": {
+            "bytes": "example"
+          },
+          "Date": {
+            "value": "example"
+          },
+          "Decoder": {
+            "value": "example"
+          },
+          "Dictionary": {
+            "value": "example"
+          },
+          "Error": {
+            "message": "example"
+          },
+          "Foundation": {
+            "value": "example"
+          },
+          "HTTPBody": {
+            "value": "example"
+          },
+          "Int": {
+            "value": "example"
+          },
+          "JSONValue": {
+            "value": "example"
+          },
+          "Never": {
+            "value": "example"
+          },
+          "OpenEnum": {
+            "value": "example"
+          },
+          "OperationRequest": {
+            "value": "example"
+          },
+          "Optional": {
+            "value": "example"
+          },
+          "PageSequence": {
+            "value": "example"
+          },
+          "Result": {
+            "value": "example"
+          },
+          "Secret": {
+            "value": "example"
+          },
+          "Sendable": {
+            "value": "example"
+          },
+          "Set": {
+            "value": "example"
+          },
+          "Type": "example",
+          "URL": {
+            "href": "example"
+          },
+          "default": "example",
+          "init": "example",
+          "self": "example",
+          "spelling": "self"
+        }
+        """#
+      )
+    ),
+  ])
 }
 
 // MARK: - Models
@@ -1080,17 +1371,20 @@ extension ReservedNames {
 
     /// Receives these webhooks on a server: registers `POST path` on `transport`.
     ///
-    /// Each delivery is answered 401 when `verifier` rejects it (the body unread), 413 when its
-    /// body is longer than `maximumBodySize`, 400 with a one-line reason naming ReservedNames when
-    /// the body does not decode, and then 200 when `handler` returns, or 500 when it throws, so
-    /// that ReservedNames delivers it again. No answer echoes a credential.
+    /// Each delivery is answered 401 when a static-credential `verifier` rejects it (the body
+    /// unread), 413 when its body is longer than `maximumBodySize`, 401 when a signature `verifier`
+    /// rejects it (after reading the body it covers), 400 with a one-line reason naming
+    /// ReservedNames when the body does not decode, and then 200 when `handler` returns, or 500
+    /// when it throws, so that ReservedNames delivers it again. No answer echoes a credential.
     ///
     /// - Parameters:
     ///   - transport: Where the route goes, such as Hummingbird's `Router` or Vapor's
     ///     `VaporTransport`.
     ///   - path: The route's path, such as `/hooks/reservednames`.
-    ///   - verifier: The credential the subscription registered, checked before the body is read;
-    ///     `nil` accepts every request.
+    ///   - verifier: The credential the subscription registered, checked before the body is read,
+    ///     or the signature scheme it signs with, checked after; `nil` accepts every request.
+    ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+    ///     how it was answered and why a rejected one was.
     ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
     ///   - handler: Called once for each accepted delivery, with what it decoded to.
     /// - Throws: What the transport throws when it cannot register the route.
@@ -1098,6 +1392,7 @@ extension ReservedNames {
       on transport: any OpenAPIRuntime.ServerTransport,
       path: Swift.String,
       verifier: TelephonyWebhooks.WebhookVerifier? = nil,
+      observer: (any WebhookReceiverObserver)? = nil,
       maximumBodySize: Swift.Int = 1_048_576,
       handler: @escaping @Sendable (ReservedNames.WebhookEvent) async throws -> Swift.Void
     ) throws {
@@ -1106,7 +1401,7 @@ extension ReservedNames {
         decode: { body, headers in try Self(decoding: body, headers: headers) },
         handler: handler
       )
-      try receiver.register(on: transport, path: path)
+      try receiver.register(on: transport, path: path, observer: observer)
     }
   }
 }

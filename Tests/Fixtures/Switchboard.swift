@@ -65,7 +65,8 @@ extension Switchboard {
         credentials: [("accountSidAuthToken", .basic(username: username, password: password))],
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
 
@@ -236,6 +237,265 @@ extension Switchboard {
       }
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension Switchboard {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any Switchboard.API` (or a generic) where you would take a ``Client``; ``Client``
+  /// conforms. Every requirement has a default that throws `UnimplementedOperation`, so a fake
+  /// implements only the operations its test calls, and the sequences of pages come with the
+  /// protocol.
+  public protocol API: Sendable {
+    /// List calls
+    ///
+    /// `GET /2010-04-01/Accounts/{AccountSid}/Calls.json`
+    ///
+    /// - Parameters:
+    ///   - accountSid: The account's SID.
+    ///   - to: Only calls to this number.
+    ///   - status: Only calls in this status.
+    ///   - pageSize: How many calls per page.
+    /// - Returns: A page of calls.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func listCalls(
+      accountSid: String,
+      to: String?,
+      status: CallStatus?,
+      pageSize: Int?
+    ) async throws -> CallList
+
+    /// Place a call
+    ///
+    /// Dials `To` from `From` and fetches call instructions from `Url`.
+    ///
+    /// `POST /2010-04-01/Accounts/{AccountSid}/Calls.json`
+    ///
+    /// - Parameters:
+    ///   - accountSid: The account's SID.
+    ///   - body: The request body.
+    /// - Returns: The call, queued.
+    /// - Throws: `APIError` for a status other than 201, a failed request or a body that does not
+    ///   match the spec.
+    func createCall(accountSid: String, body: CreateCallRequest) async throws -> Call
+
+    /// Fetch a call
+    ///
+    /// `GET /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json`
+    ///
+    /// - Parameters:
+    ///   - accountSid: The account's SID.
+    ///   - sid: The call's SID.
+    /// - Returns: The call.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func fetchCall(accountSid: String, sid: String) async throws -> Call
+
+    /// Redirect or end a call
+    ///
+    /// `POST /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json`
+    ///
+    /// - Parameters:
+    ///   - accountSid: The account's SID.
+    ///   - sid: The call's SID.
+    ///   - body: The request body.
+    /// - Returns: The call.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func updateCall(accountSid: String, sid: String, body: UpdateCallRequest?) async throws -> Call
+
+    /// Delete a call's record
+    ///
+    /// Deleting is done by the region that holds the record.
+    ///
+    /// `DELETE /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json`
+    ///
+    /// - Parameters:
+    ///   - accountSid: The account's SID.
+    ///   - sid: The call's SID.
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    func deleteCall(accountSid: String, sid: String) async throws
+
+    /// Fetch a recording's metadata
+    ///
+    /// `GET /v1/Recordings/{Sid}`
+    ///
+    /// - Parameters:
+    ///   - sid: The recording's SID.
+    /// - Returns: The recording.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func fetchRecording(sid: String) async throws -> Recording
+  }
+}
+
+extension Switchboard.Client: Switchboard.API {}
+
+extension Switchboard.API {
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func listCalls(
+    accountSid: String,
+    to: String?,
+    status: Switchboard.CallStatus?,
+    pageSize: Int?
+  ) async throws -> Switchboard.CallList {
+    throw UnimplementedOperation(operationID: "listCalls", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func createCall(
+    accountSid: String,
+    body: Switchboard.CreateCallRequest
+  ) async throws -> Switchboard.Call {
+    throw UnimplementedOperation(operationID: "createCall", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func fetchCall(accountSid: String, sid: String) async throws -> Switchboard.Call {
+    throw UnimplementedOperation(operationID: "fetchCall", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func updateCall(
+    accountSid: String,
+    sid: String,
+    body: Switchboard.UpdateCallRequest?
+  ) async throws -> Switchboard.Call {
+    throw UnimplementedOperation(operationID: "updateCall", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func deleteCall(accountSid: String, sid: String) async throws {
+    throw UnimplementedOperation(operationID: "deleteCall", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func fetchRecording(sid: String) async throws -> Switchboard.Recording {
+    throw UnimplementedOperation(operationID: "fetchRecording", typeName: "\(Self.self)")
+  }
+}
+
+extension Switchboard.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "listCalls", .get, "/2010-04-01/Accounts/{AccountSid}/Calls.json",
+      answer: .json(
+        200, Switchboard.CallList.self,
+        #"""
+        {
+          "calls": [
+            {
+              "account_sid": "example",
+              "answered_by": "example",
+              "duration": "example",
+              "from": "example",
+              "parent_call_sid": "example",
+              "price": "example",
+              "sid": "example",
+              "start_time": "example",
+              "status": "queued",
+              "to": "example"
+            }
+          ],
+          "next_page_uri": "example",
+          "page": 1
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "createCall",
+      .post,
+      "/2010-04-01/Accounts/{AccountSid}/Calls.json",
+      requestBody: .other(mediaType: "application/x-www-form-urlencoded"),
+      answer: .json(
+        201, Switchboard.Call.self,
+        #"""
+        {
+          "account_sid": "example",
+          "answered_by": "example",
+          "duration": "example",
+          "from": "example",
+          "parent_call_sid": "example",
+          "price": "example",
+          "sid": "example",
+          "start_time": "example",
+          "status": "queued",
+          "to": "example"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "fetchCall", .get, "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json",
+      answer: .json(
+        200, Switchboard.Call.self,
+        #"""
+        {
+          "account_sid": "example",
+          "answered_by": "example",
+          "duration": "example",
+          "from": "example",
+          "parent_call_sid": "example",
+          "price": "example",
+          "sid": "example",
+          "start_time": "example",
+          "status": "queued",
+          "to": "example"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "updateCall",
+      .post,
+      "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json",
+      requestBody: .other(mediaType: "application/x-www-form-urlencoded", isRequired: false),
+      answer: .json(
+        200, Switchboard.Call.self,
+        #"""
+        {
+          "account_sid": "example",
+          "answered_by": "example",
+          "duration": "example",
+          "from": "example",
+          "parent_call_sid": "example",
+          "price": "example",
+          "sid": "example",
+          "start_time": "example",
+          "status": "queued",
+          "to": "example"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "deleteCall", .delete, "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json",
+      answer: .empty(204)
+    ),
+    OperationDescription(
+      "fetchRecording", .get, "/v1/Recordings/{Sid}",
+      answer: .json(
+        200, Switchboard.Recording.self,
+        #"""
+        {
+          "call_sid": "example",
+          "duration": "example",
+          "sid": "example"
+        }
+        """#
+      )
+    ),
+  ])
 }
 
 // MARK: - Models

@@ -49,7 +49,8 @@ extension Tree {
         credentials: [],
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
 
@@ -70,6 +71,65 @@ extension Tree {
       }
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension Tree {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any Tree.API` (or a generic) where you would take a ``Client``; ``Client`` conforms.
+  /// Every requirement has a default that throws `UnimplementedOperation`, so a fake implements
+  /// only the operations its test calls, and the sequences of pages come with the protocol.
+  public protocol API: Sendable {
+    /// `GET /nodes/{node_id}`
+    ///
+    /// - Parameters:
+    ///   - nodeID: The `node_id` path parameter.
+    /// - Returns: The node, with its parent and children.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func getNode(nodeID: String) async throws -> Node
+  }
+}
+
+extension Tree.Client: Tree.API {}
+
+extension Tree.API {
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getNode(nodeID: String) async throws -> Tree.Node {
+    throw UnimplementedOperation(operationID: "getNode", typeName: "\(Self.self)")
+  }
+}
+
+extension Tree.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "getNode", .get, "/nodes/{node_id}",
+      answer: .json(
+        200, Tree.Node.self,
+        #"""
+        {
+          "color": "red",
+          "expression": {
+            "type": "Leaf",
+            "value": 1.5
+          },
+          "id": "example",
+          "kind": "node",
+          "label": "example",
+          "level": 1,
+          "weight": 1
+        }
+        """#
+      )
+    )
+  ])
 }
 
 // MARK: - Models

@@ -53,7 +53,8 @@ extension Voxline {
         credentials: [("apiKey", .apiKey(apiKey, query: "api_key"))],
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
 
@@ -150,6 +151,161 @@ extension Voxline {
       }
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension Voxline {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any Voxline.API` (or a generic) where you would take a ``Client``; ``Client`` conforms.
+  /// Every requirement has a default that throws `UnimplementedOperation`, so a fake implements
+  /// only the operations its test calls, and the sequences of pages come with the protocol.
+  public protocol API: Sendable {
+    /// List webhook subscriptions
+    ///
+    /// Returns the subscriptions, newest first.
+    ///
+    /// `GET /webhooks`
+    ///
+    /// - Parameters:
+    ///   - event: Only subscriptions to these events.
+    ///   - limit: At most this many subscriptions.
+    /// - Returns: The subscriptions.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func listWebhooks(event: [EventName]?, limit: Int?) async throws -> [Subscription]
+
+    /// Subscribe a URL to events
+    ///
+    /// Voxline POSTs each chosen event to the URL.
+    ///
+    /// `POST /webhooks`
+    ///
+    /// - Parameters:
+    ///   - body: The subscription to create.
+    /// - Returns: The new subscription.
+    /// - Throws: `APIError` for a status other than 201, a failed request or a body that does not
+    ///   match the spec.
+    func createWebhook(body: NewSubscription) async throws -> Subscription
+
+    /// Unsubscribe
+    ///
+    /// Stops deliveries to the subscription's URL.
+    ///
+    /// `DELETE /webhooks/{subscription_id}`
+    ///
+    /// - Parameters:
+    ///   - subscriptionID: The subscription's id.
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    func deleteWebhook(subscriptionID: Int) async throws
+
+    /// Get a call
+    ///
+    /// One call record.
+    ///
+    /// `GET /calls/{call_id}`
+    ///
+    /// - Parameters:
+    ///   - callID: The call's id.
+    ///   - xRequestID: A request id to trace the call in Voxline's logs.
+    /// - Returns: The call.
+    /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func getCall(callID: String, xRequestID: String?) async throws -> Call
+  }
+}
+
+extension Voxline.Client: Voxline.API {}
+
+extension Voxline.API {
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func listWebhooks(
+    event: [Voxline.EventName]?,
+    limit: Int?
+  ) async throws -> [Voxline.Subscription] {
+    throw UnimplementedOperation(operationID: "listWebhooks", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func createWebhook(body: Voxline.NewSubscription) async throws -> Voxline.Subscription {
+    throw UnimplementedOperation(operationID: "createWebhook", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func deleteWebhook(subscriptionID: Int) async throws {
+    throw UnimplementedOperation(operationID: "deleteWebhook", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getCall(callID: String, xRequestID: String?) async throws -> Voxline.Call {
+    throw UnimplementedOperation(operationID: "getCall", typeName: "\(Self.self)")
+  }
+}
+
+extension Voxline.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "listWebhooks", .get, "/webhooks",
+      answer: .json(
+        200, [Voxline.Subscription].self,
+        #"""
+        [
+          {
+            "created_at": "2024-01-01T00:00:00Z",
+            "events": [
+              "call.started"
+            ],
+            "id": 1,
+            "secret": "example",
+            "url": "https://example.com"
+          }
+        ]
+        """#
+      )
+    ),
+    OperationDescription(
+      "createWebhook", .post, "/webhooks", requestBody: .json(Voxline.NewSubscription.self),
+      answer: .json(
+        201, Voxline.Subscription.self,
+        #"""
+        {
+          "created_at": "2024-01-01T00:00:00Z",
+          "events": [
+            "call.started"
+          ],
+          "id": 1,
+          "secret": "example",
+          "url": "https://example.com"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "deleteWebhook", .delete, "/webhooks/{subscription_id}",
+      answer: .empty(204)
+    ),
+    OperationDescription(
+      "getCall", .get, "/calls/{call_id}",
+      answer: .json(
+        200, Voxline.Call.self,
+        #"""
+        {
+          "duration_seconds": 1,
+          "from": "example",
+          "id": "example",
+          "to": "example"
+        }
+        """#
+      )
+    ),
+  ])
 }
 
 // MARK: - Models
@@ -382,17 +538,20 @@ extension Voxline {
 
     /// Receives these webhooks on a server: registers `POST path` on `transport`.
     ///
-    /// Each delivery is answered 401 when `verifier` rejects it (the body unread), 413 when its
-    /// body is longer than `maximumBodySize`, 400 with a one-line reason naming Voxline when the
-    /// body does not decode, and then 200 when `handler` returns, or 500 when it throws, so that
-    /// Voxline delivers it again. No answer echoes a credential.
+    /// Each delivery is answered 401 when a static-credential `verifier` rejects it (the body
+    /// unread), 413 when its body is longer than `maximumBodySize`, 401 when a signature `verifier`
+    /// rejects it (after reading the body it covers), 400 with a one-line reason naming Voxline
+    /// when the body does not decode, and then 200 when `handler` returns, or 500 when it throws,
+    /// so that Voxline delivers it again. No answer echoes a credential.
     ///
     /// - Parameters:
     ///   - transport: Where the route goes, such as Hummingbird's `Router` or Vapor's
     ///     `VaporTransport`.
     ///   - path: The route's path, such as `/hooks/voxline`.
-    ///   - verifier: The credential the subscription registered, checked before the body is read;
-    ///     `nil` accepts every request.
+    ///   - verifier: The credential the subscription registered, checked before the body is read,
+    ///     or the signature scheme it signs with, checked after; `nil` accepts every request.
+    ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+    ///     how it was answered and why a rejected one was.
     ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
     ///   - handler: Called once for each accepted delivery, with what it decoded to.
     /// - Throws: What the transport throws when it cannot register the route.
@@ -400,6 +559,7 @@ extension Voxline {
       on transport: any ServerTransport,
       path: String,
       verifier: WebhookVerifier? = nil,
+      observer: (any WebhookReceiverObserver)? = nil,
       maximumBodySize: Int = 1_048_576,
       handler: @escaping @Sendable (Voxline.WebhookEvent) async throws -> Void
     ) throws {
@@ -408,7 +568,7 @@ extension Voxline {
         decode: { body, headers in try Self(decoding: body, headers: headers) },
         handler: handler
       )
-      try receiver.register(on: transport, path: path)
+      try receiver.register(on: transport, path: path, observer: observer)
     }
   }
 }

@@ -73,10 +73,75 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.standardError.split(separator: "\n").map(String.init) == [
-        "\(config.path):2:1: error: unknown key \"renmes\" in a config file; the allowed keys are namespace, skipUnsupported, linesPerFile, houseStyle, filter, renames",
+        "\(config.path):2:1: error: unknown key \"renmes\" in a config file; the allowed keys are namespace, skipUnsupported, linesPerFile, houseStyle, filter, renames, webhooks",
         "\(config.path):5:3: error: unknown key \"tag\" in filter; the allowed keys are operations, tags, paths",
       ])
     #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
+  }
+
+  /// A vendor's webhooks whose payloads name their event where no `const` or `enum` says so.
+  static let webhookSpec = """
+    openapi: 3.1.0
+    info: {title: Vendor, version: '1'}
+    webhooks:
+      call.started:
+        post:
+          requestBody:
+            content:
+              application/json: {schema: {$ref: '#/components/schemas/Started'}}
+          responses: {'200': {description: OK}}
+      call.ended:
+        post:
+          requestBody:
+            content:
+              application/json: {schema: {$ref: '#/components/schemas/Ended'}}
+          responses: {'200': {description: OK}}
+    components:
+      schemas:
+        Event:
+          type: object
+          properties:
+            kind: {type: string}
+        Started:
+          type: object
+          properties:
+            event: {$ref: '#/components/schemas/Event'}
+        Ended:
+          type: object
+          properties:
+            event: {$ref: '#/components/schemas/Event'}
+            duration: {type: integer}
+    """
+
+  @Test func theConfigNamesTheWebhooksDiscriminatorPath() throws {
+    let folder = try SDKGenProcess.temporaryFolder()
+    try Self.webhookSpec.write(to: folder.appendingPathComponent("vendor.yaml"), atomically: true, encoding: .utf8)
+    try "namespace: Vendorly\nwebhooks:\n  discriminator: event.kind\n".write(
+      to: folder.appendingPathComponent("vendor.config.yaml"), atomically: true, encoding: .utf8)
+    let output = try SDKGenProcess.temporaryFolder()
+
+    let result = try SDKGenProcess.run(["generate", folder.path, "--output", output.path])
+
+    #expect(result.status == 0, "\(result.standardError)")
+    let code = try String(contentsOf: output.appendingPathComponent("Vendorly.swift"), encoding: .utf8)
+    #expect(code.contains("switch try payload.discriminator(at: [\"event\", \"kind\"]) {"))
+    #expect(code.contains("case \"call.started\":\n        self = .callStarted(try payload.decode(Started.self))"))
+    #expect(code.contains("public static func register("))
+  }
+
+  @Test func aDiscriminatorPathWithAnEmptyNameIsAnError() throws {
+    let folder = try SDKGenProcess.temporaryFolder()
+    try Self.webhookSpec.write(to: folder.appendingPathComponent("vendor.yaml"), atomically: true, encoding: .utf8)
+    let config = folder.appendingPathComponent("vendor.config.yaml")
+    try "webhooks:\n  discriminator: event..kind\n".write(to: config, atomically: true, encoding: .utf8)
+
+    let result = try SDKGenProcess.run(["validate", folder.path])
+
+    #expect(result.status == 1)
+    #expect(
+      result.standardError.contains(
+        "\(config.path):1:1: error: webhooks.discriminator must name a payload property, or a dotted path of them such as data.event_type"
+      ))
   }
 
   @Test func houseStyleIsAKeyOfItsOwn() throws {

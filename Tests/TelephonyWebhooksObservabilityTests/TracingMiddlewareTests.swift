@@ -7,7 +7,7 @@ import Testing
 import Tracing
 
 /// The process's one bootstrapped tracer: `InstrumentationSystem` can be bootstrapped once.
-private let tracer: InMemoryTracer = {
+let tracer: InMemoryTracer = {
   let tracer = InMemoryTracer()
   InstrumentationSystem.bootstrap(tracer)
   return tracer
@@ -45,6 +45,9 @@ private let tracer: InMemoryTracer = {
 
     let delete = spans[1].attributes
     #expect(delete.get("http.request.method") == "DELETE")
+    #expect(delete.get("url.template") == "/webhooks/{webhook_id}")
+    #expect(delete.get("url.full") == "http://127.0.0.1:\(serverPort)/webhooks/7")
+    #expect(list.get("url.template") == "/webhooks")
     #expect(delete.get("http.response.status_code") == 404)
     #expect(delete.get("error.type") == "404")
     #expect(spans[1].status?.code == .error)

@@ -61,7 +61,8 @@ extension Api4Com {
         credentials: [("token", .apiKey(token, header: "Authorization"))],
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
 
@@ -180,25 +181,6 @@ extension Api4Com {
       }
     }
 
-    /// Every item of ``listCalls(page:pageSize:filter:)``, page after page.
-    ///
-    /// Each page is requested when iteration reaches it; iteration ends after the last page.
-    ///
-    /// - Parameters:
-    ///   - pageSize: Number of records per page (Seen in third-party code; the metadata example
-    ///     shows itemsPerPage 50, likely the default, inferred).
-    ///   - filter: LoopBack JSON filter, sent as a JSON string, e.g.
-    ///     `{"where":{"from":"1003","duration":{"gt":30},"started_at":{"between":[iso,iso]}}}`
-    ///     (Seen in third-party code).
-    /// - Returns: A sequence of every item; iterating it throws ``APIError`` if a page request
-    ///   fails.
-    public func allCalls(pageSize: Int? = nil, filter: String? = nil) -> PageSequence<Call> {
-      PageSequence { page in
-        let response = try await listCalls(page: page, pageSize: pageSize, filter: filter)
-        return (response.data, response.metadata?.nextPage)
-      }
-    }
-
     /// Hang up a call in progress
     ///
     /// Seen in third-party code: hangs up the call with the given id (the `id` returned by `POST
@@ -225,6 +207,267 @@ extension Api4Com {
       }
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension Api4Com {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any Api4Com.API` (or a generic) where you would take a ``Client``; ``Client`` conforms.
+  /// Every requirement has a default that throws ``UnimplementedOperation``, so a fake implements
+  /// only the operations its test calls, and the sequences of pages come with the protocol.
+  public protocol API: Sendable {
+    /// List the user's integrations
+    ///
+    /// Seen in third-party code: returns a plain JSON array of integration objects `{id, gateway,
+    /// webhook, webhookConstraint, metadata}`. Not in the provider's docs.
+    ///
+    /// `GET /integrations`
+    ///
+    /// - Returns: All integrations of the account (Seen in third-party code).
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func listIntegrations() async throws -> [Integration]
+
+    /// Create or update a user integration (criar ou atualizar uma integração de usuário)
+    ///
+    /// [DOC] Creates or updates the user integration identified by `gateway` (integration code).
+    /// When `webhook` is true, `metadata` carries the webhook settings (`webhookUrl`,
+    /// `webhookVersion`, `webhookTypes`) and `webhookConstraint` restricts which calls are
+    /// delivered. Integrators read the docs as "without `id` creates, with `id` updates; one
+    /// integration per gateway" (Seen in third-party code). One integrator reports that an
+    /// extension-user ("ramal") token gets 401 here and that an account-level token is needed (Seen
+    /// in third-party code).
+    ///
+    /// `PATCH /integrations`
+    ///
+    /// - Parameters:
+    ///   - body: The integration to create or update (integração de usuário).
+    /// - Returns: The stored integration. Inferred: the docs show no response body; this assumes
+    ///   the LoopBack-style upsert returns the saved object.
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func updateIntegration(body: Integration) async throws -> Integration
+
+    /// Place a voice call (realizar uma chamada de voz)
+    ///
+    /// [DOC] Places a call from the SIP extension (ramal) `extension` to `phone`. The `metadata`
+    /// object is attached to the call, echoed in webhooks and matched against integrations'
+    /// `webhookConstraint`. Seen in third-party code: fails with a message containing "user not
+    /// registered" when the extension's webphone is offline.
+    ///
+    /// `POST /dialer`
+    ///
+    /// - Parameters:
+    ///   - body: The call to place.
+    /// - Returns: The call was accepted. Response shape seen in third-party code.
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func dial(body: DialRequest) async throws -> DialResponse
+
+    /// List call records (chamadas)
+    ///
+    /// Seen in third-party code: returns one page of call records with pagination metadata. Unknown
+    /// query parameters (such as `startDate`/`endDate`, used by one integrator) are reported to be
+    /// silently ignored, so filter with `filter`. The API rate-limits this endpoint (429);
+    /// integrators wait 80–800 ms between pages and back off 5 s, then 10 s. One integrator reports
+    /// that some calls shown in the dashboard (voicemail, "Caixa postal") are missing here.
+    ///
+    /// `GET /calls`
+    ///
+    /// - Parameters:
+    ///   - page: 1-based page number (Seen in third-party code).
+    ///   - pageSize: Number of records per page (Seen in third-party code; the metadata example
+    ///     shows itemsPerPage 50, likely the default, inferred).
+    ///   - filter: LoopBack JSON filter, sent as a JSON string, e.g.
+    ///     `{"where":{"from":"1003","duration":{"gt":30},"started_at":{"between":[iso,iso]}}}`
+    ///     (Seen in third-party code).
+    /// - Returns: One page of calls (Seen in third-party code).
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func listCalls(page: Int?, pageSize: Int?, filter: String?) async throws -> CallPage
+
+    /// Hang up a call in progress
+    ///
+    /// Seen in third-party code: hangs up the call with the given id (the `id` returned by `POST
+    /// /dialer`). A 404 means the call has already ended.
+    ///
+    /// `POST /calls/{call_id}/hangup`
+    ///
+    /// - Parameters:
+    ///   - callID: Call id, a UUID string such as "2ee13fa4-975c-499d-bbb8-5177ff418316" (the `id`
+    ///     returned by POST /dialer). Kept as a plain string so it round-trips unchanged.
+    /// - Returns: The hang-up was accepted (Seen in third-party code).
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func hangUpCall(callID: String) async throws -> HangupResponse
+  }
+}
+
+extension Api4Com.Client: Api4Com.API {}
+
+extension Api4Com.API {
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func listIntegrations() async throws -> [Api4Com.Integration] {
+    throw UnimplementedOperation(operationID: "listIntegrations", typeName: "\(Self.self)")
+  }
+
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func updateIntegration(body: Api4Com.Integration) async throws -> Api4Com.Integration {
+    throw UnimplementedOperation(operationID: "updateIntegration", typeName: "\(Self.self)")
+  }
+
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func dial(body: Api4Com.DialRequest) async throws -> Api4Com.DialResponse {
+    throw UnimplementedOperation(operationID: "dial", typeName: "\(Self.self)")
+  }
+
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func listCalls(
+    page: Int?,
+    pageSize: Int?,
+    filter: String?
+  ) async throws -> Api4Com.CallPage {
+    throw UnimplementedOperation(operationID: "listCalls", typeName: "\(Self.self)")
+  }
+
+  /// Every item of ``listCalls(page:pageSize:filter:)``, page after page.
+  ///
+  /// Each page is requested when iteration reaches it; iteration ends after the last page.
+  ///
+  /// - Parameters:
+  ///   - pageSize: Number of records per page (Seen in third-party code; the metadata example shows
+  ///     itemsPerPage 50, likely the default, inferred).
+  ///   - filter: LoopBack JSON filter, sent as a JSON string, e.g.
+  ///     `{"where":{"from":"1003","duration":{"gt":30},"started_at":{"between":[iso,iso]}}}` (Seen
+  ///     in third-party code).
+  /// - Returns: A sequence of every item; iterating it throws ``APIError`` if a page request fails.
+  public func allCalls(pageSize: Int? = nil, filter: String? = nil) -> PageSequence<Api4Com.Call> {
+    PageSequence { page in
+      let response = try await listCalls(page: page, pageSize: pageSize, filter: filter)
+      return (response.data, response.metadata?.nextPage)
+    }
+  }
+
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func hangUpCall(callID: String) async throws -> Api4Com.HangupResponse {
+    throw UnimplementedOperation(operationID: "hangUpCall", typeName: "\(Self.self)")
+  }
+}
+
+extension Api4Com.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "listIntegrations", .get, "/integrations",
+      answer: .json(
+        200, [Api4Com.Integration].self,
+        #"""
+        [
+          {
+            "gateway": "integration-code",
+            "id": 1,
+            "metadata": {
+              "api_token": "123456"
+            },
+            "webhook": true,
+            "webhookConstraint": {
+              "gateway": "integration-code"
+            }
+          }
+        ]
+        """#
+      )
+    ),
+    OperationDescription(
+      "updateIntegration", .patch, "/integrations", requestBody: .json(Api4Com.Integration.self),
+      answer: .json(
+        200, Api4Com.Integration.self,
+        #"""
+        {
+          "gateway": "integration-code",
+          "id": 1,
+          "metadata": {
+            "api_token": "123456"
+          },
+          "webhook": true,
+          "webhookConstraint": {
+            "gateway": "integration-code"
+          }
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "dial", .post, "/dialer", requestBody: .json(Api4Com.DialRequest.self),
+      answer: .json(
+        200, Api4Com.DialResponse.self,
+        #"""
+        {
+          "id": "call-1",
+          "message": "successfull"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "listCalls", .get, "/calls",
+      answer: .json(
+        200, Api4Com.CallPage.self,
+        #"""
+        {
+          "data": [
+            {
+              "BINA": null,
+              "call_price": null,
+              "call_type": "outbound",
+              "domain": "seudominio.api4com.com",
+              "duration": 42,
+              "email": null,
+              "ended_at": "2025-01-01 00:00:42",
+              "first_name": null,
+              "from": "1003",
+              "hangup_cause": "NORMAL_CLEARING",
+              "id": "2ee13fa4-975c-499d-bbb8-5177ff418316",
+              "last_name": null,
+              "metadata": {},
+              "minute_price": null,
+              "record_url": null,
+              "started_at": "2025-01-01 00:00:00",
+              "to": "04833328530"
+            }
+          ],
+          "metadata": {
+            "currentPage": 1,
+            "itemsPerPage": 50,
+            "nextPage": null,
+            "previousPage": null,
+            "totalItemCount": 1,
+            "totalPageCount": 1
+          }
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "hangUpCall", .post, "/calls/{call_id}/hangup",
+      answer: .json(
+        200, Api4Com.HangupResponse.self,
+        #"""
+        {
+          "id": "example",
+          "message": "example",
+          "status": "example"
+        }
+        """#
+      )
+    ),
+  ])
 }
 
 // MARK: - Models
@@ -887,17 +1130,20 @@ extension Api4Com {
 
     /// Receives these webhooks on a server: registers `POST path` on `transport`.
     ///
-    /// Each delivery is answered 401 when `verifier` rejects it (the body unread), 413 when its
-    /// body is longer than `maximumBodySize`, 400 with a one-line reason naming Api4Com when the
-    /// body does not decode, and then 200 when `handler` returns, or 500 when it throws, so that
-    /// Api4Com delivers it again. No answer echoes a credential.
+    /// Each delivery is answered 401 when a static-credential `verifier` rejects it (the body
+    /// unread), 413 when its body is longer than `maximumBodySize`, 401 when a signature `verifier`
+    /// rejects it (after reading the body it covers), 400 with a one-line reason naming Api4Com
+    /// when the body does not decode, and then 200 when `handler` returns, or 500 when it throws,
+    /// so that Api4Com delivers it again. No answer echoes a credential.
     ///
     /// - Parameters:
     ///   - transport: Where the route goes, such as Hummingbird's `Router` or Vapor's
     ///     `VaporTransport`.
     ///   - path: The route's path, such as `/hooks/api4com`.
-    ///   - verifier: The credential the subscription registered, checked before the body is read;
-    ///     `nil` accepts every request.
+    ///   - verifier: The credential the subscription registered, checked before the body is read,
+    ///     or the signature scheme it signs with, checked after; `nil` accepts every request.
+    ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+    ///     how it was answered and why a rejected one was.
     ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
     ///   - handler: Called once for each accepted delivery, with what it decoded to.
     /// - Throws: What the transport throws when it cannot register the route.
@@ -905,6 +1151,7 @@ extension Api4Com {
       on transport: any ServerTransport,
       path: String,
       verifier: WebhookVerifier? = nil,
+      observer: (any WebhookReceiverObserver)? = nil,
       maximumBodySize: Int = 1_048_576,
       handler: @escaping @Sendable (Api4Com.WebhookEvent) async throws -> Void
     ) throws {
@@ -913,7 +1160,7 @@ extension Api4Com {
         decode: { body, headers in try Self(decoding: body, headers: headers) },
         handler: handler
       )
-      try receiver.register(on: transport, path: path)
+      try receiver.register(on: transport, path: path, observer: observer)
     }
   }
 }

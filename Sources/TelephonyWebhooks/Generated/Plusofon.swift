@@ -64,7 +64,8 @@ extension Plusofon {
         credentials: [("clientID", .apiKey(clientID, header: "Client")), ("token", .bearer(token))],
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
 
@@ -95,22 +96,6 @@ extension Plusofon {
       switch response.status {
       case 200: return try response.decode(WebhookPage.self)
       default: throw response.failure(errorBody: ErrorResponse.self)
-      }
-    }
-
-    /// Every item of ``listWebhooks(type:page:)``, page after page.
-    ///
-    /// Each page is requested when iteration reaches it; iteration ends after the last page.
-    ///
-    /// - Parameters:
-    ///   - type: Webhook type code (код типа вебхука); `lk` by default [DOC]. The docs place it in
-    ///     the GET body; sent as a query parameter here (inferred).
-    /// - Returns: A sequence of every item; iterating it throws ``APIError`` if a page request
-    ///   fails.
-    public func allWebhooks(type: WebhookType? = nil) -> PageSequence<WebhookSummary> {
-      PageSequence { page in
-        let response = try await listWebhooks(type: type, page: page)
-        return (response.data, response.nextPageURL == nil ? nil : page + 1)
       }
     }
 
@@ -219,6 +204,271 @@ extension Plusofon {
       }
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension Plusofon {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any Plusofon.API` (or a generic) where you would take a ``Client``; ``Client`` conforms.
+  /// Every requirement has a default that throws ``UnimplementedOperation``, so a fake implements
+  /// only the operations its test calls, and the sequences of pages come with the protocol.
+  public protocol API: Sendable {
+    /// List monitoring-system webhooks (список вебхуков системы мониторинга)
+    ///
+    /// [DOC] Returns a page of all monitoring-system webhooks as a Laravel paginator. The docs show
+    /// `type` as a GET request *body* field (the curl sample sends `-d '{"type":"et"}'` with `-G`),
+    /// but many HTTP stacks refuse a body on GET, so it is sent here as a query parameter
+    /// (inferred, like `?page=N`). Pages hold 15 items.
+    ///
+    /// `GET /webhooks`
+    ///
+    /// - Parameters:
+    ///   - type: Webhook type code (код типа вебхука); `lk` by default [DOC]. The docs place it in
+    ///     the GET body; sent as a query parameter here (inferred).
+    ///   - page: 1-based page number of the Laravel paginator (номер страницы) [DOC].
+    /// - Returns: A page of webhooks (массив data) [DOC].
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func listWebhooks(type: WebhookType?, page: Int?) async throws -> WebhookPage
+
+    /// Create a monitoring-system webhook (создать вебхук)
+    ///
+    /// [DOC] Creates a new monitoring-system webhook. The response is only `{"success": true}`: no
+    /// id is returned, so list the webhooks to find the new id (inferred).
+    ///
+    /// `POST /webhooks`
+    ///
+    /// - Parameters:
+    ///   - body: The webhook settings.
+    /// - Returns: Request completed (признак успешно выполненного запроса) [DOC]. The docs show
+    ///   only `{"success": true}`.
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func createWebhook(body: WebhookRequest) async throws -> SuccessResponse
+
+    /// Get one monitoring-system webhook (данные вебхука)
+    ///
+    /// [DOC] Returns the settings of one monitoring-system webhook.
+    ///
+    /// `GET /webhooks/{webhook_id}`
+    ///
+    /// - Parameters:
+    ///   - webhookID: Webhook id (ИД вебхука). The docs type it as a string, but ids are integers
+    ///     in every response (e.g. 5, 6) and in the sample URLs (42), so it is an integer here.
+    /// - Returns: The webhook [DOC].
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func getWebhook(webhookID: Int) async throws -> Webhook
+
+    /// Update a monitoring-system webhook (изменить вебхук)
+    ///
+    /// [DOC] Replaces the settings of one monitoring-system webhook. Same body as create.
+    ///
+    /// `PUT /webhooks/{webhook_id}`
+    ///
+    /// - Parameters:
+    ///   - webhookID: Webhook id (ИД вебхука). The docs type it as a string, but ids are integers
+    ///     in every response (e.g. 5, 6) and in the sample URLs (42), so it is an integer here.
+    ///   - body: The new webhook settings.
+    /// - Returns: Request completed (признак успешно выполненного запроса) [DOC]. The docs show
+    ///   only `{"success": true}`.
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func updateWebhook(webhookID: Int, body: WebhookRequest) async throws -> SuccessResponse
+
+    /// Delete a monitoring-system webhook (удалить вебхук)
+    ///
+    /// [DOC] Deletes one monitoring-system webhook.
+    ///
+    /// `DELETE /webhooks/{webhook_id}`
+    ///
+    /// - Parameters:
+    ///   - webhookID: Webhook id (ИД вебхука). The docs type it as a string, but ids are integers
+    ///     in every response (e.g. 5, 6) and in the sample URLs (42), so it is an integer here.
+    /// - Returns: Request completed (признак успешно выполненного запроса) [DOC]. The docs show
+    ///   only `{"success": true}`.
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func deleteWebhook(webhookID: Int) async throws -> SuccessResponse
+  }
+}
+
+extension Plusofon.Client: Plusofon.API {}
+
+extension Plusofon.API {
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func listWebhooks(
+    type: Plusofon.WebhookType?,
+    page: Int?
+  ) async throws -> Plusofon.WebhookPage {
+    throw UnimplementedOperation(operationID: "listWebhooks", typeName: "\(Self.self)")
+  }
+
+  /// Every item of ``listWebhooks(type:page:)``, page after page.
+  ///
+  /// Each page is requested when iteration reaches it; iteration ends after the last page.
+  ///
+  /// - Parameters:
+  ///   - type: Webhook type code (код типа вебхука); `lk` by default [DOC]. The docs place it in
+  ///     the GET body; sent as a query parameter here (inferred).
+  /// - Returns: A sequence of every item; iterating it throws ``APIError`` if a page request fails.
+  public func allWebhooks(
+    type: Plusofon.WebhookType? = nil
+  ) -> PageSequence<Plusofon.WebhookSummary> {
+    PageSequence { page in
+      let response = try await listWebhooks(type: type, page: page)
+      return (response.data, response.nextPageURL == nil ? nil : page + 1)
+    }
+  }
+
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func createWebhook(
+    body: Plusofon.WebhookRequest
+  ) async throws -> Plusofon.SuccessResponse {
+    throw UnimplementedOperation(operationID: "createWebhook", typeName: "\(Self.self)")
+  }
+
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func getWebhook(webhookID: Int) async throws -> Plusofon.Webhook {
+    throw UnimplementedOperation(operationID: "getWebhook", typeName: "\(Self.self)")
+  }
+
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func updateWebhook(
+    webhookID: Int,
+    body: Plusofon.WebhookRequest
+  ) async throws -> Plusofon.SuccessResponse {
+    throw UnimplementedOperation(operationID: "updateWebhook", typeName: "\(Self.self)")
+  }
+
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func deleteWebhook(webhookID: Int) async throws -> Plusofon.SuccessResponse {
+    throw UnimplementedOperation(operationID: "deleteWebhook", typeName: "\(Self.self)")
+  }
+}
+
+extension Plusofon.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "listWebhooks", .get, "/webhooks",
+      answer: .json(
+        200, Plusofon.WebhookPage.self,
+        #"""
+        {
+          "current_page": 1,
+          "data": [
+            {
+              "event": "destroy",
+              "id": 5,
+              "type": "lk",
+              "type_call": "inbound",
+              "url": "https://test.com/hook-in"
+            },
+            {
+              "event": "create",
+              "id": 6,
+              "type": "lk",
+              "type_call": "outbound",
+              "url": "https://test.com/hook-out"
+            }
+          ],
+          "first_page_url": "http://localhost/api/v1/webhooks?page=1",
+          "from": 1,
+          "last_page": 1,
+          "last_page_url": "http://localhost/api/v1/webhooks?page=1",
+          "next_page_url": null,
+          "path": "http://localhost/api/v1/webhooks",
+          "per_page": 15,
+          "prev_page_url": null,
+          "to": 2,
+          "total": 2
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "createWebhook", .post, "/webhooks", requestBody: .json(Plusofon.WebhookRequest.self),
+      answer: .json(
+        200, Plusofon.SuccessResponse.self,
+        #"""
+        {
+          "success": true
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "getWebhook", .get, "/webhooks/{webhook_id}",
+      answer: .json(
+        200, Plusofon.Webhook.self,
+        #"""
+        {
+          "event": "destroy",
+          "fields": [
+            {
+              "after": "my_call_id",
+              "before": "call_id"
+            },
+            {
+              "after": "my_direction",
+              "before": "direction"
+            }
+          ],
+          "headers": [
+            {
+              "name": "my-header",
+              "value": "my_header_value"
+            }
+          ],
+          "id": 5,
+          "params": [
+            {
+              "name": "my-param",
+              "value": "my-param value"
+            }
+          ],
+          "template": null,
+          "type": "lk",
+          "type_call": "inbound",
+          "type_style": "short",
+          "url": "https://test.com/hook"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "updateWebhook",
+      .put,
+      "/webhooks/{webhook_id}",
+      requestBody: .json(Plusofon.WebhookRequest.self),
+      answer: .json(
+        200, Plusofon.SuccessResponse.self,
+        #"""
+        {
+          "success": true
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "deleteWebhook", .delete, "/webhooks/{webhook_id}",
+      answer: .json(
+        200, Plusofon.SuccessResponse.self,
+        #"""
+        {
+          "success": true
+        }
+        """#
+      )
+    ),
+  ])
 }
 
 // MARK: - Models
@@ -849,17 +1099,20 @@ extension Plusofon.CallEvent {
 
   /// Receives these webhooks on a server: registers `POST path` on `transport`.
   ///
-  /// Each delivery is answered 401 when `verifier` rejects it (the body unread), 413 when its body
-  /// is longer than `maximumBodySize`, 400 with a one-line reason naming Plusofon when the body
-  /// does not decode, and then 200 when `handler` returns, or 500 when it throws, so that Plusofon
-  /// delivers it again. No answer echoes a credential.
+  /// Each delivery is answered 401 when a static-credential `verifier` rejects it (the body
+  /// unread), 413 when its body is longer than `maximumBodySize`, 401 when a signature `verifier`
+  /// rejects it (after reading the body it covers), 400 with a one-line reason naming Plusofon when
+  /// the body does not decode, and then 200 when `handler` returns, or 500 when it throws, so that
+  /// Plusofon delivers it again. No answer echoes a credential.
   ///
   /// - Parameters:
   ///   - transport: Where the route goes, such as Hummingbird's `Router` or Vapor's
   ///     `VaporTransport`.
   ///   - path: The route's path, such as `/hooks/plusofon`.
-  ///   - verifier: The credential the subscription registered, checked before the body is read;
-  ///     `nil` accepts every request.
+  ///   - verifier: The credential the subscription registered, checked before the body is read, or
+  ///     the signature scheme it signs with, checked after; `nil` accepts every request.
+  ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+  ///     how it was answered and why a rejected one was.
   ///   - renamedFields: The payload fields the subscription renamed, from the standard name to the
   ///     name sent.
   ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
@@ -869,6 +1122,7 @@ extension Plusofon.CallEvent {
     on transport: any ServerTransport,
     path: String,
     verifier: WebhookVerifier? = nil,
+    observer: (any WebhookReceiverObserver)? = nil,
     renamedFields: [String: String] = [:],
     maximumBodySize: Int = 1_048_576,
     handler: @escaping @Sendable (Plusofon.CallEvent) async throws -> Void
@@ -878,6 +1132,6 @@ extension Plusofon.CallEvent {
       decode: { body, headers in try Self(decoding: body, headers: headers, renamedFields: renamedFields) },
       handler: handler
     )
-    try receiver.register(on: transport, path: path)
+    try receiver.register(on: transport, path: path, observer: observer)
   }
 }

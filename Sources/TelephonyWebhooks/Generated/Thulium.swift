@@ -71,7 +71,8 @@ extension Thulium {
         credentials: [("basicAuth", .basic(username: username, password: password))],
         transport: transport,
         middlewares: middlewares,
-        configuration: configuration
+        configuration: configuration,
+        operations: Client.operationTable
       )
     }
 
@@ -218,6 +219,231 @@ extension Thulium {
       }
     }
   }
+}
+
+// MARK: - The API protocol and the operation table
+
+extension Thulium {
+  /// The operations of ``Client``, as a protocol, so that code which calls them can be given a fake
+  /// in its tests.
+  ///
+  /// Take `any Thulium.API` (or a generic) where you would take a ``Client``; ``Client`` conforms.
+  /// Every requirement has a default that throws ``UnimplementedOperation``, so a fake implements
+  /// only the operations its test calls, and the sequences of pages come with the protocol.
+  public protocol API: Sendable {
+    /// List webhooks
+    ///
+    /// [DOC get_webhooks] Returns every webhook as a plain JSON array (no pagination wrapper).
+    ///
+    /// `GET /webhooks`
+    ///
+    /// - Parameters:
+    ///   - acceptLanguage: Language of error messages [DOC error_handling]: English by default,
+    ///     `pl` for Polish.
+    /// - Returns: All webhooks [DOC].
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func listWebhooks(acceptLanguage: AcceptLanguage?) async throws -> [Webhook]
+
+    /// Add a webhook (dodaje element webhook)
+    ///
+    /// [DOC post_webhooks] Adds a webhook and returns it with its integer id. The doc samples check
+    /// for HTTP 200 (not 201).
+    ///
+    /// `POST /webhooks`
+    ///
+    /// - Parameters:
+    ///   - acceptLanguage: Language of error messages [DOC error_handling]: English by default,
+    ///     `pl` for Polish.
+    ///   - body: The webhook to add.
+    /// - Returns: The created webhook [DOC].
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func createWebhook(
+      acceptLanguage: AcceptLanguage?,
+      body: WebhookRequest
+    ) async throws -> Webhook
+
+    /// Get one webhook
+    ///
+    /// Inferred: not in the stored docs. The doc site names pages `<method>_<resource>` and lists
+    /// all resources, so this endpoint probably exists; verify before relying on it. Assumed to
+    /// return the same object as GET /webhooks items.
+    ///
+    /// `GET /webhooks/{webhook_id}`
+    ///
+    /// - Parameters:
+    ///   - webhookID: Webhook id, the integer `id` returned by create and list.
+    ///   - acceptLanguage: Language of error messages [DOC error_handling]: English by default,
+    ///     `pl` for Polish.
+    /// - Returns: The webhook (inferred).
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func getWebhook(webhookID: Int, acceptLanguage: AcceptLanguage?) async throws -> Webhook
+
+    /// Update a webhook
+    ///
+    /// Inferred: not in the stored docs (a `put_webhooks_id` page probably exists). Assumed to take
+    /// the same body as create and return the updated webhook; verify before relying on it.
+    ///
+    /// `PUT /webhooks/{webhook_id}`
+    ///
+    /// - Parameters:
+    ///   - webhookID: Webhook id, the integer `id` returned by create and list.
+    ///   - acceptLanguage: Language of error messages [DOC error_handling]: English by default,
+    ///     `pl` for Polish.
+    ///   - body: The new webhook settings (inferred to match create).
+    /// - Returns: The updated webhook (inferred).
+    /// - Throws: ``APIError`` for a status other than 200, a failed request or a body that does not
+    ///   match the spec.
+    func updateWebhook(
+      webhookID: Int,
+      acceptLanguage: AcceptLanguage?,
+      body: WebhookRequest
+    ) async throws -> Webhook
+
+    /// Delete a webhook
+    ///
+    /// Inferred: not in the stored docs. Assumed to return 204 with no body; verify before relying
+    /// on it.
+    ///
+    /// `DELETE /webhooks/{webhook_id}`
+    ///
+    /// - Parameters:
+    ///   - webhookID: Webhook id, the integer `id` returned by create and list.
+    ///   - acceptLanguage: Language of error messages [DOC error_handling]: English by default,
+    ///     `pl` for Polish.
+    /// - Throws: ``APIError`` for a status other than 200, 204, a failed request or a body that
+    ///   does not match the spec.
+    func deleteWebhook(webhookID: Int, acceptLanguage: AcceptLanguage?) async throws
+  }
+}
+
+extension Thulium.Client: Thulium.API {}
+
+extension Thulium.API {
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func listWebhooks(
+    acceptLanguage: Thulium.AcceptLanguage?
+  ) async throws -> [Thulium.Webhook] {
+    throw UnimplementedOperation(operationID: "listWebhooks", typeName: "\(Self.self)")
+  }
+
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func createWebhook(
+    acceptLanguage: Thulium.AcceptLanguage?,
+    body: Thulium.WebhookRequest
+  ) async throws -> Thulium.Webhook {
+    throw UnimplementedOperation(operationID: "createWebhook", typeName: "\(Self.self)")
+  }
+
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func getWebhook(
+    webhookID: Int,
+    acceptLanguage: Thulium.AcceptLanguage?
+  ) async throws -> Thulium.Webhook {
+    throw UnimplementedOperation(operationID: "getWebhook", typeName: "\(Self.self)")
+  }
+
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func updateWebhook(
+    webhookID: Int,
+    acceptLanguage: Thulium.AcceptLanguage?,
+    body: Thulium.WebhookRequest
+  ) async throws -> Thulium.Webhook {
+    throw UnimplementedOperation(operationID: "updateWebhook", typeName: "\(Self.self)")
+  }
+
+  /// Throws ``UnimplementedOperation``: a fake implements the operations its test calls.
+  public func deleteWebhook(webhookID: Int, acceptLanguage: Thulium.AcceptLanguage?) async throws {
+    throw UnimplementedOperation(operationID: "deleteWebhook", typeName: "\(Self.self)")
+  }
+}
+
+extension Thulium.Client {
+  /// Every operation of the spec: its method, path template, required parameters, request body and
+  /// example answer.
+  ///
+  /// The client takes each request's path template from it, and a `MockTransport` answers from it.
+  @_spi(Generated) public static let operationTable = OperationTable([
+    OperationDescription(
+      "listWebhooks", .get, "/webhooks",
+      answer: .json(
+        200, [Thulium.Webhook].self,
+        #"""
+        [
+          {
+            "actions": [
+              "CHAT_AGENT_ASSIGNED"
+            ],
+            "http_auth_password": "",
+            "http_auth_user": "",
+            "id": 1,
+            "subscription_url": "https://example.com/"
+          }
+        ]
+        """#
+      )
+    ),
+    OperationDescription(
+      "createWebhook", .post, "/webhooks", requestBody: .json(Thulium.WebhookRequest.self),
+      answer: .json(
+        200, Thulium.Webhook.self,
+        #"""
+        {
+          "actions": [
+            "CHAT_CONVERSATION_CREATED"
+          ],
+          "http_auth_password": "",
+          "http_auth_user": "",
+          "id": 5,
+          "subscription_url": "https://example.pl"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "getWebhook", .get, "/webhooks/{webhook_id}",
+      answer: .json(
+        200, Thulium.Webhook.self,
+        #"""
+        {
+          "actions": [
+            "example"
+          ],
+          "http_auth_password": "example",
+          "http_auth_user": "example",
+          "id": 1,
+          "subscription_url": "example"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "updateWebhook",
+      .put,
+      "/webhooks/{webhook_id}",
+      requestBody: .json(Thulium.WebhookRequest.self),
+      answer: .json(
+        200, Thulium.Webhook.self,
+        #"""
+        {
+          "actions": [
+            "example"
+          ],
+          "http_auth_password": "example",
+          "http_auth_user": "example",
+          "id": 1,
+          "subscription_url": "example"
+        }
+        """#
+      )
+    ),
+    OperationDescription(
+      "deleteWebhook", .delete, "/webhooks/{webhook_id}",
+      answer: .empty(200)
+    ),
+  ])
 }
 
 // MARK: - Models
@@ -836,17 +1062,20 @@ extension Thulium {
 
     /// Receives these webhooks on a server: registers `POST path` on `transport`.
     ///
-    /// Each delivery is answered 401 when `verifier` rejects it (the body unread), 413 when its
-    /// body is longer than `maximumBodySize`, 400 with a one-line reason naming Thulium when the
-    /// body does not decode, and then 200 when `handler` returns, or 500 when it throws, so that
-    /// Thulium delivers it again. No answer echoes a credential.
+    /// Each delivery is answered 401 when a static-credential `verifier` rejects it (the body
+    /// unread), 413 when its body is longer than `maximumBodySize`, 401 when a signature `verifier`
+    /// rejects it (after reading the body it covers), 400 with a one-line reason naming Thulium
+    /// when the body does not decode, and then 200 when `handler` returns, or 500 when it throws,
+    /// so that Thulium delivers it again. No answer echoes a credential.
     ///
     /// - Parameters:
     ///   - transport: Where the route goes, such as Hummingbird's `Router` or Vapor's
     ///     `VaporTransport`.
     ///   - path: The route's path, such as `/hooks/thulium`.
-    ///   - verifier: The credential the subscription registered, checked before the body is read;
-    ///     `nil` accepts every request.
+    ///   - verifier: The credential the subscription registered, checked before the body is read,
+    ///     or the signature scheme it signs with, checked after; `nil` accepts every request.
+    ///   - observer: Wraps every delivery, such as `TracingWebhookObserver()` for a span each; told
+    ///     how it was answered and why a rejected one was.
     ///   - maximumBodySize: The longest body accepted, in bytes: 1 MiB by default.
     ///   - handler: Called once for each accepted delivery, with what it decoded to.
     /// - Throws: What the transport throws when it cannot register the route.
@@ -854,6 +1083,7 @@ extension Thulium {
       on transport: any ServerTransport,
       path: String,
       verifier: WebhookVerifier? = nil,
+      observer: (any WebhookReceiverObserver)? = nil,
       maximumBodySize: Int = 1_048_576,
       handler: @escaping @Sendable (Thulium.WebhookEvent) async throws -> Void
     ) throws {
@@ -862,7 +1092,7 @@ extension Thulium {
         decode: { body, headers in try Self(decoding: body, headers: headers) },
         handler: handler
       )
-      try receiver.register(on: transport, path: path)
+      try receiver.register(on: transport, path: path, observer: observer)
     }
   }
 }

@@ -31,16 +31,19 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
   private let credentialsByScheme: [String: Credential]
   /// Every credential's secret strings, to scrub from errors.
   private let credentialSecrets: [String]
+  /// The namespace's operations: their path templates, and what a ``MockTransport`` answers.
+  let operations: OperationTable?
 
   /// Creates the core of a client.
   ///
   /// A request goes to `serverURL` when it is given; otherwise to its operation's own server
   /// (``OperationRequest/init(operationID:method:path:defaultServerURL:)``), else to
-  /// `defaultServerURL`.
+  /// `defaultServerURL`. `operations` is the namespace's table of operations, which gives each
+  /// request's path template and which a ``MockTransport`` answers from.
   @_spi(Generated) public init(
     serverURL: URL?, defaultServerURL: URL? = nil, credentials: [(String, Credential)],
     transport: any ClientTransport, middlewares: [any ClientMiddleware],
-    configuration: ClientConfiguration = ClientConfiguration()
+    configuration: ClientConfiguration = ClientConfiguration(), operations: OperationTable? = nil
   ) {
     self.serverURL = serverURL
     self.defaultServerURL = defaultServerURL
@@ -50,6 +53,7 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     self.transport = transport
     self.middlewares = middlewares
     self.configuration = configuration
+    self.operations = operations
   }
 
   /// Authenticates `request` for the first of `security`'s alternatives whose schemes are all
@@ -94,7 +98,8 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     do {
       if middlewares.isEmpty { return try await send(httpRequest, body, baseURL) }
       let context = ClientOperationContext(
-        operationID: request.operationID, pathTemplate: request.pathTemplate,
+        operationID: request.operationID,
+        pathTemplate: request.pathTemplate ?? operations?[request.operationID]?.pathTemplate,
         credentials: credentials.map(\.credential),
         secrets: credentialSecrets + request.secretValues)
       return try await ClientOperationContext.$current.withValue(context) {
@@ -120,8 +125,15 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     -> @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
   {
     let transport = transport
+    let operations = operations
+    let redactions =
+      transport is MockTransport ? RedactionList(credentials: credentials.map(\.credential)) : RedactionList()
     var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
       do {
+        if let mock = transport as? MockTransport {
+          // The mock answers from the namespace's table, which a plain transport never sees.
+          return try await mock.send($0, body: $1, operationID: operationID, table: operations, redacting: redactions)
+        }
         return try await transport.send($0, body: $1, baseURL: $2, operationID: operationID)
       } catch {
         origin.note(error, thrownBy: .transport)

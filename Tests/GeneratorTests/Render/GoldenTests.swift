@@ -24,6 +24,10 @@ import Testing
     ("Tests/Fixtures/tree.yaml", 0),
     // The naming rules; one warning for the nested name two properties share.
     ("Tests/Fixtures/messaging-v1.yaml", 1),
+    // Twilio-shaped: form-encoded webhooks, one answered with XML.
+    ("Tests/Fixtures/callbox.yaml", 0),
+    // Telnyx-shaped: call events on one route by their nested `data.event_type`.
+    ("Tests/Fixtures/voicegrid.yaml", 0),
   ])
   func fixtureMatchesGoldenFiles(_ spec: String, _ warnings: Int) throws {
     let (files, diagnostics) = Generator.generate(

@@ -179,3 +179,34 @@ import Testing
         """)
   }
 }
+
+/// The `API` protocol's requirement and the client's method are one declaration.
+@Suite struct APIProtocolSnippetTests {
+  static let listCalls = """
+    /calls:
+      get:
+        operationId: listCalls
+        parameters:
+          - {name: page, in: query, schema: {type: integer}}
+        responses:
+          '200': {description: OK, content: {application/json: {schema: {type: array, items: {type: string}}}}}
+    """
+
+  @Test func theRequirementIsTheClientMethodWithoutItsDefaults() throws {
+    let model = try SnippetTests.model(SnippetTests.spec(paths: Self.listCalls))
+    let swift = FileRenderer.unit(model, options: RenderOptions(), declared: DeclaredNames(model), level: 0) {
+      APIProtocolRenderer.render(model, into: &$0)
+    }
+    #expect(swift.contains("    func listCalls(page: Int?) async throws -> [String]\n"))
+    #expect(swift.contains("extension Inline.Client: Inline.API {}\n"))
+    #expect(
+      swift.contains(
+        """
+          public func listCalls(page: Int?) async throws -> [String] {
+            throw UnimplementedOperation(operationID: "listCalls", typeName: "\\(Self.self)")
+          }
+        """))
+    let client = try SnippetTests.operation(paths: Self.listCalls)
+    #expect(client.contains("public func listCalls(page: Int? = nil) async throws -> [String] {"))
+  }
+}

@@ -68,6 +68,8 @@ import Testing
     let body = Data(#"{"data":{"event_type":"call.hangup","id":"1"},"meta":{"attempt":1}}"#.utf8)
     let payload = try WebhookPayload(provider: "Telnyx", body: body, headers: [.contentType: "application/json"])
     #expect(try payload.discriminator(at: ["data", "event_type"]) == "call.hangup")
+    // A dotted path reads the same member, as `x-webhooks-discriminator` names it.
+    #expect(try payload.discriminator("data.event_type") == "call.hangup")
     let renamed = try WebhookPayload(
       provider: "Telnyx", body: body, headers: [:], renamedFields: ["payload": "data"])
     #expect(try renamed.discriminator(at: ["payload", "event_type"]) == "call.hangup")

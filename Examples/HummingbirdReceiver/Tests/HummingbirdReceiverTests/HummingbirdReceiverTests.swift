@@ -196,7 +196,10 @@ import Testing
 extension ReceiverServer {
   /// No credential, nor the Basic header that carries one, in any line the server logged.
   func expectNoSecretLogged() throws {
-    let secrets = ["s3cr3t", "hook-password", Payloads.basic("hook-user", "hook-password")["Authorization"]!]
+    let secrets = [
+      "s3cr3t", "hook-password", Payloads.basic("hook-user", "hook-password")["Authorization"]!,
+      ReceiverServer.authToken,
+    ]
     // The server's own logger, at trace level: it logged at least that it started.
     #expect(logs.lines.contains { $0.contains("127.0.0.1") }, "\(logs.lines)")
     for line in logs.lines {

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdReceiver
 import Logging
 import NIOCore
+import TelephonyWebhooks
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -14,16 +15,24 @@ struct ReceiverServer {
   let baseURL: URL
   let inbox: WebhookInbox
   let logs: LogLines
+  /// What the signed providers sign with: Voicegrid's fresh Ed25519 key and Callbox's token.
+  let voicegrid: WebhookSigner
+  let callbox: WebhookSigner
+
+  static let authToken = "callbox-token-" + UUID().uuidString
+  static let voiceURL = URL(string: "https://example.com/hooks/voice")!
 
   /// Runs `body` against a started server, then stops it.
   static func with<T>(_ body: (ReceiverServer) async throws -> T) async throws -> T {
     let inbox = WebhookInbox()
     let logs = LogLines()
+    let voicegrid = WebhookSigner.telnyx()
+    let keys = SigningKeys(authToken: authToken, voiceURL: voiceURL, publicKey: voicegrid.publicKey!)
     var logger = Logger(label: "hummingbird-receiver-tests") { _ in LogLines.Handler(lines: logs) }
     logger.logLevel = .trace
     let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
     let app = Application(
-      router: try makeWebhookRouter(inbox: inbox),
+      router: try makeWebhookRouter(inbox: inbox, keys: keys),
       configuration: .init(address: .hostname("127.0.0.1", port: 0)),
       onServerRunning: { channel in
         portContinuation.yield(channel.localAddress?.port ?? 0)
@@ -35,7 +44,9 @@ struct ReceiverServer {
     defer { running.cancel() }
     var iterator = ports.makeAsyncIterator()
     guard let port = await iterator.next(), port > 0 else { throw URLError(.cannotConnectToHost) }
-    let server = ReceiverServer(baseURL: URL(string: "http://127.0.0.1:\(port)")!, inbox: inbox, logs: logs)
+    let server = ReceiverServer(
+      baseURL: URL(string: "http://127.0.0.1:\(port)")!, inbox: inbox, logs: logs, voicegrid: voicegrid,
+      callbox: WebhookSigner.twilio(authToken: authToken))
     let result = try await body(server)
     running.cancel()
     _ = await running.result

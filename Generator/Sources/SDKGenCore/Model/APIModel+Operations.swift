@@ -32,6 +32,8 @@ public struct Operation: Hashable, Sendable {
   public var serverURL: String? = nil
   /// The name of the client's static property that holds ``serverURL``.
   public var serverName: String? = nil
+  /// The answer a mock transport gives by default, from the spec's examples.
+  public var exampleAnswer: ExampleAnswer? = nil
 }
 
 /// A part of an operation's path.

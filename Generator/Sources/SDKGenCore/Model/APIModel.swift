@@ -356,28 +356,6 @@ public struct ErrorFormat: Hashable, Sendable {
   public var requestIDPath: String?
 }
 
-/// The incoming webhooks of the spec's `webhooks:` section.
-public struct Webhooks: Hashable, Sendable {
-  /// The property that names the event (`x-webhooks-discriminator`), if the payloads carry one.
-  public var discriminator: String?
-  public var events: [WebhookEventCase]
-  /// For specs without a discriminator: the payload types that get their own decoder.
-  public var payloadTypes: [String]
-  /// Whether subscriptions can rename payload fields (`x-webhooks-renamable-fields`), so the
-  /// decoders take the renames.
-  public var acceptsRenamedFields: Bool
-  /// The longest body a receiver accepts unless told otherwise, in bytes.
-  public var maximumBodySize: Int
-}
-
-public struct WebhookEventCase: Hashable, Sendable {
-  /// The key in `webhooks:`, and the discriminator's value.
-  public var key: String
-  public var swiftName: String
-  public var payloadType: String
-  public var documentation: Documentation
-}
-
 extension String {
   var trimmedNonEmpty: String? {
     // Plain Swift rather than Foundation's `CharacterSet`, which loads ICU: a tenth of the

@@ -27,7 +27,8 @@ enum ImportedNames {
     for name in [
       "Timestamp", "Secret", "JSONValue", "OpenEnum", "Indirect", "Credential", "ClientCore", "OperationRequest",
       "ServerURL", "PageSequence", "WebhookPayload", "ProviderErrorBody", "ClientConfiguration", "MultipartFile",
-      "PropertyEncoding", "WebhookVerifier", "WebhookReceiver",
+      "PropertyEncoding", "WebhookVerifier", "WebhookReceiver", "OperationTable", "OperationDescription",
+      "UnimplementedOperation", "WebhookReceiverObserver",
     ] {
       modules[name] = runtimeModule
     }

@@ -31,9 +31,10 @@ extension ModelBuilder {
       case .outcomes(let outcomes): used += outcomes.cases.map { $0.body?.type }
       }
     }
+    // A webhook's answer is a type its generated `register` names.
+    used += webhooks?.events.map { $0.answer?.type } ?? []
     for type in used { visit(type) }
     named.formUnion(webhooks?.events.map(\.payloadType) ?? [])
-    named.formUnion(webhooks?.payloadTypes ?? [])
     for name in named.sorted() {
       switch declarations[name]?.declaration {
       case .enumeration(let value)? where value.isDeprecated:

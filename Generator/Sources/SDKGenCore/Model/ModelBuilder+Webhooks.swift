@@ -9,21 +9,27 @@ extension ModelBuilder {
   func translateWebhooks() -> Webhooks? {
     let sources = webhookSources()
     guard !sources.isEmpty else { return nil }
-    var discriminator: String?
+    var named: [String]?
     if let value = extensionValue("x-webhooks-discriminator", at: []) {
-      guard let name = value as? String, !name.isEmpty else {
-        error("x-webhooks-discriminator must name a payload property", value: ["x-webhooks-discriminator"])
+      guard let text = value as? String, let path = Self.propertyPath(text) else {
+        error(
+          "x-webhooks-discriminator must name a payload property, or a dotted path of them such as data.event_type",
+          value: ["x-webhooks-discriminator"])
         return nil
       }
-      discriminator = name
+      named = path
     }
+    // The config names the path for a vendor's spec that cannot be edited; it was checked on load.
+    if let text = spec.config?.webhooks?.discriminator { named = Self.propertyPath(text) }
     var events: [WebhookEventCase] = []
+    var properties: [[[String]: [String]]] = []
     var caseNames = NameAllocator<String>()
     for (key, pathItem, path) in sources {
-      let event: WebhookEventCase? = unit(.webhook, key) {
-        translateWebhook(key, pathItem: pathItem, path: path, discriminator: discriminator)
+      let translated: (WebhookEventCase, [[String]: [String]])? = unit(.webhook, key) {
+        translateWebhook(key, pathItem: pathItem, path: path, discriminator: named)
       }
-      guard var event else { continue }
+      guard let (translatedEvent, found) = translated else { continue }
+      var event = translatedEvent
       let claimed = caseNames.claim(event.swiftName, for: key)
       if let other = claimed.collision {
         warning(
@@ -32,17 +38,80 @@ extension ModelBuilder {
       }
       event.swiftName = claimed.name
       events.append(event)
+      properties.append(found)
     }
-    var payloadTypes: [String] = []
-    if discriminator == nil {
-      for event in events where !payloadTypes.contains(event.payloadType) {
-        payloadTypes.append(event.payloadType)
+    let inferred = named == nil ? inferDiscriminator(events, properties: properties) : nil
+    if let discriminator = named ?? inferred?.path {
+      for (index, values) in Self.discriminatingValues(at: discriminator, properties)
+      where named != nil || events[index].answer == inferred?.answer {
+        events[index].values = values
+      }
+      // A named path gathers every webhook; one without values of its own is told by its key.
+      if named != nil {
+        for index in events.indices where events[index].values.isEmpty { events[index].values = [events[index].key] }
       }
     }
+    // A route answers with one type: a webhook that answers otherwise than the first on its
+    // route is an error (skipped with --skip-unsupported).
+    var dropped: Set<String> = []
+    for event in events {
+      let onEnum = !event.values.isEmpty
+      guard
+        let first = events.first(where: {
+          onEnum ? !$0.values.isEmpty : $0.values.isEmpty && $0.payloadType == event.payloadType
+        }),
+        !sharesAnswer(event, with: first, route: onEnum ? "one route" : "the payload \(event.payloadType)")
+      else { continue }
+      dropped.insert(event.key)
+    }
+    events.removeAll { dropped.contains($0.key) }
+    let enumEvents = events.filter { !$0.values.isEmpty }
     return Webhooks(
-      discriminator: discriminator, events: events, payloadTypes: payloadTypes,
+      discriminator: enumEvents.isEmpty ? nil : named ?? inferred?.path, events: events,
+      eventFormats: Self.union(enumEvents.map(\.formats)), eventAnswer: enumEvents.first?.answer,
+      payloadDecoders: payloadDecoders(events.filter { $0.values.isEmpty }),
       acceptsRenamedFields: extensionValue("x-webhooks-renamable-fields", at: []) as? Bool ?? false,
       maximumBodySize: Self.webhookBodyLimit)
+  }
+
+  /// `data.event_type` as `["data", "event_type"]`; `nil` when a name is empty.
+  static func propertyPath(_ text: String) -> [String]? {
+    let names = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    return names.contains(where: \.isEmpty) ? nil : names
+  }
+
+  /// The formats of several webhooks, JSON first.
+  static func union(_ formats: [[WebhookFormat]]) -> [WebhookFormat] {
+    [WebhookFormat.json, .form].filter { format in formats.contains { $0.contains(format) } }
+  }
+
+  /// One decoder per payload type of the webhooks outside the event enum, in the spec's order.
+  private func payloadDecoders(_ events: [WebhookEventCase]) -> [WebhookPayloadDecoder] {
+    var decoders: [WebhookPayloadDecoder] = []
+    for event in events {
+      guard let index = decoders.firstIndex(where: { $0.payloadType == event.payloadType }) else {
+        decoders.append(
+          WebhookPayloadDecoder(
+            payloadType: event.payloadType, keys: [event.key], formats: event.formats, answer: event.answer))
+        continue
+      }
+      decoders[index].keys.append(event.key)
+      decoders[index].formats = Self.union([decoders[index].formats, event.formats])
+    }
+    return decoders
+  }
+
+  /// Whether `event` answers as `first`, the first webhook on its route; an error (which
+  /// --skip-unsupported makes a skipped webhook) when it does not.
+  private func sharesAnswer(_ event: WebhookEventCase, with first: WebhookEventCase, route: String) -> Bool {
+    guard event.answer != first.answer else { return true }
+    let kept: Bool? = unit(.webhook, event.key) {
+      error(
+        "the webhooks \"\(first.key)\" and \"\(event.key)\" share \(route) but answer with different content; a route answers with one type",
+        key: ["webhooks", event.key])
+      return true
+    }
+    return kept != nil
   }
 
   /// The `webhooks:` entries, then the operations' 3.0-style `callbacks:` (each callback once,
@@ -81,10 +150,12 @@ extension ModelBuilder {
     return sources
   }
 
+  /// The webhook, and its payload's properties by path with the values each allows (see
+  /// ``propertyValues(_:prefix:depth:into:)``).
   private func translateWebhook(
     _ key: String, pathItem entry: Either<OpenAPI.Reference<OpenAPI.PathItem>, OpenAPI.PathItem>, path: [String],
-    discriminator: String?
-  ) -> WebhookEventCase? {
+    discriminator: [String]?
+  ) -> (WebhookEventCase, [[String]: [String]])? {
     guard let pathItem = entry.b else {
       error("unsupported: a $ref for a whole webhook path item", key: path)
       return nil
@@ -93,46 +164,102 @@ extension ModelBuilder {
       error("the webhook \"\(key)\" has no post operation; providers deliver webhooks with POST", key: path)
       return nil
     }
-    guard let body = post.requestBody,
-      let resolved = resolve(
-        body, in: document.components.requestBodies, kind: "requestBodies", path: path + ["post", "requestBody"]),
-      let (schema, schemaPath) = jsonSchema(
-        resolved.value.content, path: resolved.path + ["content"], what: "webhook payload")
-    else {
-      if post.requestBody == nil {
-        error("the webhook \"\(key)\" has no requestBody to describe its payload", key: path + ["post"])
-      }
+    guard let body = post.requestBody else {
+      error("the webhook \"\(key)\" has no requestBody to describe its payload", key: path + ["post"])
       return nil
     }
+    guard
+      let resolved = resolve(
+        body, in: document.components.requestBodies, kind: "requestBodies", path: path + ["post", "requestBody"]),
+      let chosen = chooseContent(
+        resolved.value.content, path: resolved.path + ["content"], what: "webhook payload", isRequest: true)
+    else { return nil }
+    guard chosen.kind == .json || chosen.kind == .form else {
+      error(
+        "unsupported: a webhook payload of type \(chosen.mediaType); only JSON and application/x-www-form-urlencoded are supported",
+        key: chosen.path)
+      return nil
+    }
+    guard let schema = chosen.content.schema else {
+      error("the webhook payload's \(chosen.mediaType) content has no schema", key: chosen.path)
+      return nil
+    }
+    let schemaPath = chosen.path + ["schema"]
     let type = typeUsage(schema, path: schemaPath, name: SwiftName.typeNamePart(key) + "Payload")
     guard case .named(let payloadType) = type, let declaration = declarations[payloadType]?.declaration,
-      declaration.isStructOrOneOf
+      declaration.isStructOrOneOf, chosen.kind == .json || declaration.isStructure
     else {
       error("the webhook \"\(key)\" payload must be an object schema", key: schemaPath)
       return nil
     }
-    if let discriminator {
-      guard case .structure(let payload) = declaration else {
-        error("the webhook \"\(key)\" payload must be an object schema", key: schemaPath)
-        return nil
-      }
-      if !payload.properties.contains(where: { $0.jsonName == discriminator }) {
-        error(
-          "the payload \(payloadType) of webhook \"\(key)\" has no property \"\(discriminator)\" (x-webhooks-discriminator)",
-          key: path)
-      }
-    }
+    let answer = webhookAnswer(post.responses, path: path + ["post", "responses"], key: key)
+    guard answer != .invalid else { return nil }
     let swiftName = SwiftName.memberName(key)
     if SwiftName.unescaped(swiftName) == "unknown" {
       error("the webhook \"unknown\" collides with the event enum's unknown case", key: path)
     }
-    return WebhookEventCase(
-      key: key, swiftName: swiftName, payloadType: payloadType,
-      documentation: Documentation(summary: post.summary, details: post.description))
+    let kinds = chosen.declared.map(MediaKind.init)
+    let event = WebhookEventCase(
+      key: key, swiftName: swiftName, payloadType: payloadType, values: [],
+      formats: Self.union([kinds.contains(.json) ? [.json] : [], kinds.contains(.form) ? [.form] : []]),
+      answer: answer.body, documentation: Documentation(summary: post.summary, details: post.description))
+    var found: [[String]: [String]] = [:]
+    propertyValues(schema, prefix: [], depth: 0, into: &found)
+    // A form body is flat: only its top-level names can tell events apart.
+    if !event.formats.contains(.json) { found = found.filter { $0.key.count == 1 } }
+    if let discriminator, found[discriminator] == nil {
+      error(
+        "the payload \(payloadType) of webhook \"\(key)\" has no property \"\(discriminator.joined(separator: "."))\" (x-webhooks-discriminator)",
+        key: path)
+    }
+    return (event, found)
+  }
+
+  enum WebhookAnswerBody: Equatable {
+    case none, invalid
+    case body(ResponseBody)
+
+    var body: ResponseBody? {
+      if case .body(let body) = self { return body }
+      return nil
+    }
+  }
+
+  /// The content of the webhook's first 2xx response that has some: what its handler returns.
+  private func webhookAnswer(_ responses: OpenAPI.Response.Map, path: [String], key: String) -> WebhookAnswerBody {
+    for (status, entry) in responses {
+      switch status.value {
+      case .status(let code) where (200..<300).contains(code): break
+      case .range(let range) where range.rawValue.hasPrefix("2"): break
+      default: continue
+      }
+      guard
+        let resolved = resolve(
+          entry, in: document.components.responses, kind: "responses", path: path + [status.rawValue])
+      else { return .invalid }
+      guard !resolved.value.content.isEmpty else { continue }
+      let contentPath = resolved.path + ["content"]
+      guard
+        let body = responseBody(resolved.value.content, path: contentPath, name: SwiftName.typeNamePart(key) + "Answer")
+      else { return .invalid }
+      guard body.encoding == .json || body.encoding == .text else {
+        error(
+          "unsupported: a webhook answer of type \(body.mediaTypes.first ?? "?"); a receiver answers with JSON, text or XML",
+          key: contentPath)
+        return .invalid
+      }
+      return .body(body)
+    }
+    return .none
   }
 }
 
 extension TypeDeclaration {
+  var isStructure: Bool {
+    if case .structure = self { return true }
+    return false
+  }
+
   var isStructOrOneOf: Bool {
     switch self {
     case .structure, .oneOf: true

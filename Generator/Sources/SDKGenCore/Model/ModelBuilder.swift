@@ -69,6 +69,7 @@ public final class ModelBuilder {
     }
     var operations = applyErrorFormats(translateOperations(schemes: schemes))
     let operationServers = nameOperationServers(&operations, clientServers: servers)
+    attachExampleAnswers(&operations)
     for index in schemes.indices {
       let key = schemes[index].key
       schemes[index].isOptional = operations.contains { operation in

@@ -74,10 +74,10 @@ public enum SwiftName {
   }
 
   /// Type names a schema cannot keep inside a generated namespace: `Type`, `Protocol` and
-  /// `Self` cannot name a member type, `Client`, `WebhookEvent` and `CodingKeys` are generated
+  /// `Self` cannot name a member type, `Client`, `API`, `WebhookEvent` and `CodingKeys` are generated
   /// there, and the module names (``ImportedNames/moduleNames``) qualify the names generated
   /// code uses.
-  static let reservedTypeNames = Set(["Type", "Protocol", "Self", "Client", "WebhookEvent", "CodingKeys"])
+  static let reservedTypeNames = Set(["Type", "Protocol", "Self", "Client", "API", "WebhookEvent", "CodingKeys"])
     .union(ImportedNames.moduleNames)
 
   /// A component schema's type name: ``typeName(_:)``, with `Model` added to a reserved one

@@ -16,6 +16,8 @@ import Yams
 /// renames:
 ///   schemas: {voice.v1.call: Call}  # component schema → Swift type name
 ///   operations: {FetchCall: getCall}  # operationId (or method and path) → Swift method name
+/// webhooks:
+///   discriminator: data.event_type  # the payload property path that tells events apart
 /// ```
 ///
 /// A key not listed here is an error, so that a misspelt one does not go unnoticed.
@@ -39,8 +41,18 @@ public struct SpecConfig: Codable, Hashable, Sendable {
     }
   }
 
+  public struct Webhooks: Codable, Hashable, Sendable {
+    /// The dotted path of the payload property that names the event, as
+    /// `x-webhooks-discriminator` gives it.
+    public var discriminator: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+      case discriminator
+    }
+  }
+
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case namespace, skipUnsupported, linesPerFile, houseStyle, filter, renames
+    case namespace, skipUnsupported, linesPerFile, houseStyle, filter, renames, webhooks
   }
 
   public var namespace: String?
@@ -54,6 +66,7 @@ public struct SpecConfig: Codable, Hashable, Sendable {
   public var houseStyle: Bool?
   public var filter: Filter?
   public var renames: Renames?
+  public var webhooks: Webhooks?
 
   /// The endings a config file has after the spec's own name.
   static let suffixes = [".config.yaml", ".config.yml", ".config.json"]
@@ -85,6 +98,11 @@ public struct SpecConfig: Codable, Hashable, Sendable {
         diagnostics.error(
           "linesPerFile must be a positive number of lines", at: SourceLocation(file: file, line: 1, column: 1))
       }
+      if let path = config.webhooks?.discriminator, ModelBuilder.propertyPath(path) == nil {
+        diagnostics.error(
+          "webhooks.discriminator must name a payload property, or a dotted path of them such as data.event_type",
+          at: SourceLocation(file: file, line: 1, column: 1))
+      }
       return (config, file)
     } catch let DecodingError.keyNotFound(_, context), let DecodingError.typeMismatch(_, context),
       let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context)
@@ -105,6 +123,7 @@ public struct SpecConfig: Codable, Hashable, Sendable {
     "": CodingKeys.allCases.map(\.rawValue),
     CodingKeys.filter.rawValue: Filter.CodingKeys.allCases.map(\.rawValue),
     CodingKeys.renames.rawValue: Renames.CodingKeys.allCases.map(\.rawValue),
+    CodingKeys.webhooks.rawValue: Webhooks.CodingKeys.allCases.map(\.rawValue),
   ]
 
   /// Reports each key of `root` (and of its sections) that a config cannot have, at the key,

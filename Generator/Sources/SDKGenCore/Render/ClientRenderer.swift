@@ -63,13 +63,10 @@ enum ClientRenderer {
     }
   }
 
-  /// An operation's method, and its sequence of pages if it has one.
+  /// An operation's method; its sequence of pages, if it has one, is the `API` protocol's
+  /// (``APIProtocolRenderer``).
   static func renderOperation(_ operation: Operation, into writer: inout SwiftWriter) {
     OperationRenderer.render(operation, into: &writer)
-    if let pagination = operation.pagination {
-      writer.blankLine()
-      OperationRenderer.renderPagination(pagination, of: operation, into: &writer)
-    }
   }
 
   private static func renderServerFunction(_ server: Server, named name: String, into writer: inout SwiftWriter) {
@@ -173,7 +170,8 @@ enum ClientRenderer {
       }
       writer.line("transport: transport,")
       writer.line("middlewares: middlewares,")
-      writer.line("configuration: configuration")
+      writer.line("configuration: configuration,")
+      writer.line("operations: Client.operationTable")
       writer.outdent()
       writer.line(")")
     }

@@ -103,6 +103,12 @@ public enum FileRenderer {
     writer.line("// MARK: - \(client)")
     writer.line()
     ClientRenderer.render(model, operations: operations, into: &writer)
+    writer.line()
+    writer.line("// MARK: - The API protocol and the operation table")
+    writer.line()
+    APIProtocolRenderer.render(model, into: &writer)
+    writer.line()
+    ExampleTableRenderer.render(model, into: &writer)
   }
 
   /// The number of line breaks in `text`.

@@ -1,20 +1,36 @@
 /// One method per operation, plus an `AsyncSequence` method for paginated ones.
 enum OperationRenderer {
+  /// The method's declaration, split for ``SwiftWriter/wrapped(_:_:_:open:close:)``: `func name`,
+  /// its parameters (with their defaults, which a protocol requirement cannot have, unless
+  /// `defaults` is false) and `async throws -> Result`. The client's method and the `API`
+  /// protocol's requirement are both printed from it, so they cannot drift apart.
+  ///
+  /// An outcome enum is the client's member: outside the client (`inClient` false) it is
+  /// written `Client.<Method>Outcome`.
+  static func declaration(
+    _ operation: Operation, defaults: Bool = true, inClient: Bool = true, in names: NameScope
+  ) -> (head: String, parameters: [String], tail: String) {
+    var returnType = operation.success.shape.body.map { SwiftSyntax.type($0.type, in: names) }
+    if case .outcomes(let outcomes) = operation.success.shape {
+      returnType = inClient ? outcomes.name : names.model("Client") + "." + outcomes.name
+    }
+    return (
+      "func \(operation.swiftName)", signature(operation, defaults: defaults, in: names),
+      " async throws" + (returnType.map { " -> " + $0 } ?? "")
+    )
+  }
+
   static func render(_ operation: Operation, into writer: inout SwiftWriter) {
     let names = writer.names
     let returned = operation.success.shape.body
-    var returnType = returned.map { SwiftSyntax.type($0.type, in: names) }
     if case .outcomes(let outcomes) = operation.success.shape {
       renderOutcomes(outcomes, of: operation, into: &writer)
       writer.blankLine()
-      returnType = outcomes.name
     }
     writer.docComment(documentation(operation, error: writer.runtimeSymbol("APIError")))
     if operation.isDeprecated { writer.line("@available(*, deprecated)") }
-    writer.wrappedBlock(
-      "public func \(operation.swiftName)", signature(operation, in: names),
-      " async throws" + (returnType.map { " -> " + $0 } ?? "")
-    ) { writer in
+    let declaration = declaration(operation, in: names)
+    writer.wrappedBlock("public " + declaration.head, declaration.parameters, declaration.tail) { writer in
       let streams = returned?.encoding == .binary
       let declaration =
         operation.parameters.contains { $0.location != .path } || operation.requestBody != nil || streams
@@ -89,16 +105,18 @@ enum OperationRenderer {
   }
 
   /// The method's parameters, leaving out `excluding` (the page parameter of a sequence).
-  private static func signature(_ operation: Operation, excluding: String? = nil, in names: NameScope) -> [String] {
+  private static func signature(
+    _ operation: Operation, excluding: String? = nil, defaults: Bool = true, in names: NameScope
+  ) -> [String] {
     var parameters = operation.parameters.filter { $0.swiftName != excluding }.map { parameter in
       let optional = !parameter.isRequired
       return "\(parameter.swiftName): \(SwiftSyntax.optionalType(parameter.type, optional: optional, in: names))"
-        + (optional ? " = nil" : "")
+        + (optional && defaults ? " = nil" : "")
     }
     if let body = operation.requestBody {
       if body.takesContentType { parameters.append("contentType: \(names.spell("String"))") }
       let type = SwiftSyntax.optionalType(body.type, optional: !body.isRequired, in: names)
-      parameters.append("body: \(type)" + (body.isRequired ? "" : " = nil"))
+      parameters.append("body: \(type)" + (body.isRequired || !defaults ? "" : " = nil"))
     }
     return parameters
   }
@@ -159,7 +177,7 @@ enum OperationRenderer {
   }
 
   /// The method's doc comment; `error` names the runtime's error type.
-  private static func documentation(_ operation: Operation, error: String) -> [String] {
+  static func documentation(_ operation: Operation, error: String, inClient: Bool = true) -> [String] {
     var paragraphs = SwiftSyntax.paragraphs(operation.documentation)
     paragraphs.append("`\(operation.method.rawValue.uppercased()) \(operation.path)`")
     var parameterLines = operation.parameters.map { parameter in
@@ -178,7 +196,9 @@ enum OperationRenderer {
     switch operation.success.shape {
     case .empty: break
     case .body: tail.append("- Returns: \(operation.success.documentation.summary ?? "The decoded response.")")
-    case .outcomes(let outcomes): tail.append("- Returns: The ``\(outcomes.name)`` of the status the server sent.")
+    case .outcomes(let outcomes):
+      let name = (inClient ? "" : "Client/") + outcomes.name
+      tail.append("- Returns: The ``\(name)`` of the status the server sent.")
     }
     tail.append(
       "- Throws: \(error) for a status other than \(operation.success.statuses.map(\.text).joined(separator: ", ")), a failed request or a body that does not match the spec."

@@ -132,9 +132,10 @@ public struct WebhookDecodingError: Error, CustomStringConvertible {
     return .object(members ?? (try? JSONCoding.decoder.decode([String: JSONValue].self, from: body)) ?? [:])
   }
 
-  /// The value of the discriminator property, such as `eventType` or `action`.
-  @_spi(Generated) public func discriminator(_ property: String) throws -> String {
-    try discriminator(at: [property])
+  /// The value of the discriminator property, such as `eventType` or `action`, or of a nested one
+  /// named by a dotted path, such as `data.event_type`.
+  @_spi(Generated) public func discriminator(_ path: String) throws -> String {
+    try discriminator(at: path.split(separator: ".", omittingEmptySubsequences: false).map(String.init))
   }
 
   /// The value of a nested discriminator, such as Telnyx's `data.event_type` (`["data",

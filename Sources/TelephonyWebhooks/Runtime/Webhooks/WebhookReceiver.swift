@@ -96,45 +96,83 @@ import OpenAPIRuntime
     answer(.internalServerError, "the webhook could not be handled; deliver it again")
   }
 
-  /// Registers the route: `POST path` only.
-  @_spi(Generated) public func register(on transport: any ServerTransport, path: String) throws {
-    try transport.register({ request, body, _ in await respond(to: request, body: body) }, method: .post, path: path)
+  /// Registers the route: `POST path` only. `observer`, if given, wraps every delivery.
+  @_spi(Generated) public func register(
+    on transport: any ServerTransport, path: String, observer: (any WebhookReceiverObserver)? = nil
+  ) throws {
+    try transport.register(
+      { request, body, _ in
+        guard let observer else { return await respond(to: request, body: body).answer }
+        let delivery = WebhookDelivery(
+          provider: provider, method: request.method, route: path, headerFields: request.headerFields)
+        let answer = AnswerBox()
+        _ = await observer.observe(delivery) {
+          let (response, outcome) = await respond(to: request, body: body)
+          answer.set(response)
+          return outcome
+        }
+        // An observer that never called `next` still gets the delivery answered.
+        if let sent = answer.value { return sent }
+        return await respond(to: request, body: body).answer
+      }, method: .post, path: path)
   }
 
-  /// The answer to one delivery.
-  func respond(to request: HTTPRequest, body: HTTPBody?) async -> (HTTPResponse, HTTPBody?) {
+  /// The answer to one delivery, and its outcome for an observer.
+  func respond(to request: HTTPRequest, body: HTTPBody?) async -> (
+    answer: (HTTPResponse, HTTPBody?), outcome: WebhookDeliveryOutcome
+  ) {
+    func rejected(_ answer: (HTTPResponse, HTTPBody?), _ rejection: WebhookDeliveryOutcome.Rejection) -> (
+      answer: (HTTPResponse, HTTPBody?), outcome: WebhookDeliveryOutcome
+    ) {
+      (answer, WebhookDeliveryOutcome(status: answer.0.status.code, rejection: rejection))
+    }
     // Where the credential was expected is for the server's owner, not for the caller.
     let unauthorized = Self.answer(.unauthorized, "unauthorized")
     if let verifier, !verifier.coversBody {
       do {
         try verifier.verify(headers: request.headerFields, url: request.path)
       } catch {
-        return unauthorized
+        return rejected(unauthorized, .unauthorized(reason: Self.reason(error)))
       }
     }
     let data: Data
     switch await Self.collect(body, upTo: maximumBodySize) {
     case .complete(let bytes): data = bytes
     case .tooLarge:
-      return Self.answer(.contentTooLarge, "\(provider) webhook: the body is larger than \(maximumBodySize) bytes")
-    case .unreadable: return Self.answer(.badRequest, "\(provider) webhook: the body could not be read")
+      return rejected(
+        Self.answer(.contentTooLarge, "\(provider) webhook: the body is larger than \(maximumBodySize) bytes"),
+        .tooLarge(limit: maximumBodySize))
+    case .unreadable:
+      return rejected(Self.answer(.badRequest, "\(provider) webhook: the body could not be read"), .unreadable)
     }
     if let verifier, verifier.coversBody {
       do {
         try verifier.verify(headers: Self.withHost(request), url: request.path, body: data)
       } catch {
-        return unauthorized
+        return rejected(unauthorized, .unauthorized(reason: Self.reason(error)))
       }
     }
     let event: Event
     do {
       event = try decode(data, request.headerFields)
     } catch let error as WebhookDecodingError {
-      return Self.answer(.badRequest, Self.oneLine(error.description))
+      let reason = Self.oneLine(error.description)
+      return rejected(Self.answer(.badRequest, reason), .undecodable(reason: reason))
     } catch {
-      return Self.answer(.badRequest, "\(provider) webhook: the body is not a \(provider) payload")
+      let reason = "\(provider) webhook: the body is not a \(provider) payload"
+      return rejected(Self.answer(.badRequest, reason), .undecodable(reason: reason))
     }
-    return await handle(event)
+    let answer = await handle(event)
+    let status = answer.0.status.code
+    return (
+      answer, WebhookDeliveryOutcome(status: status, rejection: (200..<300).contains(status) ? nil : .handlerFailed)
+    )
+  }
+
+  /// Why a verifier refused: its error's description, which names the credential and never
+  /// holds its value; any other error by its type alone.
+  static func reason(_ error: any Error) -> String {
+    (error as? WebhookVerificationError)?.description ?? "webhook rejected: \(type(of: error))"
   }
 
   /// The request's headers with `Host`, which an HTTP/2 request (or a transport that moved it
@@ -182,5 +220,19 @@ import OpenAPIRuntime
     var response = HTTPResponse(status: status)
     response.headerFields[.contentType] = "text/plain; charset=utf-8"
     return (response, HTTPBody(body))
+  }
+}
+
+/// The answer a delivery's `next` made, handed out of the observer's closure.
+private final class AnswerBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var answer: (HTTPResponse, HTTPBody?)?
+
+  func set(_ answer: (HTTPResponse, HTTPBody?)) {
+    lock.withLock { self.answer = answer }
+  }
+
+  var value: (HTTPResponse, HTTPBody?)? {
+    lock.withLock { answer }
   }
 }

@@ -93,6 +93,22 @@ import Testing
     #expect(payload.status == .ended)
   }
 
+  /// `MockTransport()` answers from the table generated into this package, with no server, and
+  /// `Dialtone.API` takes a fake.
+  @Test func theMockTransportAndTheAPIProtocolWorkForAProviderGeneratedHere() async throws {
+    let mock = MockTransport()
+    let client = Dialtone.Client(token: "dt-token", transport: mock)
+    let call = try await client.placeCall(body: Dialtone.NewCall(from: "+15550100", to: "+15550199"))
+    _ = try await client.getCall(callID: call.id)
+    #expect(mock.requests.map(\.operationID) == ["placeCall", "getCall"])
+    #expect(mock.requests[0].headerFields[.authorization] == "<redacted>")
+
+    struct FakeDialtone: Dialtone.API {}
+    await #expect(throws: UnimplementedOperation.self) {
+      try await FakeDialtone().getCall(callID: "c-1", includeRecording: nil)
+    }
+  }
+
   @Test func handWrittenCodeBesideTheGeneratedCodeIsKept() {
     #expect(Dialtone.Client.sandboxURL.host() == "sandbox.dialtone.example")
   }
