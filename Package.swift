@@ -114,9 +114,9 @@ let package = Package(
       ],
       path: "Tests/Fixtures",
       exclude: [
-        "callbox.yaml", "callwire.json", "callwire.config.yaml", "common", "kitchen-sink.yaml", "media.yaml",
-        "messaging-v1.yaml", "reserved-names.yaml", "relayline.yaml", "relayline.config.yaml", "switchboard.yaml",
-        "tree.yaml", "voicegrid.yaml", "voxline.yaml",
+        "callbox.yaml", "callwire.json", "callwire.config.yaml", "common", "keyring.yaml", "kitchen-sink.yaml",
+        "media.yaml", "messaging-v1.yaml", "reserved-names.yaml", "relayline.yaml", "relayline.config.yaml",
+        "switchboard.yaml", "tree.yaml", "voicegrid.yaml", "voxline.yaml",
       ]
     ),
     // The tests' one loopback HTTP server (FlyingFox on 127.0.0.1), shared by the test targets.

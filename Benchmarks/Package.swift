@@ -19,6 +19,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-openapi-runtime", exact: "1.13.4"),
     .package(url: "https://github.com/apple/swift-openapi-urlsession", exact: "1.4.0"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+    // The runtime's own dependency (its webhook signatures), for the compile-time benchmark.
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     // The loopback servers of the request and webhook-receiver benchmarks.
@@ -103,6 +105,7 @@ let package = Package(
         .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
         .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
   ]

@@ -6,7 +6,8 @@ number in RESULTS.md comes from one run of this script. BENCH_RUNS sets the numb
 runs of each generator and compiler invocation (5 by default); medians are reported.
 
     bench.py [--specs FOLDER]...
-    bench.py --only generation|runtime|requests|receiver ...   those sections alone, as JSON
+    bench.py --only generation|runtime|requests|receiver|signatures|naming ...
+                                        those sections alone, as JSON
 
 The published specs are every .yaml, .yml and .json file of each FOLDER (by default
 ../shared/realspecs beside the repository, when it exists); they are measured beside this
@@ -25,10 +26,11 @@ from pathlib import Path
 
 import yaml
 
+import before
 import loopback
 import report
 from common import (BENCH, CONFIG, SWIFTC, MODULES, PARSE_FLOOR, ROOT, RUNS, RUNTIME_BENCH, SDKGEN, THEIRS, WORK,
-                    callgrind, last_line, log, median, run, stripped, swift_lines)
+                    annotate, callgrind, last_line, log, median, run, stripped, swift_lines)
 
 HOUSE_SPECS = ["api4com", "plusofon", "thulium"]
 SCALE = [100, 200, 400]
@@ -97,7 +99,8 @@ def generation(specs):
     for name, spec in specs.items():
         log(f"generation: {name}")
         ours_out, theirs_out = WORK / "gen/ours" / name, WORK / "gen/theirs" / name
-        entry = {"ours": [], "theirs": [], "floor": [], "ours_error": None, "theirs_error": None, "flags": []}
+        entry = {"ours": [], "theirs": [], "floor": [], "ours_error": None, "theirs_error": None, "flags": [],
+                 "before": [], "before_error": None if before.available() else "not built (`make before`)"}
         runs = RUNS
         try:
             warm_up = run(theirs_command(spec, theirs_out))  # warm-up, and does it work at all?
@@ -114,6 +117,12 @@ def generation(specs):
             run([PARSE_FLOOR, spec])
         except RuntimeError as error:
             entry["floor_error"] = last_line(error)
+        before_out = WORK / "gen/before" / name
+        if not entry["before_error"] and not entry["ours_error"]:
+            try:
+                before.generate(spec, before_out, entry["flags"])  # warm-up, and does it work at all?
+            except RuntimeError as error:
+                entry["before_error"] = last_line(error)
         entry["runs"] = runs
         for _ in range(runs):  # Alternated, so that drift of the machine's speed hits all alike.
             if not entry["ours_error"]:
@@ -122,6 +131,8 @@ def generation(specs):
                 entry["theirs"].append(run(theirs_command(spec, theirs_out)))
             if not entry.get("floor_error"):
                 entry["floor"].append(run([PARSE_FLOOR, spec]))
+            if not entry["before_error"] and not entry["ours_error"]:
+                entry["before"].append(before.generate(spec, before_out, entry["flags"]))
         entry["size_ours"] = None if entry["ours_error"] else swift_lines(ours_out)
         entry["size_theirs"] = None if entry["theirs_error"] else swift_lines(theirs_out)
         entry["operations"] = count_operations(spec)
@@ -276,19 +287,6 @@ def runtime():
 
 # Profiles
 
-def annotate(profile, inclusive):
-    """(instructions, symbol) of a callgrind profile, largest first."""
-    text = subprocess.run(["callgrind_annotate", "--threshold=100",
-                           f"--inclusive={'yes' if inclusive else 'no'}", str(profile)],
-                          capture_output=True, text=True).stdout
-    rows = []
-    for line in text.splitlines():
-        match = re.match(r"\s*([\d,]+) \([\s\d.]+%\)\s+\S*?:(.*?) \[[^\]]*\]$", line)
-        if match and match.group(2) != "0x0000000000000000":
-            rows.append((int(match.group(1).replace(",", "")), match.group(2)))
-    return rows
-
-
 def profile_table(profile, total, own_modules, count=12):
     """The top functions by own cost, and the top functions whose mangled names start with one of
     `own_modules` by inclusive cost (async continuation parts and recursion duplicates left out)."""
@@ -320,13 +318,17 @@ def generation_ratio(entry):
     return median([m.wall for m in entry["theirs"]]) / median([m.wall for m in entry["ours"]])
 
 
-SECTIONS = ["generation", "runtime", "requests", "receiver"]
+SECTIONS = ["generation", "runtime", "requests", "receiver", "signatures", "naming"]
 
 
-def partial(sections):
-    """Only `sections` of the benchmark, for checking a change: their results as JSON."""
+def partial(sections, folders):
+    """Only `sections` of the benchmark, for checking a change: their results as JSON, and the
+    tables of the generation's before column, the naming and the signature sections in
+    .build-bench/partial.md (RESULTS.md untouched)."""
     WORK.mkdir(parents=True, exist_ok=True)
     results = {"load_before": os.getloadavg()}
+    markdown = []
+    published = published_specs(folders)
     if "generation" in sections:
         (WORK / "specs").mkdir(parents=True, exist_ok=True)
         specs = {name: ROOT / f"specs/{name}.yaml" for name in HOUSE_SPECS}
@@ -334,15 +336,27 @@ def partial(sections):
             path = WORK / f"specs/synthetic-{n}.yaml"
             run([sys.executable, BENCH / "Scripts/synthetic_spec.py", n, path])
             specs[f"synthetic-{n}"] = path
+        specs.update(published)
         generated = generation(specs)
         scale_instructions(generated, specs)
+        if before.available():
+            before.generation_instructions(published, generated)
         results["generation"] = {
             name: {"ours_ms": median([m.wall for m in entry["ours"]]) * 1e3,
                    "theirs_ms": median([m.wall for m in entry["theirs"]]) * 1e3,
+                   "before_ms": median([m.wall for m in entry["before"]]) * 1e3,
                    "ours_peak_mib": median([m.peak_mib for m in entry["ours"]]),
                    "theirs_peak_mib": median([m.peak_mib for m in entry["theirs"]]),
-                   "instructions": entry.get("instructions")}
+                   "instructions": entry.get("instructions"), "callgrind": entry.get("callgrind"),
+                   "errors": [entry["ours_error"], entry["theirs_error"], entry["before_error"]]}
             for name, entry in generated.items()}
+        markdown += report.generation_before(generated, published)
+    if "naming" in sections:
+        generated = {name: {"flags": sdkgen_flags(spec)[0]} for name, spec in published.items()
+                     if name in before.NAMING_SPECS}
+        naming = before.naming(published, generated, build_runtime_module(), compile_command)
+        results["naming"] = {f"{k[0]}/{k[1]}": v for k, v in naming.items()}
+        markdown += report.naming(naming)
     if "runtime" in sections:
         results["runtime"] = runtime()
     if "requests" in sections:
@@ -351,7 +365,16 @@ def partial(sections):
     if "receiver" in sections:
         results["receiver"] = loopback.receiver()
         results["receiver_instructions"] = loopback.receiver_instructions()
+    if "signatures" in sections:
+        results["signatures"] = loopback.signature_instructions()
+        markdown += report.signatures(results["signatures"])
     results["load_after"] = os.getloadavg()
+    if markdown:
+        load = ", ".join(f"{value:.2f}" for value in results["load_before"])
+        load_after = ", ".join(f"{value:.2f}" for value in results["load_after"])
+        (WORK / "partial.md").write_text(
+            f"Measured by `bench.py {' '.join('--only ' + s for s in sections)}` on {report.machine()['date']}; "
+            f"load average (1, 5, 15 min) before: {load}; after: {load_after}.\n\n" + "\n".join(markdown) + "\n")
     print(json.dumps(results, indent=2, default=str))
 
 
@@ -362,11 +385,11 @@ def main():
                         help="measure only this section (repeatable); prints its results as JSON and leaves "
                              "RESULTS.md alone")
     arguments = parser.parse_args()
-    if arguments.only:
-        return partial(arguments.only)
     folders = [Path(folder).resolve() for folder in arguments.specs if folder]
     if not folders and DEFAULT_PUBLISHED.is_dir():
         folders = [DEFAULT_PUBLISHED]
+    if arguments.only:
+        return partial(arguments.only, folders)
     for tool in [SDKGEN, THEIRS, RUNTIME_BENCH, PARSE_FLOOR, MODULES]:
         if not Path(tool).exists():
             sys.exit(f"bench.py: {tool} is missing; run `make bench`, which builds it")
@@ -384,6 +407,8 @@ def main():
     specs.update(published)
     generated = generation(specs)
     scale_instructions(generated, specs)
+    if before.available():
+        before.generation_instructions(published, generated)
     converted = conversions({name: specs[name] for name in HOUSE_SPECS + list(published)})
 
     runtime_modules = build_runtime_module()
@@ -397,6 +422,7 @@ def main():
     if worst_compile and worst_compile[0] < report.TARGETS["compile_published"]:
         phase_keys += [(worst_compile[1], "ours"), (worst_compile[1], "theirs")]
     phases = compile_phases(variants, runtime_modules, phase_keys)
+    naming = before.naming(published, generated, runtime_modules, compile_command) if before.available() else {}
     runtime_results = runtime()
     request_results = loopback.requests()
     if "error" not in request_results:
@@ -404,6 +430,7 @@ def main():
     receiver_results = loopback.receiver()
     if "error" not in receiver_results:
         receiver_results["instructions"] = loopback.receiver_instructions()
+        receiver_results["signatures"] = loopback.signature_instructions()
 
     profiles = []
     house = [name for name in specs if name not in published]
@@ -439,13 +466,15 @@ def main():
 
     load_after = os.getloadavg()
     text = report.render(info, generated, converted, compiled, phases, runtime_results, request_results,
-                         receiver_results, profiles, perf_profiles, (load_before, load_after), published, folders)
+                         receiver_results, profiles, perf_profiles, (load_before, load_after), published, folders,
+                         naming)
     (BENCH / "RESULTS.md").write_text(text)
     (WORK / "results.json").write_text(json.dumps(
         {"generation": generated, "conversion": converted,
          "compile": {f"{k[0]}/{k[1]}": v for k, v in compiled.items()},
          "compile_phases": {f"{k[0]}/{k[1]}": v for k, v in phases.items()}, "runtime": runtime_results,
-         "requests": request_results, "receiver": receiver_results}, indent=2, default=str))
+         "requests": request_results, "receiver": receiver_results,
+         "naming": {f"{k[0]}/{k[1]}": v for k, v in naming.items()}}, indent=2, default=str))
     print(text)
 
 

@@ -13,6 +13,8 @@ BENCH = Path(__file__).resolve().parents[1]
 ROOT = BENCH.parent
 WORK = BENCH / ".build-bench"
 SDKGEN = BENCH / ".build-static/release/sdkgen"
+# sdkgen at the Makefile's BEFORE commit, built the same way by `make before`.
+BEFORE_SDKGEN = BENCH / ".build-before/build/release/sdkgen"
 THEIRS = BENCH / ".build-static/release/swift-openapi-generator"
 CONFIG = BENCH / "Scripts/openapi-generator-config.yaml"
 RUNTIME_BENCH = BENCH / ".build/release/RuntimeBench"
@@ -127,9 +129,9 @@ def perf_table(data, count=15):
     return lines, summary
 
 
-def stripped(binary):
+def stripped(binary, name=None):
     """valgrind 3.19 cannot read the DWARF 5 that Swift emits; symbols are enough for a profile."""
-    copy = WORK / (Path(binary).name + "-nodebug")
+    copy = WORK / ((name or Path(binary).name) + "-nodebug")
     run(["objcopy", "--strip-debug", binary, copy])
     return copy
 
@@ -142,3 +144,16 @@ def callgrind(command, output="/dev/null"):
     if not match:
         raise RuntimeError(f"callgrind failed: {stderr[-500:]}")
     return int(match.group(1).replace(",", ""))
+
+
+def annotate(profile, inclusive):
+    """(instructions, symbol) of a callgrind profile, largest first."""
+    text = subprocess.run(["callgrind_annotate", "--threshold=100",
+                           f"--inclusive={'yes' if inclusive else 'no'}", str(profile)],
+                          capture_output=True, text=True).stdout
+    rows = []
+    for line in text.splitlines():
+        match = re.match(r"\s*([\d,]+) \([\s\d.]+%\)\s+\S*?:(.*?) \[[^\]]*\]$", line)
+        if match and match.group(2) != "0x0000000000000000":
+            rows.append((int(match.group(1).replace(",", "")), match.group(2)))
+    return rows

@@ -13,8 +13,8 @@ import urllib.request
 
 import yaml
 
-from common import (RECEIVER_BENCH, REQUEST_BENCH, ROOT, RUNS, WORK, callgrind, log, median, perf_available, perf_table,
-                    stripped)
+from common import (RECEIVER_BENCH, REQUEST_BENCH, ROOT, RUNS, WORK, annotate, callgrind, demangle, log, median,
+                    perf_available, perf_table, stripped)
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "2000"))
 WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "5"))
@@ -189,6 +189,12 @@ def receiver_instructions(short=100, long=1100):
     (`ReceiverBench profile`; callgrind cannot run the server): our runtime's part of a delivery."""
     if not RECEIVER_BENCH.exists():
         return None
+    return routes_instructions(["api4com", "api4com-verified"], short, long)
+
+
+def routes_instructions(routes, short, long):
+    """Instructions per delivery of each of `routes` in `ReceiverBench profile`: the difference of
+    two runs of different lengths, which removes the setup (and a signed route's signing)."""
     binary = stripped(RECEIVER_BENCH)
     files = []
     for index, body in enumerate(api4com_payloads()):
@@ -196,9 +202,61 @@ def receiver_instructions(short=100, long=1100):
         path.write_text(body)
         files.append(path)
     counts = {}
-    for route in ["api4com", "api4com-verified"]:
+    for route in routes:
         log(f"receiver: callgrind /hooks/{route}")
         first = callgrind([binary, "profile", route, short, *files])
         second = callgrind([binary, "profile", route, long, *files], WORK / f"callgrind.receiver.{route}.out")
         counts[route] = (second - first) / (long - short)
     return counts
+
+
+# Each signature scheme's route (SignedRoutes.swift), beside the unverified and the static
+# query-parameter ones: issue 22's cost of a scheme per delivery.
+SIGNATURE_ROUTES = ["api4com", "api4com-verified", "api4com-standard-webhooks", "api4com-twilio",
+                    "api4com-signalwire", "api4com-telnyx", "api4com-vonage"]
+
+
+def signature_instructions(short=50, long=550):
+    """Instructions per delivery of each scheme's route, and the functions that dominate each
+    (callgrind's own cost in the longer run, setup included but spread over `long` deliveries)."""
+    if not RECEIVER_BENCH.exists():
+        return {"error": f"{RECEIVER_BENCH.name} was not built"}
+    counts = routes_instructions(SIGNATURE_ROUTES, short, long)
+    own = {route: dict((symbol, cost) for cost, symbol in
+                       annotate(WORK / f"callgrind.receiver.{route}.out", inclusive=False))
+           for route in SIGNATURE_ROUTES}
+    inclusive = {route: annotate(WORK / f"callgrind.receiver.{route}.out", inclusive=True)
+                 for route in SIGNATURE_ROUTES}
+    unverified = dict((symbol, cost) for cost, symbol in inclusive["api4com"])
+    top, within = {}, {}
+    for route in SIGNATURE_ROUTES[1:]:
+        extra = sorted(((cost - own["api4com"].get(symbol, 0), symbol) for symbol, cost in own[route].items()),
+                       reverse=True)[:6]
+        names = demangle([symbol for _, symbol in extra])
+        top[route] = [(cost / long, name) for (cost, _), name in zip(extra, names)]
+        within[route] = inside_check(inclusive[route], unverified, long)
+    return {"deliveries": long, "per_delivery": counts, "top": top, "within": within}
+
+
+def inside_check(rows, unverified, deliveries, count=6):
+    """The largest callees of the verifier's check in a route's profile, inclusive and per delivery
+    beyond the unverified route's: what a scheme spends its instructions on (HMAC, Ed25519, URL
+    building, base64, JSON). Callers that only pass the cost down (the same cost) are left out."""
+    extra = sorted(((cost - unverified.get(symbol, 0), symbol) for cost, symbol in rows
+                    if "'" not in symbol and not re.search(r"T[QY]\d+_$", symbol)), reverse=True)[:80]
+    names = demangle([symbol for _, symbol in extra])
+    anchor = next((cost for (cost, _), name in zip(extra, names) if "WebhookVerifier.check(" in name), None)
+    if anchor is None:
+        return []
+    chosen, seen = [], set()
+    for (cost, _), name in zip(extra, names):
+        if cost >= 0.97 * anchor or cost in seen or "partial apply" in name or "protocol witness" in name:
+            continue
+        seen.add(cost)
+        chosen.append((cost / deliveries, name))
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+    return {"deliveries": long, "per_delivery": counts, "top": top}

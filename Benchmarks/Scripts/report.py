@@ -79,7 +79,7 @@ def group_verdict(title, rows, bound, better_high, fmt, unit=""):
 
 
 def render(info, generated, converted, compiled, phases, runtime_results, request_results, receiver_results,
-           profiles, perf_profiles, load, published, folders):
+           profiles, perf_profiles, load, published, folders, naming_results=None):
     house = [name for name in generated if name not in published and not name.startswith("synthetic-")]
     synthetic = [name for name in generated if name.startswith("synthetic-")]
     out = ["# Benchmarks: sdkgen against apple/swift-openapi-generator 1.14.3", "",
@@ -140,6 +140,8 @@ def render(info, generated, converted, compiled, phases, runtime_results, reques
         elif entry.get("summary") or entry["flags"]:
             flags = f" (with `{' '.join(entry['flags'])}`; without it: `{one_line(entry['without_flags'], 200)}`)" if entry["flags"] else ""
             out += ["", f"- sdkgen on {name}{flags}: {one_line(entry.get('summary') or '', 300)}"]
+    if any(entry.get("before") for entry in generated.values()):
+        out += [""] + generation_before(generated, published)
     summary.append(group_verdict("Generation not slower than theirs on any spec (16)", not_slower, 1.0, True,
                                  lambda v: f"{v:.2f}×"))
     summary.append(group_verdict(f"Generation ≥ 3× faster on specs over {TARGETS['large_operations']} operations (16)",
@@ -397,6 +399,10 @@ def render(info, generated, converted, compiled, phases, runtime_results, reques
     streaming = BENCH / "Scripts/streaming-memory.md"
     if streaming.exists():
         out += ["", streaming.read_text().strip()]
+    if naming_results:
+        out += [""] + naming(naming_results)
+    if receiver_results.get("signatures"):
+        out += [""] + signatures(receiver_results["signatures"])
 
     targets = ["## Targets", "", "The issue that set each target is in brackets: (16) published specs, (7) the first "
                "benchmarks.", "", "| target | result |", "| --- | --- |"]
@@ -438,5 +444,106 @@ def render(info, generated, converted, compiled, phases, runtime_results, reques
             "- Their client for the runtime benchmark is generated from specs/plusofon.yaml into "
             "`Sources/TheirPlusofon` by `make bench`; `RuntimeBench` checks before timing that the three clients "
             "decode the same page and send the same request; `RequestBench` that both clients decode the same webhook.",
+            "- `make before` builds sdkgen at the Makefile's `BEFORE` commit (main before a round's changes) from a "
+            "git worktree in `.build-before/src`, into `.build-before/build`, the way `tools` builds sdkgen: the "
+            "*before* column of section 1 and the *before* rows of section 8.",
             "- Profiles of missed targets are written to `.build-bench/callgrind.*.out` and `.build-bench/perf.*.data`."]
     return "\n".join(out) + "\n"
+
+
+# Sections of issues 22, 23 and 25 (also written alone by `bench.py --only`, into partial.md)
+
+def generation_before(generated, published):
+    """Issue 23: sdkgen now against sdkgen at the Makefile's BEFORE commit, both built alike."""
+    import before
+    out = ["### sdkgen before this round's changes (commit " + before.commit() + ")", "",
+           "The same specs, flags and alternation as the table above, with sdkgen built from a git worktree of "
+           "the Makefile's `BEFORE` commit exactly as the current one is (`make before`: release, "
+           "`--static-swift-stdlib`). Instructions are callgrind's count of one run of each (published specs "
+           "only), which the machine's load does not change.", "",
+           "| spec | before ms (CPU) | now ms (CPU) | now / before (time) | before instructions | now instructions | "
+           "now / before (instructions) | not slower |",
+           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for name, entry in generated.items():
+        if entry["ours_error"] or entry.get("before_error"):
+            out.append(f"| {name} | {one_line(entry.get('before_error') or 'ours failed', 60)} | – | – | – | – | – | – |")
+            continue
+        time_ratio = ms(entry["ours"]) / ms(entry["before"])
+        counted = entry.get("callgrind") or {}
+        instructions = "– | – | –"
+        judged = time_ratio
+        if counted.get("before") and counted.get("after"):
+            judged = counted["after"] / counted["before"]
+            instructions = f"{counted['before']:,} | {counted['after']:,} | {judged:.3f}×"
+        mark = "met" if judged <= 1.02 else "**missed**"
+        out.append(f"| {name} | {ms(entry['before']):.0f} ({cpu_ms(entry['before']):.0f}) | "
+                   f"{ms(entry['ours']):.0f} ({cpu_ms(entry['ours']):.0f}) | {time_ratio:.2f}× | {instructions} | {mark} |")
+    out += ["", "*Not slower* is judged on instructions where they were counted (within 2%), else on wall time."]
+    return out
+
+
+def naming(variants):
+    """Issue 25: the Twilio Voice and SignalWire clients before and after its naming change."""
+    import before
+    out = ["## 8. Naming: Twilio Voice and SignalWire clients before and after (issue 25)", "",
+           f"Each client generated by sdkgen at commit {before.commit()} (*before*, `make before`) and by the "
+           "current sdkgen (*after*), with `--import TelephonyWebhooks`, and compiled as section 3 compiles ours "
+           f"(`{' '.join(SWIFTC)}` against the runtime module), alternated round by round after one warm-up "
+           "round. *Types* counts struct, enum, class and actor declarations but CodingKeys; *HTTP-method enums* "
+           "the enums whose raw values are all HTTP methods (`GET`, `POST`, …). *SIL functions*, *LLVM "
+           "instructions* and *object bytes* are the frontend's own counters (`-stats-output-dir`), the same "
+           "under any load; *type-check s* and *frontend s* its timers, from the warm-up round.", "",
+           "| client | lines | bytes | types | HTTP-method enums | compile wall ms (CPU) | runs | peak MiB | "
+           "type-check s | frontend s | SIL functions | LLVM instructions | object bytes |",
+           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for (name, label), value in variants.items():
+        if "lines" not in value:
+            out.append(f"| {name} {label} | failed: {one_line(value.get('error'), 100)} |" + " – |" * 11)
+            continue
+        stats = value.get("stats") or {}
+
+        def number(key, digits=0):
+            figure = stats.get(key)
+            return "–" if figure is None else f"{figure:,.{digits}f}"
+        compiled = (f"{value['wall'] * 1000:,.0f} ({value['cpu'] * 1000:,.0f}) | {value['runs']} | {value['peak_mib']:.0f}"
+                    if "wall" in value else f"failed: {one_line(value.get('error'), 80)} | – | –")
+        out.append(f"| {name} {label} | {value['lines']:,} | {value['bytes']:,} | {value['types']} | "
+                   f"{len(value['method_enums'])} | {compiled} | {number('type-check s', 2)} | "
+                   f"{number('frontend s', 2)} | {number('SIL functions')} | {number('LLVM instructions')} | "
+                   f"{number('object bytes')} |")
+    for (name, label), value in variants.items():
+        if value.get("method_enums"):
+            names = value["method_enums"]
+            shown = ", ".join(f"`{enum}`" for enum in names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+            out += ["", f"- {name} {label}: {shown}"]
+    return out
+
+
+def signatures(results):
+    """Issue 22: each webhook signature scheme's cost per delivery, beside an unverified one."""
+    out = ["## 9. Webhook signature schemes: instructions per delivery (issue 22)", "",
+           "`ReceiverBench profile ROUTE COUNT FILE…` calls a generated route's handler in process (no server) "
+           "with Api4Com's documented payloads in turn: `/hooks/api4com` without a verifier, "
+           "`/hooks/api4com-verified` with the static `.queryParameter` verifier, and one route per signature "
+           "scheme (Sources/ReceiverBench/SignedRoutes.swift) whose deliveries `WebhookSigner` signs once each, "
+           "before the loop, with fixed keys; Twilio and SignalWire get a JSON body covered by `bodySHA256` in "
+           "the signed URL, built from the `Host` (authority) and the request target. Each route verifies, "
+           "reads, decodes and handles every delivery. Counted by callgrind: the difference of two runs of "
+           "different lengths, so the setup and the signing drop out.", ""]
+    if "error" in results:
+        return out + [f"Not measured: {results['error']}."]
+    counts = results["per_delivery"]
+    base = counts["api4com"]
+    out += ["| route | verifier | instructions per delivery | over unverified | × unverified | largest callees of the check (inclusive, per delivery) | top own cost over unverified (per delivery) |",
+            "| --- | --- | ---: | ---: | ---: | --- | --- |"]
+    verifiers = {"api4com": "none", "api4com-verified": "`.queryParameter`",
+                 "api4com-standard-webhooks": "`.standardWebhooks`", "api4com-twilio": "`.twilio`",
+                 "api4com-signalwire": "`.signalWire`", "api4com-telnyx": "`.telnyx`", "api4com-vonage": "`.vonage`"}
+
+    def listed(rows, count):
+        return "; ".join(f"`{one_line(name, 70)}` {cost:,.0f}" for cost, name in rows[:count] if cost > 0) or "–"
+    for route, count in counts.items():
+        out.append(f"| /hooks/{route} | {verifiers.get(route, '?')} | {count:,.0f} | {count - base:+,.0f} | "
+                   f"{count / base:.2f}× | {listed(results.get('within', {}).get(route, []), 4)} | "
+                   f"{listed(results['top'].get(route, []), 3)} |")
+    return out

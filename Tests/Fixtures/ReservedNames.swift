@@ -247,6 +247,7 @@ extension ReservedNames.Client {
         {
           "items": [
             {
+              "additionalProperties": "example",
               "client": {
                 "name": "example"
               },
@@ -307,6 +308,7 @@ extension ReservedNames.Client {
         200, ReservedNames.Thing.self,
         #"""
         {
+          "additionalProperties": "example",
           "client": {
             "name": "example"
           },
@@ -1080,6 +1082,20 @@ extension ReservedNames {
     }
   }
 
+  /// Its x-swift-name is a module's name, and its property's a keyword.
+  public struct SwiftModel: Swift.Codable, Hashable, Swift.Sendable {
+    public var `default`: Swift.String?
+
+    /// Creates a value from its properties.
+    public init(`default`: Swift.String? = nil) {
+      self.`default` = `default`
+    }
+
+    enum CodingKeys: Swift.String, CodingKey {
+      case `default` = "default_value"
+    }
+  }
+
   /// The component schema `Thing` of the spec.
   public struct Thing: Swift.Codable, Hashable, Swift.Sendable {
     public var id: UUID
@@ -1115,6 +1131,9 @@ extension ReservedNames {
     /// A recursive schema, whose parent is stored in an Indirect box.
     public var part: Part?
 
+    /// A property named like the member that keeps unknown keys.
+    public var additionalProperties2: Swift.String?
+
     /// Members the spec does not name, kept as they were sent.
     public var additionalProperties: [Swift.String: TelephonyWebhooks.JSONValue]
 
@@ -1136,6 +1155,7 @@ extension ReservedNames {
       keys: CodingKeysModel? = nil,
       shape: Shape? = nil,
       part: Part? = nil,
+      additionalProperties2: Swift.String? = nil,
       additionalProperties: [Swift.String: TelephonyWebhooks.JSONValue] = [:]
     ) {
       self.id = id
@@ -1154,6 +1174,7 @@ extension ReservedNames {
       self.keys = keys
       self.shape = shape
       self.part = part
+      self.additionalProperties2 = additionalProperties2
       self.additionalProperties = additionalProperties
     }
 
@@ -1174,6 +1195,7 @@ extension ReservedNames {
       case keys
       case shape
       case part
+      case additionalProperties2 = "additionalProperties"
     }
 
     public init(from decoder: any Swift.Decoder) throws {
@@ -1194,6 +1216,7 @@ extension ReservedNames {
       keys = try container.decodeIfPresent(CodingKeysModel.self, forKey: .keys)
       shape = try container.decodeIfPresent(Shape.self, forKey: .shape)
       part = try container.decodeIfPresent(Part.self, forKey: .part)
+      additionalProperties2 = try container.decodeIfPresent(Swift.String.self, forKey: .additionalProperties2)
       additionalProperties = try decoder.decodeUnnamedMembers(excluding: CodingKeys.self)
     }
 
@@ -1215,6 +1238,7 @@ extension ReservedNames {
       try container.encodeIfPresent(keys, forKey: .keys)
       try container.encodeIfPresent(shape, forKey: .shape)
       try container.encodeIfPresent(part, forKey: .part)
+      try container.encodeIfPresent(additionalProperties2, forKey: .additionalProperties2)
       try encoder.encodeUnnamedMembers(additionalProperties)
     }
   }

@@ -23,17 +23,27 @@ enum Profile {
     let transport = CapturingTransport()
     do { try registerHooks(on: transport, counts: counts) } catch { fatalError("\(error)") }
     guard let handler = transport.handlers["/hooks/\(route)"], !payloads.isEmpty else {
-      fatalError("usage: ReceiverBench profile api4com|api4com-verified COUNT FILE...")
+      fatalError("usage: ReceiverBench profile api4com|api4com-verified|SIGNED-ROUTE COUNT FILE...")
     }
-    let target = route == "api4com-verified" ? "/hooks/\(route)?secret=s3cr3t" : "/hooks/\(route)"
     let bodies = payloads.map { [UInt8]($0) }
+    // Each payload signed once, now: the timestamps stay within the schemes' tolerance.
+    let deliveries: [(target: String, headers: HTTPFields)] =
+      if let signed = SignedRoute.all.first(where: { $0.name == route }) {
+        payloads.map { signed.delivery(of: $0) }
+      } else {
+        Array(
+          repeating: (route == "api4com-verified" ? "/hooks/\(route)?secret=s3cr3t" : "/hooks/\(route)", [:]),
+          count: payloads.count)
+      }
     let done = DispatchSemaphore(value: 0)
     Task {
       for index in 0..<count {
         let bytes = bodies[index % bodies.count]
+        let (target, signature) = deliveries[index % deliveries.count]
+        var headers: HTTPFields = [.contentType: "application/json", .contentLength: String(bytes.count)]
+        headers.append(contentsOf: signature)
         let request = HTTPRequest(
-          method: .post, scheme: nil, authority: nil, path: target,
-          headerFields: [.contentType: "application/json", .contentLength: String(bytes.count)])
+          method: .post, scheme: nil, authority: SignedRoute.authority, path: target, headerFields: headers)
         // One chunk, its length known, as swift-openapi-hummingbird hands over a small body.
         let body = HTTPBody(bytes)
         let (response, _) = try await handler(request, body, ServerRequestMetadata())

@@ -3,9 +3,10 @@
 //
 //   ReceiverBench    prints `port N` once listening, then serves until SIGTERM or SIGINT
 //   ReceiverBench profile ROUTE COUNT FILE...
-//                    no server: calls the generated route's handler (`api4com` or
-//                    `api4com-verified`) COUNT times in this process with the JSON payloads in
-//                    FILE..., in turn, for callgrind (which cannot run the server)
+//                    no server: calls the generated route's handler (`api4com`,
+//                    `api4com-verified` or a signed route's name) COUNT times in this process with
+//                    the JSON payloads in FILE..., in turn, for callgrind (which cannot run the
+//                    server); a signed route's payloads are each signed once, before the loop
 //
 // - `/bare`: a bare Hummingbird route that reads the body (at most 1 MiB) and answers 200.
 // - `/bare-decode`: the same, decoding the body with a `JSONDecoder` into the generated
@@ -13,6 +14,8 @@
 // - `/hooks/api4com`: `Api4Com.WebhookEvent.register(on:path:handler:)` on the same `Router`,
 //   through swift-openapi-hummingbird: reads, decodes and hands the event to the handler.
 // - `/hooks/api4com-verified`: the same with `verifier: .queryParameter("secret", …)`.
+// - `/hooks/api4com-standard-webhooks`, `-twilio`, `-signalwire`, `-telnyx`, `-vonage`: the same
+//   with each signature scheme's verifier (SignedRoutes.swift), for the profile mode.
 // - `GET /count`: how many bodies each route accepted, to check that every request was handled.
 
 import Foundation
@@ -50,6 +53,12 @@ func registerHooks(on transport: any ServerTransport, counts: Counts) throws {
   ) { event in
     counts.add("api4com-verified")
     withExtendedLifetime(event) {}
+  }
+  for route in SignedRoute.all {
+    try Api4Com.WebhookEvent.register(on: transport, path: "/hooks/\(route.name)", verifier: route.verifier) { event in
+      counts.add(route.name)
+      withExtendedLifetime(event) {}
+    }
   }
 }
 

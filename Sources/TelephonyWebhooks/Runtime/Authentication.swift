@@ -7,10 +7,15 @@ import HTTPTypes
   case headerAPIKey(name: String, value: Secret)
   /// An `apiKey` scheme sent as a query parameter.
   case queryAPIKey(name: String, value: Secret)
+  /// An `apiKey` scheme sent as a cookie, in the request's one `Cookie` header.
+  case cookieAPIKey(name: String, value: Secret)
   /// An `http bearer` scheme: `Authorization: Bearer <token>`.
   case bearer(Secret)
   /// An `http basic` scheme: `Authorization: Basic base64(username:password)`.
   case basic(username: String, password: Secret)
+  /// Any other `http` scheme (`digest`, `hoba`, a vendor's own): `Authorization: <scheme> <value>`,
+  /// the value as the caller computed it.
+  case authorization(scheme: String, value: Secret)
 
   @_spi(Generated) public static func apiKey(_ value: String, header name: String) -> Self {
     .headerAPIKey(name: name, value: Secret(value))
@@ -18,6 +23,14 @@ import HTTPTypes
 
   @_spi(Generated) public static func apiKey(_ value: String, query name: String) -> Self {
     .queryAPIKey(name: name, value: Secret(value))
+  }
+
+  @_spi(Generated) public static func apiKey(_ value: String, cookie name: String) -> Self {
+    .cookieAPIKey(name: name, value: Secret(value))
+  }
+
+  @_spi(Generated) public static func authorization(_ value: String, scheme: String) -> Self {
+    .authorization(scheme: scheme, value: Secret(value))
   }
 
   @_spi(Generated) public static func bearer(_ token: String) -> Self {
@@ -32,6 +45,8 @@ import HTTPTypes
     switch self {
     case .headerAPIKey(let name, _): "apiKey(header \(name): <redacted>)"
     case .queryAPIKey(let name, _): "apiKey(query \(name): <redacted>)"
+    case .cookieAPIKey(let name, _): "apiKey(cookie \(name): <redacted>)"
+    case .authorization(let scheme, _): "authorization(\(scheme) <redacted>)"
     case .bearer: "bearer(<redacted>)"
     case .basic: "basic(<redacted>)"
     }
@@ -41,8 +56,11 @@ import HTTPTypes
   /// scrubbed.
   var secretValues: [String] {
     switch self {
-    case .headerAPIKey(_, let value), .bearer(let value):
+    case .headerAPIKey(_, let value), .bearer(let value), .authorization(_, let value):
       [value.value]
+    case .cookieAPIKey(_, let value):
+      // A cookie holds the value percent-encoded where it must be.
+      [value.value, PercentEncoding.encode(value.value, allowing: PercentEncoding.unreserved)]
     case .queryAPIKey(_, let value):
       // A URL holds the key percent-encoded.
       [value.value, PercentEncoding.encode(value.value, allowing: PercentEncoding.unreserved)]
@@ -55,7 +73,8 @@ import HTTPTypes
   var headerName: HTTPField.Name? {
     switch self {
     case .headerAPIKey(let name, _): HTTPField.Name(name)
-    case .bearer, .basic: .authorization
+    case .bearer, .basic, .authorization: .authorization
+    case .cookieAPIKey: .cookie
     case .queryAPIKey: nil
     }
   }
@@ -71,6 +90,10 @@ import HTTPTypes
       request.setHeader(name, value.value)
     case .queryAPIKey(let name, let value):
       request.addQuery(name, value.value)
+    case .cookieAPIKey(let name, let value):
+      request.addCookie(name, value.value)
+    case .authorization(let scheme, let value):
+      request.setHeader("Authorization", "\(scheme) \(value.value)")
     case .bearer(let token):
       request.setHeader("Authorization", "Bearer \(token.value)")
     case .basic(let username, let password):

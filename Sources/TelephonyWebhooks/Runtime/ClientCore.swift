@@ -87,7 +87,7 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     }
     let httpRequest = HTTPRequest(
       method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
-      headerFields: request.headerFields)
+      headerFields: request.headerFieldsWithCookies)
     guard let baseURL = serverURL ?? request.defaultServerURL ?? defaultServerURL else {
       throw APIError(
         kind: .transport, operationID: request.operationID,

@@ -12,6 +12,8 @@ import OpenAPIRuntime
   /// The query's `name=value` pairs, percent-encoded, in order.
   var query: [String] = []
   var headerFields = HTTPFields()
+  /// The cookies' `name=value` pairs, percent-encoded, in order: sent in one `Cookie` header.
+  var cookies: [String] = []
   /// The encoded body, sent with ``contentType``.
   var body: HTTPBody?
   /// What the body is, as its `Content-Type` states it.
@@ -80,6 +82,54 @@ import OpenAPIRuntime
     guard let value, let fieldName = HTTPField.Name(name) else { return }
     if let secret = value as? Secret { secretValues.append(secret.value) }
     headerFields[fieldName] = value.parameterText
+  }
+
+  /// Adds a cookie, `name=value` in the `form` style, percent-encoded as a query value is (a
+  /// cookie may hold no `;`, `,`, space or quote); `nil` adds nothing.
+  @_spi(Generated) public mutating func addCookie(_ name: String, _ value: (some ParameterValue)?) {
+    guard let value else { return }
+    if let secret = value as? Secret { secretValues.append(secret.value) }
+    cookies.append(Self.queryPairs.escape(name) + "=" + Self.queryPairs.escape(value.parameterText))
+  }
+
+  /// Adds an array cookie in the `form` style: `tag=a,b`, or one `tag=a; tag=b` pair each when
+  /// exploded.
+  @_spi(Generated) public mutating func addCookie(
+    _ name: String, _ values: [some ParameterValue]?, explode: Bool = true
+  ) {
+    guard let values else { return }
+    secretValues += values.compactMap { ($0 as? Secret)?.value }
+    cookies +=
+      (try? Self.queryPairs.pairs(
+        name: name, value: .list(values.map { .string($0.parameterText) }), style: .form, explode: explode)) ?? []
+  }
+
+  /// Adds a query parameter described by `content: application/json`: its JSON text,
+  /// percent-encoded; `nil` adds nothing.
+  @_spi(Generated) public mutating func addQueryJSON(_ name: String, _ value: (some Encodable)?) throws {
+    addQuery(name, try value.map { try jsonText($0) })
+  }
+
+  /// Sets a header described by `content: application/json` to its JSON text.
+  @_spi(Generated) public mutating func setHeaderJSON(_ name: String, _ value: (some Encodable)?) throws {
+    setHeader(name, try value.map { try jsonText($0) })
+  }
+
+  /// Adds a cookie described by `content: application/json`: its JSON text, percent-encoded.
+  @_spi(Generated) public mutating func addCookieJSON(_ name: String, _ value: (some Encodable)?) throws {
+    addCookie(name, try value.map { try jsonText($0) })
+  }
+
+  private mutating func jsonText(_ value: some Encodable) throws -> String {
+    String(decoding: try withEncodingErrors { try JSONCoding.encoder.encode(value) }, as: UTF8.self)
+  }
+
+  /// The header fields with the cookies joined into one `Cookie` header after any set already.
+  var headerFieldsWithCookies: HTTPFields {
+    guard !cookies.isEmpty else { return headerFields }
+    var fields = headerFields
+    fields[.cookie] = ([fields[.cookie]].compactMap { $0 } + cookies).joined(separator: "; ")
+    return fields
   }
 
   /// Encodes `value` as the JSON body, sent as `contentType` (`application/json`, or a

@@ -50,6 +50,34 @@ import Foundation
     where T.RawValue: ParameterValue {
       appendInterpolation(values.map(\.rawValue))
     }
+
+    /// The `matrix` style: `;id=5`; an array `;id=3,4`, or `;id=3;id=4` exploded.
+    @_spi(Generated) public mutating func appendInterpolation(matrix value: some ParameterValue, name: String) {
+      appendInterpolation(matrix: [value], name: name)
+    }
+
+    @_spi(Generated) public mutating func appendInterpolation(
+      matrix values: [some ParameterValue], name: String, explode: Bool = false
+    ) {
+      let prefix = ";" + Self.encoded(name) + "="
+      let texts = values.map { Self.encoded($0.parameterText) }
+      text += explode ? texts.map { prefix + $0 }.joined() : prefix + texts.joined(separator: ",")
+    }
+
+    /// The `label` style: `.5`; an array `.3,4`, or `.3.4` exploded.
+    @_spi(Generated) public mutating func appendInterpolation(label value: some ParameterValue) {
+      appendInterpolation(label: [value])
+    }
+
+    @_spi(Generated) public mutating func appendInterpolation(
+      label values: [some ParameterValue], explode: Bool = false
+    ) {
+      text += "." + values.map { Self.encoded($0.parameterText) }.joined(separator: explode ? "." : ",")
+    }
+
+    private static func encoded(_ text: String) -> String {
+      PercentEncoding.encode(text, allowing: PercentEncoding.unreserved)
+    }
   }
 
   let text: String

@@ -16,13 +16,17 @@ import Testing
     ("Tests/Fixtures/media.yaml", 0),
     ("Tests/Fixtures/switchboard.yaml", 0),
     // One warning per schema renamed for a reserved name (Type, Protocol, Self, Client, WebhookEvent,
-    // CodingKeys, Foundation), and one per renamed enum case (unknownValue, aB2, aB3).
-    ("Tests/Fixtures/reserved-names.yaml", 10),
+    // CodingKeys, Foundation, and Gadget's x-swift-name Swift), one for the property renamed
+    // additionalProperties2, and one per renamed enum case (unknownValue, aB2, aB3).
+    ("Tests/Fixtures/reserved-names.yaml", 12),
     // Split as well; one warning for its repeated enum value.
     ("Tests/Fixtures/relayline.yaml", 1),
     // Split into several files by its config's small `linesPerFile`.
     ("Tests/Fixtures/callwire.json", 0),
     ("Tests/Fixtures/tree.yaml", 0),
+    // Cookies, JSON content parameters, matrix and label, other http schemes, form and multipart
+    // responses; one warning for its mutualTLS scheme, one for the scheme renamed transport2.
+    ("Tests/Fixtures/keyring.yaml", 2),
     // The naming rules; one warning for the nested name two properties share.
     ("Tests/Fixtures/messaging-v1.yaml", 1),
     // Twilio-shaped: form-encoded webhooks, one answered with XML.

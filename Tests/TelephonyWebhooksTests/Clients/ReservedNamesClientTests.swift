@@ -9,7 +9,8 @@ import Testing
 @Suite struct ReservedNamesClientTests {
   static let thing = #"""
     {"id":"0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0","type":"large","protocol":"sip","link":"https://example.com/t",
-     "data":{"bytes":"AQI="},"url":{"href":"/t"},"string":{"text":"hi"},"client":{"name":"Ada"},"extra":true}
+     "data":{"bytes":"AQI="},"url":{"href":"/t"},"string":{"text":"hi"},"client":{"name":"Ada"},"extra":true,
+     "additionalProperties":"declared"}
     """#
 
   @Test func aClientWhoseSchemasShadowSwiftAndFoundationNamesCallsAndDecodes() async throws {
@@ -34,6 +35,7 @@ import Testing
       #expect(thing.string == ReservedNames.String(text: "hi"))
       #expect(thing.client == ReservedNames.ClientModel(name: "Ada"))
       #expect(thing.additionalProperties == ["extra": .bool(true)])
+      #expect(thing.additionalProperties2 == "declared")
     }
   }
 

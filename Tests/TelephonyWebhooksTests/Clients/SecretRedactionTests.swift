@@ -67,6 +67,14 @@ private struct EchoingFailureMiddleware: ClientMiddleware {
     expectShowsItsShape(client)
   }
 
+  @Test func cookieAndOwnSchemeCredentials() {
+    let client = Keyring.Client(
+      serverURL: Self.url, session: "cookie-S3cr3t", digest: "digest-S3cr3t", transport2: "header-S3cr3t",
+      middlewares: Self.middlewares)
+    expectNoSecrets(in: client, ["cookie-S3cr3t", "digest-S3cr3t", "header-S3cr3t", "signing-key-Vb82"])
+    expectShowsItsShape(client)
+  }
+
   /// A redacted rendering still says where the client sends and through what.
   func expectShowsItsShape(_ client: Any, sourceLocation: SourceLocation = #_sourceLocation) {
     for text in everyRendering(of: client) {

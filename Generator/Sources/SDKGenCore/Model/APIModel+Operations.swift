@@ -56,7 +56,7 @@ public struct OperationServer: Hashable, Sendable {
 
 public struct Parameter: Hashable, Sendable {
   public enum Location: String, Hashable, Sendable {
-    case path, query, header
+    case path, query, header, cookie
   }
 
   public var name: String
@@ -66,7 +66,7 @@ public struct Parameter: Hashable, Sendable {
   /// Whether the value is an enum, sent as its raw value.
   public var isEnum: Bool
   public var isRequired: Bool
-  /// How an array or object is written: `form` in the query, `simple` in the path and headers.
+  /// How an array or object is written: `form` in the query and cookies, `simple` in the path and headers.
   public var style: ParameterStyle
   /// For arrays in the query: `tag=a&tag=b` (exploded) or `tag=a,b`.
   public var explode: Bool
@@ -74,11 +74,16 @@ public struct Parameter: Hashable, Sendable {
   public var isObject: Bool
   public var documentation: Documentation
   public var isDeprecated: Bool
+  /// Whether the parameter is described by `content: application/json`: its value is sent as
+  /// JSON text, whatever `style` says.
+  public var isJSON = false
 }
 
 /// OpenAPI's `style` of a parameter, or of a form body's property.
 public enum ParameterStyle: String, Hashable, Sendable {
   case form, simple, spaceDelimited, pipeDelimited, deepObject
+  /// Path parameters only: `;id=5` and `.5`.
+  case matrix, label
 }
 
 /// How a body is written or read: the row of DESIGN's table its media type falls in.

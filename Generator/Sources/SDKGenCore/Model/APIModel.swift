@@ -18,6 +18,9 @@ public struct APIModel: Hashable, Sendable {
   /// empty when every operation goes to the client's server.
   public var operationServers: [OperationServer] = []
   public var securitySchemes: [SecurityScheme]
+  /// The `mutualTLS` schemes' keys: the transport presents the client certificate, so the
+  /// client takes no credential for them.
+  public var transportSecuritySchemes: [String] = []
   /// The namespace's types, sorted by name, each holding its nested types.
   public var types: [TypeDeclaration]
   /// In the spec's order.
@@ -102,8 +105,11 @@ public struct SecurityScheme: Hashable, Sendable {
   public enum Kind: Hashable, Sendable {
     case apiKeyHeader(name: String)
     case apiKeyQuery(name: String)
+    case apiKeyCookie(name: String)
     case bearer
     case basic
+    /// An `http` scheme other than basic and bearer: `Authorization: <scheme> <value>`.
+    case authorization(scheme: String)
   }
 
   /// The key in `components.securitySchemes`.

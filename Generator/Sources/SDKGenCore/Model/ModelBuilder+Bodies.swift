@@ -21,6 +21,10 @@ extension ModelBuilder {
         self = .binary
       }
     }
+
+    /// How a response of this kind is read: a multipart one has no one model to decode into,
+    /// so the caller reads its parts from the body, as a binary one's.
+    var read: MediaKind { self == .multipart ? .binary : self }
   }
 
   /// One media type of a content map, chosen once for an operation.
@@ -44,13 +48,7 @@ extension ModelBuilder {
       kinds.firstIndex(of: .json) ?? (isRequest ? kinds.firstIndex(of: .form) : nil) ?? kinds.indices.first
     guard let index else { return nil }
     let (type, entry) = (content.keys[index], content.values[index])
-    let kind = kinds[index]
-    if !isRequest, kind == .form || kind == .multipart {
-      error(
-        "unsupported: a \(what) of type \(type.rawValue); responses are read as JSON, text or a binary stream",
-        key: path + [type.rawValue])
-      return nil
-    }
+    let kind = isRequest ? kinds[index] : kinds[index].read
     guard
       let resolved = resolve(
         entry, in: document.components.mediaTypes, kind: "mediaTypes", path: path + [type.rawValue])

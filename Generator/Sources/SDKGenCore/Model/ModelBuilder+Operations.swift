@@ -74,7 +74,7 @@ extension ModelBuilder {
           }
           operationIDs[operationID] = operationPath
           var swiftName =
-            (extensionValue("x-swift-name", at: operationPath) as? String) ?? SwiftName.memberName(operationID)
+            customMemberName(at: operationPath) ?? SwiftName.memberName(operationID)
           let claimed = methodNames.claim(swiftName, for: operationID)
           if let other = claimed.collision {
             warning(
@@ -185,16 +185,16 @@ extension ModelBuilder {
     case .path: location = .path
     case .query: location = .query
     case .header: location = .header
-    case .cookie:
-      error("unsupported: cookie parameters (\"\(parameter.name)\")", value: path + ["in"])
-      return nil
+    case .cookie: location = .cookie
     case .querystring:
       error("unsupported: querystring parameters (\"\(parameter.name)\")", value: path + ["in"])
       return nil
     }
-    guard case .a(let schemaContext) = parameter.schemaOrContent else {
-      error("unsupported: a parameter described by \"content\"; give it a schema", key: path + ["content"])
-      return nil
+    let schemaContext: OpenAPI.Parameter.SchemaContext
+    switch parameter.schemaOrContent {
+    case .a(let context): schemaContext = context
+    case .b(let content):
+      return translateContentParameter(resolved, content: content, location: location, typePrefix: typePrefix)
     }
     guard let style = parameterStyle(schemaContext.style, location: location, path: path) else { return nil }
     let schemaPath = path + ["schema"]
@@ -213,12 +213,43 @@ extension ModelBuilder {
     }
     guard let shape = parameterShape(type, style: style, location: location, name: parameter.name, path: schemaPath)
     else { return nil }
-    let swiftName =
-      (extensionValue("x-swift-name", at: path) as? String) ?? SwiftName.memberName(parameter.name)
     return Parameter(
-      name: parameter.name, swiftName: swiftName, location: location, type: type, isEnum: shape.isEnum,
+      name: parameter.name, swiftName: parameterSwiftName(parameter, path: path), location: location, type: type,
+      isEnum: shape.isEnum,
       isRequired: parameter.required, style: style, explode: schemaContext.explode, isObject: shape.isObject,
       documentation: Documentation(details: parameter.description), isDeprecated: parameter.deprecated)
+  }
+
+  /// A parameter described by `content` rather than a schema: JSON is sent as JSON text, any
+  /// other media type as the value's text.
+  private func translateContentParameter(
+    _ resolved: Resolved<OpenAPI.Parameter>, content: OpenAPI.Content.Map, location: Parameter.Location,
+    typePrefix: String
+  ) -> Parameter? {
+    let parameter = resolved.value
+    let path = resolved.path
+    guard
+      let chosen = chooseContent(content, path: path + ["content"], what: "parameter", isRequest: true)
+    else { return nil }
+    let isJSON = chosen.kind == .json
+    guard !isJSON || location != .path else {
+      error("unsupported: a path parameter described by JSON content (\"\(parameter.name)\")", key: chosen.path)
+      return nil
+    }
+    let typeName = resolved.componentKey.map(SwiftName.typeName) ?? typePrefix + SwiftName.typeNamePart(parameter.name)
+    let type =
+      isJSON
+      ? chosen.content.schema.map { typeUsage($0, path: chosen.path + ["schema"], name: typeName) } ?? .builtin(.json)
+      : .builtin(.string)
+    return Parameter(
+      name: parameter.name, swiftName: parameterSwiftName(parameter, path: path), location: location, type: type,
+      isEnum: false, isRequired: parameter.required, style: location == .path || location == .header ? .simple : .form,
+      explode: false, isObject: false, documentation: Documentation(details: parameter.description),
+      isDeprecated: parameter.deprecated, isJSON: isJSON)
+  }
+
+  private func parameterSwiftName(_ parameter: OpenAPI.Parameter, path: [String]) -> String {
+    customMemberName(at: path) ?? SwiftName.memberName(parameter.name)
   }
 
   /// Follows type aliases to the type they stand for.
@@ -276,6 +307,7 @@ extension Parameter.Location {
     case .path: 0
     case .query: 1
     case .header: 2
+    case .cookie: 3
     }
   }
 }

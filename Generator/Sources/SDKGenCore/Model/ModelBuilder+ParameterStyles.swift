@@ -19,8 +19,17 @@ extension ModelBuilder {
     case (.query, .pipeDelimited): return .pipeDelimited
     case (.query, .deepObject): return .deepObject
     case (.path, .simple), (.header, .simple): return .simple
+    case (.path, .matrix): return .matrix
+    case (.path, .label): return .label
+    case (.cookie, .form): return .form
     default:
-      let supported = location == .query ? "form, spaceDelimited, pipeDelimited or deepObject" : "simple"
+      let supported =
+        switch location {
+        case .query: "form, spaceDelimited, pipeDelimited or deepObject"
+        case .cookie: "form"
+        case .path: "simple, matrix or label"
+        case .header: "simple"
+        }
       error(
         "unsupported: the \(style.rawValue) style for a \(location.rawValue) parameter; use \(supported)",
         value: path + ["style"])

@@ -74,7 +74,8 @@ extension ModelBuilder {
     else { return nil }
     return ResponseBody(
       type: type, encoding: encoding,
-      mediaTypes: encoding == .json ? ["application/json"] : chosen.declared.filter { MediaKind($0) == chosen.kind })
+      mediaTypes: encoding == .json
+        ? ["application/json"] : chosen.declared.filter { MediaKind($0).read == chosen.kind })
   }
 
   /// The type an error body decodes as: JSON with a schema only; any other is kept raw.

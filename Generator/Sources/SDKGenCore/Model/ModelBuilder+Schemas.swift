@@ -199,16 +199,24 @@ extension ModelBuilder {
         member.schema, path: member.path, name: SwiftName.nestedTypeName(member.key, in: member.parent))
     }
     var properties: [Property] = []
-    var seenSwift = NameAllocator<String>()
+    // The member that keeps unknown keys is `additionalProperties`: a property of that Swift
+    // name gets a number.
+    let unknownKeysMember = "the member that keeps unknown keys"
+    var seenSwift = NameAllocator<String>(
+      reserving: additional == nil ? [:] : ["additionalProperties": unknownKeysMember])
     for member in members {
       let (key, propertySchema, propertyPath) = (member.key, member.schema, member.path)
-      var swiftName = (extensionValue("x-swift-name", at: propertyPath) as? String) ?? SwiftName.memberName(key)
+      var swiftName = customMemberName(at: propertyPath) ?? SwiftName.memberName(key)
       if swiftName == "`self`" {
         // `value.self` is the value itself in Swift, so a property cannot be read as `self`.
         swiftName = "selfValue"
       }
       let claimed = seenSwift.claim(swiftName, for: key)
-      if let other = claimed.collision {
+      if claimed.collision == unknownKeysMember {
+        warning(
+          "the property \"\(key)\" becomes \(SwiftName.unescaped(swiftName)) in Swift, the name of the member that keeps unknown keys; this one is \(claimed.name) (set x-swift-name to choose)",
+          key: propertyPath)
+      } else if let other = claimed.collision {
         warning(
           "the properties \"\(other)\" and \"\(key)\" both become \(SwiftName.unescaped(swiftName)) in Swift; this one is \(claimed.name) (set x-swift-name to choose)",
           key: propertyPath)
@@ -224,11 +232,6 @@ extension ModelBuilder {
           documentation: documentation(propertySchema),
           isDeprecated: propertySchema.deprecated, isReadOnly: propertySchema.readOnly,
           isWriteOnly: propertySchema.writeOnly))
-    }
-    if additional != nil, seenSwift.isTaken("additionalProperties") {
-      error(
-        "the property \"additionalProperties\" collides with the generated member that keeps unknown keys; set x-swift-name",
-        key: path)
     }
     let docs =
       documentationParts.first(where: { !$0.isEmpty })

@@ -59,7 +59,8 @@ extension ModelBuilder {
         names[key] = SwiftName.typeName(key)
       }
     }
-    for key in keys where extensionValue("x-swift-name", at: ["components", "schemas", key]) == nil {
+    // A reserved name, the spec's or its x-swift-name, gets `Model` added, with a warning.
+    for key in keys {
       let name = names[key]!
       if SwiftName.isReservedTypeName(name) {
         reservedComponentNames[key] = SwiftName.unescaped(name)

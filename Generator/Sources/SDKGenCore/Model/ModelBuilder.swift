@@ -27,6 +27,8 @@ public final class ModelBuilder {
   var skipped: [SkippedUnit] = []
   /// Component schemas being translated, to stop on a cycle.
   var componentsInProgress: Set<String> = []
+  /// The `mutualTLS` security schemes' keys: requirements of them need nothing of the client.
+  var transportSecuritySchemes: [String] = []
   /// The servers the client defaults to (see ``translateServers()``).
   var clientServers: [OpenAPI.Server] = []
   /// The inline enums met so far, by what makes them the same type.
@@ -89,6 +91,7 @@ public final class ModelBuilder {
       defaultServer: servers.first.flatMap { $0.variables.isEmpty ? $0 : nil },
       operationServers: operationServers,
       securitySchemes: schemes,
+      transportSecuritySchemes: transportSecuritySchemes,
       types: nestedDeclarations(),
       operations: operations,
       webhooks: webhooks,
@@ -109,6 +112,12 @@ public final class ModelBuilder {
         swiftName: scheme.swiftName, isOptional: scheme.isOptional && scheme.defaultValue == nil,
         defaultValue: scheme.defaultValue)
     ]
+  }
+
+  /// The `x-swift-name` of a property, parameter or operation, escaped when it is a keyword
+  /// (`default`, `init`), so that it compiles as it is spelled.
+  func customMemberName(at path: [String]) -> String? {
+    (extensionValue("x-swift-name", at: path) as? String).map { SwiftName.escaped(SwiftName.unescaped($0)) }
   }
 
   /// A vendor extension of the object at `path` (see ``VendorExtensions``).
@@ -153,9 +162,14 @@ public final class ModelBuilder {
       && !SwiftName.keywords.contains(name)
   }
 
+  /// The client initializer's own parameters, which a scheme's cannot take.
+  private static let initializerParameters = ["serverURL", "transport", "middlewares", "configuration"]
+
   private func translateSecuritySchemes() -> [SecurityScheme] {
     var schemes: [SecurityScheme] = []
     var notes: [String: String] = [:]
+    var parameterNames = NameAllocator<String>(
+      reserving: Dictionary(uniqueKeysWithValues: Self.initializerParameters.map { ($0, "the client's \($0)") }))
     for (key, entry) in document.components.securitySchemes {
       let path = ["components", "securitySchemes", key.rawValue]
       guard let scheme = entry.b else {
@@ -166,14 +180,12 @@ public final class ModelBuilder {
       switch scheme.type {
       case .apiKey(let name, .header): kind = .apiKeyHeader(name: name)
       case .apiKey(let name, .query): kind = .apiKeyQuery(name: name)
-      case .apiKey(_, .cookie):
-        error("unsupported: apiKey security schemes in a cookie", key: path + ["in"])
-        continue
+      case .apiKey(let name, .cookie): kind = .apiKeyCookie(name: name)
       case .http(let httpScheme, _) where httpScheme.lowercased() == "bearer": kind = .bearer
       case .http(let httpScheme, _) where httpScheme.lowercased() == "basic": kind = .basic
       case .http(let httpScheme, _):
-        error("unsupported: the http security scheme \"\(httpScheme)\"; use basic or bearer", value: path + ["scheme"])
-        continue
+        // Digest, HOBA, a vendor's own: the caller computes the value, the client sends it.
+        kind = .authorization(scheme: Self.authorizationScheme(httpScheme))
       case .oauth2(let flows, _):
         // The client takes the access token; obtaining it is the caller's business.
         kind = .bearer
@@ -188,17 +200,29 @@ public final class ModelBuilder {
         notes[key.rawValue] =
           "An OpenID Connect access token, sent as a bearer token; discovery is at `\(url.absoluteString)`."
       case .mutualTLS:
-        error(
-          "unsupported: mutualTLS security schemes; use apiKey, http basic or http bearer, oauth2 or openIdConnect",
+        warning(
+          "the mutualTLS security scheme \"\(key.rawValue)\" is the transport's: give the client a transport that presents the client certificate",
           value: path + ["type"])
+        transportSecuritySchemes.append(key.rawValue)
         continue
       }
       let defaultValue = extensionValue("x-swift-default", at: path) as? String
-      let swiftName = kind == .basic ? "username" : SwiftName.memberName(key.rawValue)
-      if schemes.contains(where: { $0.swiftName == swiftName }) {
-        error(
-          "the security scheme \"\(key.rawValue)\" gives the initializer parameter \(swiftName), which another scheme already uses",
-          key: path)
+      var swiftName = kind == .basic ? "username" : SwiftName.memberName(key.rawValue)
+      if kind == .basic {
+        if schemes.contains(where: { $0.kind == .basic }) {
+          error(
+            "the security scheme \"\(key.rawValue)\" is a second http basic scheme; the client takes one", key: path)
+        }
+        _ = parameterNames.claim("username", for: key.rawValue)
+        _ = parameterNames.claim("password", for: key.rawValue)
+      } else {
+        let claimed = parameterNames.claim(swiftName, for: key.rawValue)
+        if let other = claimed.collision {
+          warning(
+            "the security scheme \"\(key.rawValue)\" gives the initializer parameter \(SwiftName.unescaped(swiftName)), which \(other) already uses; this one is \(SwiftName.unescaped(claimed.name))",
+            key: path)
+          swiftName = claimed.name
+        }
       }
       schemes.append(
         SecurityScheme(
@@ -207,6 +231,13 @@ public final class ModelBuilder {
             details: [scheme.description, notes[key.rawValue]].compactMap { $0 }.joined(separator: "\n\n"))))
     }
     return schemes
+  }
+
+  /// An http scheme's name as the `Authorization` header writes it: `Digest`, `HOBA`, or the
+  /// spec's own spelling of another.
+  static func authorizationScheme(_ name: String) -> String {
+    let registered = ["Digest", "HOBA", "Mutual", "Negotiate", "OAuth", "SCRAM-SHA-1", "SCRAM-SHA-256", "vapid"]
+    return registered.first { $0.lowercased() == name.lowercased() } ?? name
   }
 
   // MARK: Names

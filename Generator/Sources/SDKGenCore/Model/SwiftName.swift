@@ -27,9 +27,13 @@ public enum SwiftName {
   /// follow a lowercase letter: `webhookUrl` → `webhook`, `Url`; `HTTPServer` → `HTTP`,
   /// `Server`.
   public static func words(_ name: String) -> [String] {
+    let name = spellingComparisons(name)
+    // Spec names are nearly always ASCII; `Character`'s Unicode property lookups cost more than the
+    // rest of naming, so ASCII names are split on their bytes, with the same rules.
+    if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(name) }
     var words: [String] = []
     var current = ""
-    let characters = Array(spellingComparisons(name))
+    let characters = Array(name)
     for (index, character) in characters.enumerated() {
       guard character.isLetter || character.isNumber else {
         if !current.isEmpty { words.append(current) }
@@ -50,6 +54,40 @@ public enum SwiftName {
       current.append(character)
     }
     if !current.isEmpty { words.append(current) }
+    return words
+  }
+
+  /// ``words(_:)`` for an ASCII name: the same word boundaries, read on its bytes.
+  private static func asciiWords(_ name: String) -> [String] {
+    let bytes = Array(name.utf8)
+    func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    var words: [String] = []
+    var start: Int? = nil
+    for index in bytes.indices {
+      let byte = bytes[index]
+      guard isUpper(byte) || isLower(byte) || isDigit(byte) else {
+        if let first = start { words.append(String(decoding: bytes[first..<index], as: UTF8.self)) }
+        start = nil
+        continue
+      }
+      if let first = start {
+        let previous = bytes[index - 1]
+        let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+        let startsWord =
+          (isLower(previous) && isUpper(byte))
+          || (isUpper(previous) && isUpper(byte) && (next.map(isLower) ?? false))
+          || (isDigit(previous) && isUpper(byte))
+        if startsWord {
+          words.append(String(decoding: bytes[first..<index], as: UTF8.self))
+          start = index
+        }
+      } else {
+        start = index
+      }
+    }
+    if let first = start { words.append(String(decoding: bytes[first...], as: UTF8.self)) }
     return words
   }
 

@@ -122,7 +122,11 @@ enum ClientRenderer {
             + (scheme.isOptional ? ", for the operations that accept it." : ".") + summary,
           "  - password: The HTTP Basic password (`\(scheme.key)`).",
         ]
-      case .bearer, .apiKeyHeader, .apiKeyQuery:
+      case .authorization(let httpScheme):
+        parameterDocs.append(
+          "  - \(SwiftName.unescaped(scheme.swiftName)): The `\(scheme.key)` credential, sent as `Authorization: \(httpScheme) <value>`; the value as the scheme computes it."
+            + summary)
+      case .bearer, .apiKeyHeader, .apiKeyQuery, .apiKeyCookie:
         parameterDocs.append(
           "  - \(SwiftName.unescaped(scheme.swiftName)):\(summary.isEmpty ? " The `\(scheme.key)` credential." : summary)"
         )
@@ -135,7 +139,12 @@ enum ClientRenderer {
       "configuration: \(names.spell("ClientConfiguration")) = \(names.spell("ClientConfiguration"))()",
     ]
     parameterDocs += [
-      "  - transport: Sends the requests; `URLSessionTransport()` by default.",
+      "  - transport: Sends the requests; `URLSessionTransport()` by default."
+        + (model.transportSecuritySchemes.isEmpty
+          ? ""
+          : " The spec's mutualTLS scheme "
+            + model.transportSecuritySchemes.map { "`\($0)`" }.joined(separator: ", ")
+            + " is the transport's: give one whose session presents the client certificate."),
       "  - middlewares: Wrap every request in order, such as \(writer.runtimeSymbol("RetryMiddleware")).",
       "  - configuration: The limits to apply, such as the largest response body read (32 MiB by default); see \(writer.runtimeSymbol("ClientConfiguration")).",
     ]
@@ -196,6 +205,9 @@ enum ClientRenderer {
       case .bearer: "\(type).bearer(\(values[0]))"
       case .apiKeyHeader(let name): "\(type).apiKey(\(values[0]), header: \(SwiftSyntax.stringLiteral(name)))"
       case .apiKeyQuery(let name): "\(type).apiKey(\(values[0]), query: \(SwiftSyntax.stringLiteral(name)))"
+      case .apiKeyCookie(let name): "\(type).apiKey(\(values[0]), cookie: \(SwiftSyntax.stringLiteral(name)))"
+      case .authorization(let httpScheme):
+        "\(type).authorization(\(values[0]), scheme: \(SwiftSyntax.stringLiteral(httpScheme)))"
       }
     }
     let parameters = scheme.parameters.map(\.swiftName)

@@ -172,7 +172,9 @@ enum OperationRenderer {
     switch body.encoding {
     case .text: return "try response.decodeText(mediaTypes: \(mediaTypes))"
     case .binary: return "try response.streamedBody(mediaTypes: \(mediaTypes))"
-    case .json, .form, .multipart: return "try response.decode(\(SwiftSyntax.type(body.type, in: names)).self)"
+    case .form:
+      return "try response.decodeForm(\(SwiftSyntax.type(body.type, in: names)).self, mediaTypes: \(mediaTypes))"
+    case .json, .multipart: return "try response.decode(\(SwiftSyntax.type(body.type, in: names)).self)"
     }
   }
 
@@ -212,10 +214,27 @@ enum OperationRenderer {
     let contents = operation.pathSegments.map { segment in
       switch segment {
       case .literal(let text): SwiftSyntax.escaped(text)
-      case .parameter(let swiftName): "\\(\(swiftName))"
+      case .parameter(let swiftName):
+        "\\("
+          + pathInterpolation(
+            operation.parameters.first { $0.location == .path && $0.swiftName == swiftName }, swiftName) + ")"
       }
     }
     return "\"" + contents.joined() + "\""
+  }
+
+  /// A path parameter's interpolation: the value for the `simple` style, `matrix:` with its name
+  /// or `label:` for the others, and `explode: true` for an exploded array.
+  private static func pathInterpolation(_ parameter: Parameter?, _ swiftName: String) -> String {
+    guard let parameter, parameter.style == .matrix || parameter.style == .label else { return swiftName }
+    var value = swiftName
+    let isArray: Bool
+    if case .array = parameter.type { isArray = true } else { isArray = false }
+    if parameter.isEnum { value += isArray ? ".map(\\.rawValue)" : ".rawValue" }
+    let explode = isArray && parameter.explode ? ", explode: true" : ""
+    return parameter.style == .matrix
+      ? "matrix: \(value), name: \(SwiftSyntax.stringLiteral(parameter.name))\(explode)"
+      : "label: \(value)\(explode)"
   }
 
   private static func parameterStatement(_ parameter: Parameter) -> String {
@@ -226,6 +245,15 @@ enum OperationRenderer {
     var value = parameter.swiftName
     if parameter.isEnum {
       value += isArray ? "\(optionalChain).map(\\.rawValue)" : "\(optionalChain).rawValue"
+    }
+    if parameter.isJSON {
+      let method =
+        switch parameter.location {
+        case .query: "addQueryJSON"
+        case .header: "setHeaderJSON"
+        case .cookie, .path: "addCookieJSON"
+        }
+      return "try request.\(method)(\(name), \(value))"
     }
     switch parameter.location {
     case .query:
@@ -243,6 +271,11 @@ enum OperationRenderer {
         return "request.setHeader(\(name), \(value)\(optionalChain).map(\\.parameterText).joined(separator: \",\"))"
       }
       return "request.setHeader(\(name), \(value))"
+    case .cookie:
+      if isArray {
+        return "request.addCookie(\(name), \(value)" + (parameter.explode ? ")" : ", explode: false)")
+      }
+      return "request.addCookie(\(name), \(value))"
     case .path:
       return ""
     }

@@ -24,6 +24,20 @@ extension OperationResponse {
     return text
   }
 
+  /// The body of an `application/x-www-form-urlencoded` success response, decoded by
+  /// ``FormDecoder`` into the generated model.
+  @_spi(Generated) public func decodeForm<T: Decodable>(_ type: T.Type, mediaTypes: [String]) throws -> T {
+    try checkMediaType(mediaTypes)
+    do {
+      return try FormDecoder.decode(type, from: body)
+    } catch {
+      throw APIError(
+        kind: .decoding, operationID: operationID, status: status, rawBody: body,
+        responseHeaders: headerFields, underlyingError: error,
+        detail: JSONCoding.describe(error, body: body))
+    }
+  }
+
   /// The body of a binary success response, as it streams from the server.
   @_spi(Generated) public func streamedBody(mediaTypes: [String]) throws -> HTTPBody {
     try checkMediaType(mediaTypes)
