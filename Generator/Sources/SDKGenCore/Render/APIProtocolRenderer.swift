@@ -5,20 +5,20 @@
 enum APIProtocolRenderer {
   static func render(_ model: APIModel, into writer: inout SwiftWriter) {
     let namespace = model.namespace
-    writer.block("extension \(namespace)") { writer in
-      writer.docComment([
-        "The operations of ``Client``, as a protocol, so that code which calls them can be given a fake in its tests.",
-        "Take `any \(namespace).API` (or a generic) where you would take a ``Client``; ``Client`` conforms. Every requirement has a default that throws \(writer.runtimeSymbol("UnimplementedOperation")), so a fake implements only the operations its test calls, and the sequences of pages come with the protocol.",
-      ])
-      writer.block("public protocol API: \(writer.names.spell("Sendable"))") { writer in
-        for (index, operation) in model.operations.enumerated() {
-          if index > 0 { writer.blankLine() }
-          writer.docComment(
-            OperationRenderer.documentation(operation, error: writer.runtimeSymbol("APIError"), inClient: false))
-          if operation.isDeprecated { writer.line("@available(*, deprecated)") }
-          let declaration = OperationRenderer.declaration(operation, defaults: false, inClient: false, in: writer.names)
-          writer.wrapped(declaration.head, declaration.parameters, declaration.tail)
-        }
+    let documentation = [
+      "The operations of ``Client``, as a protocol, so that code which calls them can be given a fake in its tests.",
+      "Take `any \(namespace).API` (or a generic) where you would take a ``Client``; ``Client`` conforms. Every requirement has a default that throws \(writer.runtimeSymbol("UnimplementedOperation")), so a fake implements only the operations its test calls, and the sequences of pages come with the protocol.",
+    ]
+    writer.namespaceMember(
+      namespace, documentation: documentation, declaration: "public protocol API: \(writer.names.spell("Sendable"))"
+    ) { writer in
+      for (index, operation) in model.operations.enumerated() {
+        if index > 0 { writer.blankLine() }
+        writer.docComment(
+          OperationRenderer.documentation(operation, error: writer.runtimeSymbol("APIError"), inClient: false))
+        if operation.isDeprecated { writer.line("@available(*, deprecated)") }
+        let declaration = OperationRenderer.declaration(operation, defaults: false, inClient: false, in: writer.names)
+        writer.wrapped(declaration.head, declaration.parameters, declaration.tail)
       }
     }
     writer.line()

@@ -6,59 +6,59 @@ enum ClientRenderer {
   static func render(_ model: APIModel, operations: [String]?, into writer: inout SwiftWriter) {
     let defaultServer = model.defaultServer
     let names = writer.names
-    writer.block("extension \(model.namespace)") { writer in
-      writer.docComment([
-        "A client for \(model.documentation.summary ?? model.namespace).",
-        "Each operation is an `async throws` method. A status the operation does not expect throws an \(writer.runtimeSymbol("APIError")) carrying the provider's message; requests go through `middlewares` in order, then `transport`.",
-      ])
-      writer.block("public struct Client: \(names.spell("Sendable"))") { writer in
-        if let defaultServer {
+    let documentation = [
+      "A client for \(model.documentation.summary ?? model.namespace).",
+      "Each operation is an `async throws` method. A status the operation does not expect throws an \(writer.runtimeSymbol("APIError")) carrying the provider's message; requests go through `middlewares` in order, then `transport`.",
+    ]
+    writer.namespaceMember(
+      model.namespace, documentation: documentation, declaration: "public struct Client: \(names.spell("Sendable"))"
+    ) { writer in
+      if let defaultServer {
+        writer.docComment(
+          ["The spec's server: `\(defaultServer.url)`."] + SwiftSyntax.paragraphs(defaultServer.documentation))
+        writer.line(
+          "public static let defaultServerURL = \(names.spell("URL"))(string: \(SwiftSyntax.stringLiteral(defaultServer.url)))!"
+        )
+        writer.blankLine()
+      }
+      if defaultServer == nil, let first = model.servers.first {
+        renderServerFunction(first, named: "serverURL", into: &writer)
+        writer.blankLine()
+      }
+      for server in model.servers.dropFirst() {
+        let name = server.swiftName ?? "serverURL"
+        if server.variables.isEmpty {
           writer.docComment(
-            ["The spec's server: `\(defaultServer.url)`."] + SwiftSyntax.paragraphs(defaultServer.documentation))
+            ["Another of the spec's servers: `\(server.url)`; pass it as `serverURL:`."]
+              + SwiftSyntax.paragraphs(server.documentation))
           writer.line(
-            "public static let defaultServerURL = \(names.spell("URL"))(string: \(SwiftSyntax.stringLiteral(defaultServer.url)))!"
-          )
-          writer.blankLine()
+            "public static let \(name) = \(names.spell("URL"))(string: \(SwiftSyntax.stringLiteral(server.url)))!")
+        } else {
+          renderServerFunction(server, named: name, into: &writer)
         }
-        if defaultServer == nil, let first = model.servers.first {
-          renderServerFunction(first, named: "serverURL", into: &writer)
-          writer.blankLine()
-        }
-        for server in model.servers.dropFirst() {
-          let name = server.swiftName ?? "serverURL"
-          if server.variables.isEmpty {
-            writer.docComment(
-              ["Another of the spec's servers: `\(server.url)`; pass it as `serverURL:`."]
-                + SwiftSyntax.paragraphs(server.documentation))
-            writer.line(
-              "public static let \(name) = \(names.spell("URL"))(string: \(SwiftSyntax.stringLiteral(server.url)))!")
-          } else {
-            renderServerFunction(server, named: name, into: &writer)
-          }
-          writer.blankLine()
-        }
-        for server in model.operationServers where !server.isClientServer {
-          let operations = server.operations.map { "`\(SwiftName.unescaped($0))`" }
-          writer.docComment([
-            "The server of \(SwiftSyntax.list(operations)): `\(server.url)`, unless the client was given a `serverURL`."
-          ])
-          writer.line(
-            "public static let \(server.swiftName) = \(names.spell("URL"))(string: \(SwiftSyntax.stringLiteral(server.url)))!"
-          )
-          writer.blankLine()
-        }
-        writer.line("let core: \(names.spell("ClientCore"))")
         writer.blankLine()
+      }
+      for server in model.operationServers where !server.isClientServer {
+        let operations = server.operations.map { "`\(SwiftName.unescaped($0))`" }
         writer.docComment([
-          "The limits this client applies, such as the largest response body it reads."
+          "The server of \(SwiftSyntax.list(operations)): `\(server.url)`, unless the client was given a `serverURL`."
         ])
-        writer.line("public var configuration: \(names.spell("ClientConfiguration")) { core.configuration }")
+        writer.line(
+          "public static let \(server.swiftName) = \(names.spell("URL"))(string: \(SwiftSyntax.stringLiteral(server.url)))!"
+        )
         writer.blankLine()
-        renderInitializer(model, defaultServer: defaultServer, into: &writer)
-        for operation in operations ?? [] {
-          writer.blankLine()
-          writer.append(rendered: operation)
-        }
+      }
+      writer.line("let core: \(names.spell("ClientCore"))")
+      writer.blankLine()
+      writer.docComment([
+        "The limits this client applies, such as the largest response body it reads."
+      ])
+      writer.line("public var configuration: \(names.spell("ClientConfiguration")) { core.configuration }")
+      writer.blankLine()
+      renderInitializer(model, defaultServer: defaultServer, into: &writer)
+      for operation in operations ?? [] {
+        writer.blankLine()
+        writer.append(rendered: operation)
       }
     }
   }

@@ -150,3 +150,16 @@ extension String {
     return result
   }
 }
+
+extension SwiftWriter {
+  /// A type declared in the namespace, in an extension of its own:
+  /// `extension <namespace> { /// documentation  <declaration> { body } }`.
+  mutating func namespaceMember(
+    _ namespace: String, documentation: [String], declaration: String, _ body: (inout SwiftWriter) -> Void
+  ) {
+    block("extension \(namespace)") { writer in
+      writer.docComment(documentation)
+      writer.block(declaration, body)
+    }
+  }
+}
