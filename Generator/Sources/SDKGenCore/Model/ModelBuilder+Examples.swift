@@ -6,12 +6,18 @@ import OpenAPIKit
 extension ModelBuilder {
   /// Sets each operation's ``Operation/exampleAnswer``.
   func attachExampleAnswers(_ operations: inout [Operation]) {
+    // Each path's item, found once: `OrderedDictionary.keys` builds a new array on every call,
+    // which made finding each operation's path a tenth of a large spec's model stage.
+    var items: [String: OpenAPI.PathItem] = [:]
+    for (path, entry) in document.paths where items[path.rawValue] == nil {
+      if let item = entry.b { items[path.rawValue] = item }
+    }
     for index in operations.indices {
-      operations[index].exampleAnswer = exampleAnswer(operations[index])
+      operations[index].exampleAnswer = exampleAnswer(operations[index], item: items[operations[index].path])
     }
   }
 
-  private func exampleAnswer(_ operation: Operation) -> ExampleAnswer? {
+  private func exampleAnswer(_ operation: Operation, item: OpenAPI.PathItem?) -> ExampleAnswer? {
     var first = operation.success.statuses.first ?? .code(200)
     var responseBody = operation.success.shape.body
     if case .outcomes(let outcomes) = operation.success.shape, let firstCase = outcomes.cases.first {
@@ -28,7 +34,7 @@ extension ModelBuilder {
       return ExampleAnswer(status: status, mediaType: nil, body: nil, source: .schema)
     }
     let mediaType = body.mediaTypes.first ?? "application/json"
-    guard let content = successContent(operation, status: first, mediaType: mediaType) else {
+    guard let content = successContent(operation, item: item, status: first, mediaType: mediaType) else {
       return ExampleAnswer(status: status, mediaType: mediaType, body: "", source: .schema, responseBody: body)
     }
     var source = ExampleAnswer.Source.documented
@@ -52,9 +58,10 @@ extension ModelBuilder {
   }
 
   /// The content of the response for `status` in `mediaType`, resolved.
-  private func successContent(_ operation: Operation, status: StatusMatch, mediaType: String) -> OpenAPI.Content? {
-    guard let pathKey = document.paths.keys.first(where: { $0.rawValue == operation.path }),
-      let item = document.paths[pathKey]?.b,
+  private func successContent(
+    _ operation: Operation, item: OpenAPI.PathItem?, status: StatusMatch, mediaType: String
+  ) -> OpenAPI.Content? {
+    guard let item,
       let endpoint = item.endpoints.first(where: { $0.method.rawValue.lowercased() == operation.method.rawValue })
     else { return nil }
     // The status's own response, else `default`, which is the success when it is the only one.
