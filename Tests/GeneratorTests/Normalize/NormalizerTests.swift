@@ -66,4 +66,18 @@ import Testing
     #expect(ReferenceBundler.isNeeded(try located("#/components/schemas/Call%20Record").root))
     #expect(ReferenceBundler.isNeeded(try located("#/paths/~1calls/get").root))
   }
+
+  @Test func oneScanFindsBothRewritesWhereverTheyAre() throws {
+    var diagnostics = Diagnostics()
+    func scan(_ yaml: String) throws -> DocumentScan {
+      DocumentScan(try #require(SpecParser.locate(text: yaml, path: "n.yaml", diagnostics: &diagnostics)).root)
+    }
+    let neither = try scan("a: {$ref: '#/components/schemas/Call'}\nb: {type: [string, 'null']}")
+    #expect(!neither.needsBundling && !neither.hasTypeLists)
+    let both = try scan("a: [{b: {type: [string, integer]}}]\nc: {d: {$ref: 'common.yaml#/x'}}")
+    #expect(both.needsBundling && both.hasTypeLists)
+    // A property called `type` is a schema, not a list of types: the scan looks inside it.
+    let nested = try scan("properties: {type: {type: [string, integer]}}")
+    #expect(nested.hasTypeLists && !nested.needsBundling)
+  }
 }

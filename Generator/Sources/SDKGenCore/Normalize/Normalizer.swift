@@ -11,13 +11,15 @@ enum Normalizer {
     var node = located.root
     var origins: [[String]: String] = [:]
     var bundlingProblems: [ReferenceBundler.Problem] = []
-    if ReferenceBundler.isNeeded(node) {
+    let scan = DocumentScan(node)
+    if scan.needsBundling {
       var bundler = ReferenceBundler(mainFile: located.path, root: node)
       node = bundler.bundle()
       origins = bundler.origins
       bundlingProblems = bundler.problems
     }
-    if TypeLists.contains(node) { node = TypeLists.rewrite(node) }
+    // Bundling can bring in type lists from other files.
+    if scan.needsBundling ? TypeLists.contains(node) : scan.hasTypeLists { node = TypeLists.rewrite(node) }
     if let config { node = config.apply(to: node) }
     let sourceMap = SourceMap(file: located.path, root: node, origins: origins)
     for problem in bundlingProblems {

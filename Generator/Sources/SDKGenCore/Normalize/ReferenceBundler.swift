@@ -31,16 +31,12 @@ struct ReferenceBundler {
 
   /// Whether the document has any `$ref` this bundler would change; most specs have none.
   static func isNeeded(_ node: Node) -> Bool {
-    switch node {
-    case .mapping(let mapping):
-      return mapping.contains { key, value in
-        guard key.string == "$ref", let reference = value.string else { return isNeeded(value) }
-        return !reference.hasPrefix("#/components/") || reference.contains("%")
-          || reference.split(separator: "/").count != 4
-      }
-    case .sequence(let sequence): return sequence.contains(where: isNeeded)
-    case .scalar, .alias: return false
-    }
+    DocumentScan(node).needsBundling
+  }
+
+  /// Whether the bundler changes this `$ref`: anything but a plain `#/components/<kind>/<name>`.
+  static func rewrites(_ reference: String) -> Bool {
+    !reference.hasPrefix("#/components/") || reference.contains("%") || reference.split(separator: "/").count != 4
   }
 
   init(mainFile: String, root: Node) {

@@ -7,17 +7,12 @@ enum TypeLists {
   /// Whether the document holds a type list that names several types besides `null`; most
   /// specs have none, and are left as they are.
   static func contains(_ node: Node) -> Bool {
-    switch node {
-    case .mapping(let mapping):
-      return mapping.contains { key, value in
-        if key.string == "type", case .sequence(let list) = value {
-          return list.compactMap(\.string).filter { $0 != "null" }.count > 1
-        }
-        return contains(value)
-      }
-    case .sequence(let sequence): return sequence.contains(where: contains)
-    case .scalar, .alias: return false
-    }
+    DocumentScan(node).hasTypeLists
+  }
+
+  /// Whether a `type` value lists several types besides `null`.
+  static func isTypeList(_ list: Node.Sequence) -> Bool {
+    list.compactMap(\.string).filter { $0 != "null" }.count > 1
   }
 
   static func rewrite(_ node: Node) -> Node {
