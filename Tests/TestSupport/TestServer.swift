@@ -94,7 +94,9 @@ public final class TestServer: Sendable {
     let server = HTTPServer(
       address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 10, logger: DisabledLogger.disabled, handler: handler)
     let task = Task { try await server.run() }
-    try await server.waitUntilListening()
+    // Swift Testing starts every suite at once: hundreds of servers come up together on a busy
+    // machine, and FlyingFox's 5 s default has run out under that load.
+    try await server.waitUntilListening(timeout: 60)
     guard case .ip4(_, let port)? = await server.listeningAddress else {
       throw URLError(.cannotConnectToHost)
     }
