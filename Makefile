@@ -25,7 +25,7 @@ SPEC_VENV := .build-venv
 HUMMINGBIRD_EXAMPLE := Examples/HummingbirdReceiver
 HUMMINGBIRD_BUILD := .build-hummingbird
 
-.PHONY: generate check-generated check-warnings golden lint-specs signer-deps format lint build build-tests test docs outside walkthrough example-hummingbird bench clean sdkgen corpus
+.PHONY: generate check-generated check-warnings golden lint-specs signer-deps format lint build test docs outside walkthrough example-hummingbird bench clean sdkgen corpus
 
 # A debug build: generating takes well under a second, and `swift test` reuses the build.
 sdkgen:
@@ -92,18 +92,14 @@ lint:
 build:
 	$(SWIFT) build
 
-# The test product and the example program, built by name: a bare `swift test` builds every
-# target, the GenerateSDK plugin too, whose sdkgen SwiftPM builds a second time for the host
-# (OpenAPIKit, Yams and the generator again, about a minute of a clean build on 2 cores) although
-# no test runs it; `make outside` runs the plugin. The test product links sdkgen as well, so the
-# steps after it find sdkgen built, and one build keeps both cores busy from start to end.
-build-tests:
+# Every test is a Swift Testing test: XCTest, which would only report "Executed 0 tests", is off.
+# Swift Testing's last line is the one test count. The test product and the example program are
+# built by name: a bare `swift test` builds every target, the GenerateSDK plugin too, whose sdkgen
+# SwiftPM builds a second time for the host (OpenAPIKit, Yams and the generator again, about a
+# minute of a clean build on 2 cores) although no test runs it; `make outside` runs the plugin.
+test: lint-specs signer-deps check-generated lint
 	$(SWIFT) build --product TelephonyWebhooksPackageTests
 	$(SWIFT) build --product TelephonyWebhooksExample
-
-# Every test is a Swift Testing test: XCTest, which would only report "Executed 0 tests", is off.
-# Swift Testing's last line is the one test count.
-test: signer-deps lint build-tests lint-specs check-generated
 	$(SWIFT) test --skip-build --disable-xctest
 	@$(MAKE) --no-print-directory check-warnings
 	@# A docc warning (a broken link in a doc comment or an article) fails here, before it can land.
