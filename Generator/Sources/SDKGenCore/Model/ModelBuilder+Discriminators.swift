@@ -13,7 +13,7 @@ extension ModelBuilder {
     guard depth < 16 else { return }
     switch schema.value {
     case .reference(let reference, _):
-      guard let name = reference.name, let key = OpenAPI.ComponentKey(rawValue: name),
+      guard let name = reference.name, let key = OpenAPI.ComponentKey(componentName: name),
         let target = document.components.schemas[key]
       else { return }
       propertyValues(target, prefix: prefix, depth: depth + 1, into: &result)
@@ -42,7 +42,7 @@ extension ModelBuilder {
     guard depth < 16 else { return [] }
     switch schema.value {
     case .reference(let reference, _):
-      guard let name = reference.name, let key = OpenAPI.ComponentKey(rawValue: name),
+      guard let name = reference.name, let key = OpenAPI.ComponentKey(componentName: name),
         let target = document.components.schemas[key]
       else { return [] }
       return stringValues(target, depth: depth + 1)

@@ -26,7 +26,7 @@ extension ModelBuilder {
         return nil
       }
       let name = String(text.dropFirst(prefix.count))
-      guard depth < 8, let key = OpenAPI.ComponentKey(rawValue: name), let target = components[key] else {
+      guard depth < 8, let key = OpenAPI.ComponentKey(componentName: name), let target = components[key] else {
         error(
           "the $ref \"\(text)\" does not resolve: there is no \"\(name)\" in components/\(kind)", value: path + ["$ref"]
         )

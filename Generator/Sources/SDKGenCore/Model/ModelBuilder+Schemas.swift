@@ -9,7 +9,7 @@ extension ModelBuilder {
     if declarations[swiftName] != nil || componentsInProgress.contains(name) {
       return .named(swiftName)
     }
-    guard let schema = document.components.schemas[OpenAPI.ComponentKey(rawValue: name)!] else {
+    guard let schema = document.components.schemas[OpenAPI.ComponentKey(componentName: name)!] else {
       return .builtin(.json)
     }
     componentsInProgress.insert(name)
@@ -48,7 +48,7 @@ extension ModelBuilder {
       return nil
     }
     let name = String(text.dropFirst(prefix.count))
-    guard let key = OpenAPI.ComponentKey(rawValue: name), document.components.schemas[key] != nil else {
+    guard let key = OpenAPI.ComponentKey(componentName: name), document.components.schemas[key] != nil else {
       error(
         "the $ref \"\(text)\" does not resolve: there is no schema \"\(name)\" in components/schemas",
         value: path + ["$ref"])
@@ -261,7 +261,7 @@ extension ModelBuilder {
       switch part.value {
       case .reference(let reference, _):
         guard let name = resolveSchemaReference(reference, at: path),
-          let target = document.components.schemas[OpenAPI.ComponentKey(rawValue: name)!]
+          let target = document.components.schemas[OpenAPI.ComponentKey(componentName: name)!]
         else { return [] }
         return flatten([(target, ["components", "schemas", name])], depth: depth + 1)
       case .all(let nested, _):

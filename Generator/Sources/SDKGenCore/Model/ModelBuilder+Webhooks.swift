@@ -133,7 +133,7 @@ extension ModelBuilder {
           case .b(let inline): resolved = inline
           case .a(let reference):
             guard let component = reference.name,
-              let target = document.components.callbacks[OpenAPI.ComponentKey(rawValue: component)!]?.b
+              let target = document.components.callbacks[OpenAPI.ComponentKey(componentName: component)!]?.b
             else { continue }
             key = component
             path = ["components", "callbacks", component]
