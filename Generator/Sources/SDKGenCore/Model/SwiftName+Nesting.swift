@@ -91,22 +91,46 @@ extension SwiftName {
   /// → `DialingPermissionsCountryPrefixes`), and a segment that only repeats how the one before
   /// ends (`conversation-status.statuses.created` → `ConversationStatusCreated`).
   public static func pathTypeName(_ key: String, namespace: String) -> String {
-    let segments = key.split(whereSeparator: { $0 == "." || $0 == "/" }).map { words(String($0)) }
-    guard segments.count > 1 else { return typeName(key) }
-    let namespaceWords = Set(words(namespace).map { $0.lowercased() })
-    var kept = Array(segments.drop { segment in segment.allSatisfy { namespaceWords.contains($0.lowercased()) } })
+    pathTypeName(key, namespaceWords: namespaceWordSet(namespace))
+  }
+
+  /// The namespace's words in lower case, as ``pathTypeName(_:namespace:)`` drops them.
+  private static func namespaceWordSet(_ namespace: String) -> Set<String> {
+    Set(words(namespace).map { $0.lowercased() })
+  }
+
+  /// A word of a schema name, with the form that makes two words the same word (in any case,
+  /// singular or plural: `buttons` and `Button`) worked out once: the rules compare every
+  /// segment's words with every later segment's.
+  private struct PathWord {
+    let text: String
+    let form: String
+
+    init(_ text: String) {
+      self.text = text
+      form = singular(capitalizedWord(text)).lowercased()
+    }
+  }
+
+  private static func pathTypeName(_ key: String, namespaceWords: Set<String>) -> String {
+    let parts = key.split(whereSeparator: { $0 == "." || $0 == "/" })
+    guard parts.count > 1 else { return typeName(key) }
+    let segments = parts.map { words(String($0)).map(PathWord.init) }
+    var kept = Array(segments.drop { segment in segment.allSatisfy { namespaceWords.contains($0.text.lowercased()) } })
     if kept.isEmpty { kept = [segments.last!] }
     kept = kept.enumerated().filter { index, segment in
       !kept[(index + 1)...].contains { later in contains(later, segment) }
     }.map(\.element)
-    var result: [String] = kept[0]
+    var result: [PathWord] = kept[0]
     for (previous, segment) in zip(kept, kept.dropFirst()) {
       // `conversation-status.statuses`: the segment only repeats how the one before ends.
-      if segment.count <= result.count, zip(result.suffix(segment.count), segment).allSatisfy(sameWord) { continue }
-      let shared = zip(previous, segment).prefix { sameWord($0, $1) }.count
+      if segment.count <= result.count, zip(result.suffix(segment.count), segment).allSatisfy({ $0.form == $1.form }) {
+        continue
+      }
+      let shared = zip(previous, segment).prefix { $0.form == $1.form }.count
       result += segment.dropFirst(shared)
     }
-    return typeName(result.joined(separator: "_"))
+    return typeName(result.map(\.text).joined(separator: "_"))
   }
 
   /// The length over which a type name reads as generated rather than written.
@@ -122,22 +146,32 @@ extension SwiftName {
   /// `templates.components.carousel.buttons.button-item-url` → `CarouselButtonItemURL`. The
   /// names depend only on the set of keys, never on their order.
   public static func pathTypeNames(_ keys: [String], namespace: String) -> [String: String] {
-    var names = Dictionary(keys.map { ($0, pathTypeName($0, namespace: namespace)) }, uniquingKeysWith: { $1 })
+    let namespaceWords = namespaceWordSet(namespace)
+    var names = Dictionary(
+      keys.map { ($0, pathTypeName($0, namespaceWords: namespaceWords)) }, uniquingKeysWith: { $1 })
     let segments = Dictionary(keys.map { ($0, pathSegments($0)) }, uniquingKeysWith: { $1 })
     let longFolders = Set(
       keys.filter { segments[$0]!.count > 2 && unescaped(names[$0]!).count > longTypeName }.map {
         segments[$0]!.dropLast()
       })
     var shortened: [String: String] = [:]
-    for key in keys where longFolders.contains(segments[key]!.dropLast()) {
-      let own = segments[key]!
-      let shorter = keys.filter { $0 != key && segments[$0]!.count <= own.count }.map { segments[$0]! }
-      guard
-        let kept = (2..<own.count).first(where: { count in
-          !shorter.contains { $0.count >= count && $0.suffix(count) == own.suffix(count) }
-        })
-      else { continue }
-      shortened[key] = pathTypeName(own.suffix(kept).joined(separator: "."), namespace: namespace)
+    if !longFolders.isEmpty {
+      // Every key under each run of its last segments, so that a name's test of its endings looks
+      // up the keys that end alike instead of comparing every pair of keys.
+      var endings: [ArraySlice<String>: [String]] = [:]
+      for key in keys {
+        let own = segments[key]!
+        for count in 0..<own.count { endings[own.suffix(count + 1), default: []].append(key) }
+      }
+      for key in keys where longFolders.contains(segments[key]!.dropLast()) {
+        let own = segments[key]!
+        guard
+          let kept = (2..<own.count).first(where: { count in
+            !(endings[own.suffix(count)] ?? []).contains { $0 != key && segments[$0]!.count <= own.count }
+          })
+        else { continue }
+        shortened[key] = pathTypeName(own.suffix(kept).joined(separator: "."), namespaceWords: namespaceWords)
+      }
     }
     // A short name that another schema's name spells as well stays long.
     let uses = Dictionary(grouping: keys.map { shortened[$0] ?? names[$0]! }, by: { $0 }).mapValues(\.count)
@@ -150,17 +184,13 @@ extension SwiftName {
     key.split(whereSeparator: { $0 == "." || $0 == "/" }).map { $0.lowercased() }
   }
 
-  /// Whether `words` holds `run` as consecutive words.
-  private static func contains(_ words: [String], _ run: [String]) -> Bool {
+  /// Whether `words` holds `run` as consecutive words, each the same word in any case, singular
+  /// or plural (`buttons` and `Button`).
+  private static func contains(_ words: [PathWord], _ run: [PathWord]) -> Bool {
     guard !run.isEmpty, run.count <= words.count else { return false }
     return (0...(words.count - run.count)).contains { start in
-      zip(words[start...], run).allSatisfy { sameWord($0, $1) }
+      zip(words[start...], run).allSatisfy { $0.form == $1.form }
     }
-  }
-
-  /// The same word, in any case, singular or plural: `buttons` and `Button`.
-  private static func sameWord(_ first: String, _ second: String) -> Bool {
-    singular(capitalizedWord(first)).lowercased() == singular(capitalizedWord(second)).lowercased()
   }
 
   /// The name of one type for an enum that several places declare alike: after its `format`

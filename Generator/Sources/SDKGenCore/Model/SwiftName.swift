@@ -153,7 +153,10 @@ public enum SwiftName {
   /// Comparison suffixes in query names, as in `StartTime<` and `StartTime>=`, are spelled out
   /// so that they stay distinct from `StartTime`; an arrow (`metadata->assistant_id`) separates.
   static func spellingComparisons(_ name: String) -> String {
-    guard name.contains(where: { $0 == "<" || $0 == ">" }) else { return name }
+    // Their bytes first: looking at every name's characters costs more than the rest of naming.
+    guard name.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }),
+      name.contains(where: { $0 == "<" || $0 == ">" })
+    else { return name }
     return
       name
       .replacingOccurrences(of: "->", with: " ")
@@ -166,6 +169,7 @@ public enum SwiftName {
   /// Digits on both sides of a separator stay apart, spelled so the name stays lowerCamelCase:
   /// `"1.8"` → `1Dot8`, `"2024-01"` → `2024Dash01`.
   static func spellingDigitSeparators(_ name: String) -> String {
+    if !hasSeparatorBetweenDigits(name) { return name }
     let characters = Array(name)
     var result = ""
     for (index, character) in characters.enumerated() {
@@ -179,6 +183,28 @@ public enum SwiftName {
       }
     }
     return result
+  }
+
+  /// Whether ``spellingDigitSeparators(_:)`` has anything to spell; read on the bytes of an ASCII
+  /// name (most names have no digits at all), where every byte is a character.
+  private static func hasSeparatorBetweenDigits(_ name: String) -> Bool {
+    let bytes = name.utf8
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
+    guard bytes.count > 2 else { return false }
+    func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    var previous2 = bytes.first!
+    var previous = bytes[bytes.index(after: bytes.startIndex)]
+    for byte in bytes.dropFirst(2) {
+      if isDigit(previous2), isDigit(byte),
+        previous == UInt8(ascii: ".") || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "_")
+          || previous == UInt8(ascii: ",")
+      {
+        return true
+      }
+      previous2 = previous
+      previous = byte
+    }
+    return false
   }
 
   /// A property, parameter or method name, escaped when it is a keyword.
