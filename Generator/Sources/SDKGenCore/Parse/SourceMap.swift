@@ -11,29 +11,58 @@ public struct SourceMap: Sendable {
   }
 
   public let file: String
-  private var entries: [[String]: Entry] = [:]
+  /// Every key and value, as a tree: `entries[0]` is the root, and `children[i]` holds the
+  /// entries below entry `i` by their key. Each entry hashes only its own key, where a table by
+  /// whole paths hashed every path from the root (a quarter of a large spec's parse).
+  private var entries: [Entry] = []
+  private var children: [[String: Int]] = []
 
   /// `origins` names the file of each subtree that a `$ref` brought in from another file.
   init(file: String, root: Node, origins: [[String]: String] = [:]) {
     self.file = file
-    add(root, key: nil, at: [], file: file, origins: origins)
+    entries.append(Entry(key: nil, value: location(root, file: origins[[]] ?? file)))
+    children.append([:])
+    add(children: root, of: 0, at: origins.isEmpty ? nil : [], file: origins[[]] ?? file, origins: origins)
   }
 
-  private mutating func add(_ node: Node, key: Node?, at path: [String], file: String, origins: [[String]: String]) {
-    let file = origins[path] ?? file
-    entries[path] = Entry(key: key.map { location($0, file: file) }, value: location(node, file: file))
+  /// Adds the members of `node` below entry `parent`. `path` is the parent's path, kept only
+  /// when there are `origins` to look up. A key met twice keeps its first entry, with the last
+  /// one's locations and the members of both, as a table by paths would.
+  private mutating func add(
+    children node: Node, of parent: Int, at path: [String]?, file: String, origins: [[String]: String]
+  ) {
     switch node {
     case .mapping(let mapping):
       for (childKey, child) in mapping {
-        add(child, key: childKey, at: path + [childKey.string ?? ""], file: file, origins: origins)
+        add(child, key: childKey, name: childKey.string ?? "", under: parent, at: path, file: file, origins: origins)
       }
     case .sequence(let sequence):
       for (index, child) in sequence.enumerated() {
-        add(child, key: nil, at: path + [String(index)], file: file, origins: origins)
+        add(child, key: nil, name: String(index), under: parent, at: path, file: file, origins: origins)
       }
     case .scalar, .alias:
       break
     }
+  }
+
+  private mutating func add(
+    _ node: Node, key: Node?, name: String, under parent: Int, at parentPath: [String]?, file: String,
+    origins: [[String]: String]
+  ) {
+    let path = parentPath.map { $0 + [name] }
+    let file = path.flatMap { origins[$0] } ?? file
+    let entry = Entry(key: key.map { location($0, file: file) }, value: location(node, file: file))
+    let index: Int
+    if let existing = children[parent][name] {
+      index = existing
+      entries[index] = entry
+    } else {
+      index = entries.count
+      entries.append(entry)
+      children.append([:])
+      children[parent][name] = index
+    }
+    add(children: node, of: index, at: path, file: file, origins: origins)
   }
 
   private func location(_ node: Node, file: String) -> SourceLocation {
@@ -54,12 +83,11 @@ public struct SourceMap: Sendable {
   }
 
   private func nearest(_ path: [String]) -> (entry: Entry, exact: Bool) {
-    var path = path
-    if let entry = entries[path] { return (entry, true) }
-    while !path.isEmpty {
-      path.removeLast()
-      if let entry = entries[path] { return (entry, false) }
+    var index = 0
+    for name in path {
+      guard let child = children[index][name] else { return (entries[index], false) }
+      index = child
     }
-    return (Entry(key: nil, value: SourceLocation(file: file, line: 1, column: 1)), false)
+    return (entries[index], true)
   }
 }
