@@ -69,4 +69,24 @@ import Testing
     }
     #expect(call.properties.first { $0.jsonName == "message" }?.type == .named("Call.Message"))
   }
+
+  @Test func oneOfMembersOfOneTypeTakeTheFirstFreeNumber() throws {
+    let model = try SnippetTests.model(
+      SnippetTests.spec(
+        schemas: """
+          Value:
+            oneOf:
+              - {type: string}
+              - {type: integer}
+              - {type: string, pattern: '^[0-9]+$'}
+              - {type: string, format: email}
+              - {type: string, maxLength: 3}
+          """))
+    let declaration = try #require(model.types.first { $0.name == "Value" })
+    guard case .oneOf(let oneOf) = declaration else {
+      Issue.record("Value is not a oneOf enum: \(declaration)")
+      return
+    }
+    #expect(oneOf.cases.map(\.swiftName) == ["string", "int", "string2", "email", "string3"])
+  }
 }

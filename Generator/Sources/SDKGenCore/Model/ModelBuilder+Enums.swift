@@ -106,7 +106,7 @@ extension ModelBuilder {
     let name = reserveName(name, origin: path)
     let discriminator = schema.discriminator
     var cases: [OneOfCase] = []
-    var used = Set<String>()
+    var used = NameAllocator<Int>()
     for (index, member) in members.enumerated() where !member.isNullSchema {
       let memberPath = path + [key, String(index)]
       var caseName: String
@@ -125,8 +125,9 @@ extension ModelBuilder {
           error("a oneOf with a discriminator must list $refs, so that each case has a name", key: memberPath)
         }
       }
-      if used.contains(caseName) { caseName += String(index + 1) }
-      used.insert(caseName)
+      // Two members of one type (`string` and a `string` with a pattern): the first free number.
+      let claimed = used.claim(SwiftName.unescaped(caseName), for: index)
+      if claimed.collision != nil { caseName = claimed.name }
       let type = typeUsage(
         member, path: memberPath, name: SwiftName.nestedTypeName(SwiftName.unescaped(caseName), in: name))
       cases.append(OneOfCase(swiftName: caseName, type: type, discriminatorValues: values))
