@@ -142,6 +142,8 @@ let package = Package(
         "TestSupport",
         .product(name: "FlyingFox", package: "FlyingFox"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
+        // SHA-256 of streamed downloads; the library builds it already.
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
       exclude: ["Fixtures"]
     ),

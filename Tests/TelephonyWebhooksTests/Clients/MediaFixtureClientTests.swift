@@ -1,3 +1,4 @@
+import Crypto
 import FixtureClients
 import Foundation
 import TelephonyWebhooks
@@ -102,7 +103,7 @@ extension TestServer {
       var generator = SplitMix64(seed: 11)
       let words = (0..<(4 * 1024 * 1024 / 8)).map { _ in generator.next() }
       let audio = words.withUnsafeBytes { Data($0) }
-      let expectedDigest = SHA256.hex(audio)
+      let expectedDigest = SHA256.hash(data: audio)
       server.enqueue(.init(status: 200, headers: ["Content-Type": "audio/wav"], body: audio))
 
       let body = try await server.media().downloadRecording(recordingID: "RE1")
@@ -110,7 +111,7 @@ extension TestServer {
       var hash = SHA256()
       var count = 0
       for try await chunk in body {
-        hash.update(chunk)
+        hash.update(data: chunk)
         count += chunk.count
       }
       #expect(count == audio.count)

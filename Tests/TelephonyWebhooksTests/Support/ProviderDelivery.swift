@@ -4,8 +4,9 @@ import Foundation
   import FoundationNetworking
 #endif
 
-/// A webhook delivery as a provider makes it, over real HTTP, and the subscriber's answer.
-enum WebhookDelivery {
+/// A webhook delivery as a provider makes it, over real HTTP, and the subscriber's answer (the
+/// runtime's own `WebhookDelivery` is what a receiver's observer is told of one).
+enum ProviderDelivery {
   struct Answer: Sendable {
     var status: Int
     var contentType: String?

@@ -35,7 +35,7 @@ import Testing
 
     /// Posts `body` to `path`, signed for its public URL with `token`.
     func deliver(_ body: String, to path: String, token: String = CallboxReceiverTests.token) async throws
-      -> WebhookDelivery.Answer
+      -> ProviderDelivery.Answer
     {
       let data = Data(body.utf8)
       let url = path == "/hooks/voice" ? CallboxReceiverTests.voiceURL : CallboxReceiverTests.statusURL
@@ -43,7 +43,7 @@ import Testing
       for field in try WebhookSigner.twilio(authToken: token).sign(body: data, url: url.absoluteString) {
         headers[field.name.rawName] = field.value
       }
-      return try await WebhookDelivery.send(path, to: transport.baseURL, body: data, headers: headers)
+      return try await ProviderDelivery.send(path, to: transport.baseURL, body: data, headers: headers)
     }
 
     func stop() async { await transport.stop() }
@@ -100,7 +100,7 @@ import Testing
     try await withStopping(try await Subscriber()) { subscriber in
       let body = "CallSid=CA1&AccountSid=AC1&From=1&To=2&CallStatus=ringing"
       let forged = try await subscriber.deliver(body, to: "/hooks/voice", token: "wrong")
-      let unsigned = try await WebhookDelivery.send(
+      let unsigned = try await ProviderDelivery.send(
         "/hooks/voice", to: subscriber.transport.baseURL, body: Data(body.utf8), headers: Self.form)
       #expect([forged.status, unsigned.status] == [Int]([401, 401]))
       #expect(!forged.text.contains(Self.token))

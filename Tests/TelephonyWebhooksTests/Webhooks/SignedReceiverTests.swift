@@ -108,12 +108,12 @@ import Testing
       ).register(on: transport, path: "/hooks/answer")
     }
 
-    func post(_ target: String, _ body: Data, signed: HTTPFields, headers: [String: String] = WebhookDelivery.json)
-      async throws -> WebhookDelivery.Answer
+    func post(_ target: String, _ body: Data, signed: HTTPFields, headers: [String: String] = ProviderDelivery.json)
+      async throws -> ProviderDelivery.Answer
     {
       var all = headers
       for field in signed { all[field.name.rawName] = field.value }
-      return try await WebhookDelivery.send(target, to: transport.baseURL, body: body, headers: all)
+      return try await ProviderDelivery.send(target, to: transport.baseURL, body: body, headers: all)
     }
 
     /// Posts a form body to `/hooks/voice?…`, signed for the public URL with `token`.
@@ -121,7 +121,7 @@ import Testing
       _ body: String, query: String = "?lang=en", token: String = SignedReceiverTests.token,
       path: String = "/hooks/voice"
     )
-      async throws -> WebhookDelivery.Answer
+      async throws -> ProviderDelivery.Answer
     {
       let data = Data(body.utf8)
       let signed = try WebhookSigner.twilio(authToken: token).sign(

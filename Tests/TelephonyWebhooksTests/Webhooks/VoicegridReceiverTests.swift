@@ -26,12 +26,12 @@ import Testing
     }
 
     func deliver(_ json: String, to path: String = "/hooks/voicegrid", signer: WebhookSigner? = nil) async throws
-      -> WebhookDelivery.Answer
+      -> ProviderDelivery.Answer
     {
       let body = Data(json.utf8)
-      var headers = WebhookDelivery.json
+      var headers = ProviderDelivery.json
       for field in try (signer ?? self.signer).sign(body: body) { headers[field.name.rawName] = field.value }
-      return try await WebhookDelivery.send(path, to: transport.baseURL, body: body, headers: headers)
+      return try await ProviderDelivery.send(path, to: transport.baseURL, body: body, headers: headers)
     }
 
     func stop() async { await transport.stop() }
@@ -102,11 +102,11 @@ import Testing
       let json = Self.event("call.answered", id: "1")
       let forged = try await subscriber.deliver(json, signer: WebhookSigner.telnyx())
       let body = Data(json.utf8)
-      var stale = WebhookDelivery.json
+      var stale = ProviderDelivery.json
       for field in try subscriber.signer.sign(body: body, date: Date() - 600) {
         stale[field.name.rawName] = field.value
       }
-      let old = try await WebhookDelivery.send(
+      let old = try await ProviderDelivery.send(
         "/hooks/voicegrid", to: subscriber.transport.baseURL, body: body, headers: stale)
       #expect([forged.status, old.status] == [Int]([401, 401]))
       let untyped = try await subscriber.deliver(#"{"data":{"id":"x"}}"#)

@@ -34,16 +34,16 @@ import Testing
     }
 
     func post(
-      _ target: String, _ body: Data, headers: [String: String] = WebhookDelivery.json, streamed: Bool = false
-    ) async throws -> WebhookDelivery.Answer {
-      try await WebhookDelivery.send(target, to: transport.baseURL, body: body, headers: headers, streamed: streamed)
+      _ target: String, _ body: Data, headers: [String: String] = ProviderDelivery.json, streamed: Bool = false
+    ) async throws -> ProviderDelivery.Answer {
+      try await ProviderDelivery.send(target, to: transport.baseURL, body: body, headers: headers, streamed: streamed)
     }
 
     func stop() async { await transport.stop() }
   }
 
-  static let thuliumAuth = WebhookDelivery.basic("u", "p4ss")
-  static let plusofonSecret = WebhookDelivery.json.merging(["X-Secret": "abc"]) { $1 }
+  static let thuliumAuth = ProviderDelivery.basic("u", "p4ss")
+  static let plusofonSecret = ProviderDelivery.json.merging(["X-Secret": "abc"]) { $1 }
 
   private func withSubscriber(_ body: (Subscriber) async throws -> Void) async throws {
     try await withStopping(try await Subscriber(), body)
@@ -134,12 +134,12 @@ import Testing
     try Callwire.CallEvent.register(
       on: transport, path: "/hooks/callwire", verifier: .header("X-Secret", equals: "abc")
     ) { await handled.append($0) }
-    let headers = WebhookDelivery.json.merging(["X-Secret": "abc"]) { $1 }
+    let headers = ProviderDelivery.json.merging(["X-Secret": "abc"]) { $1 }
     let body = Data(#"{"call_id":"CA1","status":"completed"}"#.utf8)
     let answers = [
-      try await WebhookDelivery.send("/hooks/callwire", to: transport.baseURL, body: body, headers: headers),
-      try await WebhookDelivery.send("/hooks/callwire", to: transport.baseURL, body: body),
-      try await WebhookDelivery.send("/hooks/callwire", to: transport.baseURL, body: Data("{}".utf8), headers: headers),
+      try await ProviderDelivery.send("/hooks/callwire", to: transport.baseURL, body: body, headers: headers),
+      try await ProviderDelivery.send("/hooks/callwire", to: transport.baseURL, body: body),
+      try await ProviderDelivery.send("/hooks/callwire", to: transport.baseURL, body: Data("{}".utf8), headers: headers),
     ]
     await transport.stop()
     #expect(answers.map(\.status) == [200, 401, 400])
@@ -180,11 +180,11 @@ import Testing
         try await subscriber.post("/hooks/api4com?secret=s3cr", oversized),
         try await subscriber.post(
           "/hooks/thulium", try WebhookFixtures.data("thulium-customer-created"),
-          headers: WebhookDelivery.basic("u", "wrong")),
-        try await subscriber.post("/hooks/thulium", Data(), headers: WebhookDelivery.json),
+          headers: ProviderDelivery.basic("u", "wrong")),
+        try await subscriber.post("/hooks/thulium", Data(), headers: ProviderDelivery.json),
         try await subscriber.post(
           "/hooks/plusofon", try WebhookFixtures.data("plusofon-create"),
-          headers: WebhookDelivery.json.merging(["X-Secret": "abd"]) { $1 }),
+          headers: ProviderDelivery.json.merging(["X-Secret": "abd"]) { $1 }),
         try await subscriber.post("/hooks/plusofon", oversized, streamed: true),
       ]
       #expect(answers.map(\.status) == Array(repeating: 401, count: answers.count))
@@ -202,10 +202,10 @@ import Testing
 
   @Test func bodiesThatAreNotThePayloadAnswer400NamingTheProvider() async throws {
     let deliveries: [(target: String, body: String, headers: [String: String], provider: String)] = [
-      ("/hooks/api4com?secret=s3cr3t", "not json", WebhookDelivery.json, "Api4Com"),
-      ("/hooks/api4com?secret=s3cr3t", "", WebhookDelivery.json, "Api4Com"),
-      ("/hooks/api4com?secret=s3cr3t", #"{"eventType":"channel-answer","id":42}"#, WebhookDelivery.json, "Api4Com"),
-      ("/hooks/api4com?secret=s3cr3t", #"{"id":"x"}"#, WebhookDelivery.json, "Api4Com"),
+      ("/hooks/api4com?secret=s3cr3t", "not json", ProviderDelivery.json, "Api4Com"),
+      ("/hooks/api4com?secret=s3cr3t", "", ProviderDelivery.json, "Api4Com"),
+      ("/hooks/api4com?secret=s3cr3t", #"{"eventType":"channel-answer","id":42}"#, ProviderDelivery.json, "Api4Com"),
+      ("/hooks/api4com?secret=s3cr3t", #"{"id":"x"}"#, ProviderDelivery.json, "Api4Com"),
       ("/hooks/thulium", "[1, 2]", Self.thuliumAuth, "Thulium"),
       ("/hooks/thulium", #"{"action":"CHAT_CONVERSATION_CREATED","chat_id":"one"}"#, Self.thuliumAuth, "Thulium"),
       (
@@ -213,8 +213,8 @@ import Testing
         Self.plusofonSecret.merging(["Content-Type": "application/x-www-form-urlencoded"]) { $1 }, "Plusofon"
       ),
       ("/hooks/plusofon", #"{"call_id":1}"#, Self.plusofonSecret, "Plusofon"),
-      ("/hooks/voxline", "null", WebhookDelivery.json, "Voxline"),
-      ("/hooks/voxline", #"{"event\n":"x",\#n"call_id\r\nX-Injected: 1":5}"#, WebhookDelivery.json, "Voxline"),
+      ("/hooks/voxline", "null", ProviderDelivery.json, "Voxline"),
+      ("/hooks/voxline", #"{"event\n":"x",\#n"call_id\r\nX-Injected: 1":5}"#, ProviderDelivery.json, "Voxline"),
     ]
     try await withSubscriber { subscriber in
       for delivery in deliveries {
@@ -284,8 +284,8 @@ import Testing
     let short = Data(#"{"event":"call.ended","call_id":"c"}"#.utf8)
     let long = Data(#"{"event":"call.ended","call_id":"ccccccccc"}"#.utf8)
     let answers = [
-      try await WebhookDelivery.send("/small", to: transport.baseURL, body: short),
-      try await WebhookDelivery.send("/small", to: transport.baseURL, body: long),
+      try await ProviderDelivery.send("/small", to: transport.baseURL, body: short),
+      try await ProviderDelivery.send("/small", to: transport.baseURL, body: long),
     ]
     await transport.stop()
     #expect(answers.map(\.status) == [200, 413])
@@ -303,7 +303,7 @@ import Testing
     try Thulium.WebhookEvent.register(
       on: transport, path: "/hooks/thulium", verifier: .basicAuth(username: "u", password: "p4ss")
     ) { _ in throw HandlerFailure() }
-    let answer = try await WebhookDelivery.send(
+    let answer = try await ProviderDelivery.send(
       "/hooks/thulium", to: transport.baseURL, body: try WebhookFixtures.data("thulium-customer-created"),
       headers: Self.thuliumAuth)
     await transport.stop()
@@ -317,7 +317,7 @@ import Testing
   @Test func onlyPOSTIsRegistered() async throws {
     try await withSubscriber { subscriber in
       for method in ["GET", "PUT", "DELETE"] {
-        let answer = try await WebhookDelivery.send(
+        let answer = try await ProviderDelivery.send(
           "/hooks/api4com?secret=s3cr3t", to: subscriber.transport.baseURL, method: method,
           body: try WebhookFixtures.data("api4com-channel-answer"))
         #expect(answer.status == 405, "\(method)")
