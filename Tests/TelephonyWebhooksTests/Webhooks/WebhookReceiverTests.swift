@@ -139,7 +139,8 @@ import Testing
     let answers = [
       try await ProviderDelivery.send("/hooks/callwire", to: transport.baseURL, body: body, headers: headers),
       try await ProviderDelivery.send("/hooks/callwire", to: transport.baseURL, body: body),
-      try await ProviderDelivery.send("/hooks/callwire", to: transport.baseURL, body: Data("{}".utf8), headers: headers),
+      try await ProviderDelivery.send(
+        "/hooks/callwire", to: transport.baseURL, body: Data("{}".utf8), headers: headers),
     ]
     await transport.stop()
     #expect(answers.map(\.status) == [200, 401, 400])
