@@ -10,9 +10,9 @@ import OpenAPIURLSession
 ///
 /// A fixture for the parameters and credentials beyond a schema in the header or the query: cookie
 /// parameters and a cookie apiKey in one Cookie header, parameters described by JSON content, the
-/// matrix and label path styles, an http scheme other than basic and bearer, a mutualTLS scheme
-/// left to the transport, a scheme whose name the initializer already uses, and responses that are
-/// a form (decoded) or multipart (read as a stream).
+/// matrix and label path styles, object header and cookie parameters, an http scheme other than
+/// basic and bearer, a mutualTLS scheme left to the transport, a scheme whose name the initializer
+/// already uses, and responses that are a form (decoded) or multipart (read as a stream).
 public enum Keyring {}
 
 // MARK: - Client and operations
@@ -222,6 +222,35 @@ extension Keyring {
       default: throw response.failure()
       }
     }
+
+    /// List the views in a layout
+    ///
+    /// `GET /views`
+    ///
+    /// - Parameters:
+    ///   - xLayout: The layout, as `key,value` pairs in one header.
+    ///   - xLayoutPairs: The layout, as `key=value` pairs in one header.
+    ///   - layout: The layout in one cookie.
+    ///   - labels: Labels, one cookie each.
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    public func listViews(
+      xLayout: Layout? = nil,
+      xLayoutPairs: Layout? = nil,
+      layout: Layout? = nil,
+      labels: [String: String]? = nil
+    ) async throws {
+      var request = OperationRequest(operationID: "listViews", method: .get, path: "/views")
+      try request.setHeaderObject("X-Layout", xLayout, explode: false)
+      try request.setHeaderObject("X-Layout-Pairs", xLayoutPairs, explode: true)
+      try request.addCookieObject("layout", layout, explode: false)
+      try request.addCookieObject("labels", labels, explode: true)
+      let response = try await core.send(request, security: [["session"]])
+      switch response.status {
+      case 204: return
+      default: throw response.failure()
+      }
+    }
   }
 }
 
@@ -317,6 +346,24 @@ extension Keyring {
     /// - Throws: `APIError` for a status other than 200, a failed request or a body that does not
     ///   match the spec.
     func getDevice() async throws -> Preferences
+
+    /// List the views in a layout
+    ///
+    /// `GET /views`
+    ///
+    /// - Parameters:
+    ///   - xLayout: The layout, as `key,value` pairs in one header.
+    ///   - xLayoutPairs: The layout, as `key=value` pairs in one header.
+    ///   - layout: The layout in one cookie.
+    ///   - labels: Labels, one cookie each.
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    func listViews(
+      xLayout: Layout?,
+      xLayoutPairs: Layout?,
+      layout: Layout?,
+      labels: [String: String]?
+    ) async throws
   }
 }
 
@@ -364,6 +411,16 @@ extension Keyring.API {
   /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
   public func getDevice() async throws -> Keyring.Preferences {
     throw UnimplementedOperation(operationID: "getDevice", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func listViews(
+    xLayout: Keyring.Layout?,
+    xLayoutPairs: Keyring.Layout?,
+    layout: Keyring.Layout?,
+    labels: [String: String]?
+  ) async throws {
+    throw UnimplementedOperation(operationID: "listViews", typeName: "\(Self.self)")
   }
 }
 
@@ -431,6 +488,10 @@ extension Keyring.Client {
         """#
       )
     ),
+    OperationDescription(
+      "listViews", .get, "/views",
+      answer: .empty(204)
+    ),
   ])
 }
 
@@ -492,6 +553,46 @@ extension Keyring {
       case .dark: "dark"
       case .light: "light"
       case .unknown(let value): value
+      }
+    }
+  }
+
+  /// How views are laid out.
+  public struct Layout: Codable, Hashable, Sendable {
+    public var columns: Int
+
+    public var sort: Layout.Sort?
+
+    public var caption: String?
+
+    /// Creates a value from its properties.
+    public init(columns: Int, sort: Layout.Sort? = nil, caption: String? = nil) {
+      self.columns = columns
+      self.sort = sort
+      self.caption = caption
+    }
+
+    /// A value this SDK does not know decodes as ``unknown(_:)`` and encodes back unchanged.
+    public enum Sort: OpenEnum {
+      case name
+      case date
+      /// A value this SDK does not know, kept as it was sent.
+      case unknown(String)
+
+      public init(rawValue: String) {
+        switch rawValue {
+        case "name": self = .name
+        case "date": self = .date
+        default: self = .unknown(rawValue)
+        }
+      }
+
+      public var rawValue: String {
+        switch self {
+        case .name: "name"
+        case .date: "date"
+        case .unknown(let value): value
+        }
       }
     }
   }

@@ -18,9 +18,9 @@ import Testing
         "/numbers": {
           "get": {"operationId": "ListNumbers", "tags": ["Numbers"], "responses": {"204": {"description": "OK"}}}
         },
-        "/sessions": {
+        "/sessions/{s}": {
           "get": {"operationId": "ListSessions", "tags": ["Calls"],
-            "parameters": [{"name": "s", "in": "header", "schema": {"type": "object"}}],
+            "parameters": [{"name": "s", "in": "path", "required": true, "schema": {"type": "object"}}],
             "responses": {"204": {"description": "OK"}}}
         }
       },
@@ -55,7 +55,8 @@ import Testing
     #expect(!code.contains("listNumbers"))
     #expect(!code.contains("listSessions"))
     #expect(
-      result.standardError.contains("warning: skipped operation GET /sessions: unsupported: an object header parameter")
+      result.standardError.contains(
+        "warning: skipped operation GET /sessions/{s}: unsupported: an object path parameter")
     )
     #expect(
       result.standardOutput.contains("Vendorly.swift: 2 of 3 operations, 1 type, 0 webhooks; skipped 1 operation"))

@@ -64,17 +64,13 @@ import OpenAPIRuntime
     _ name: String, _ value: (some Encodable)?, style: ParameterStyle, explode: Bool
   ) throws {
     guard let value else { return }
-    var captured = try withEncodingErrors { try BodyValue.capture(value) }
-    // A dictionary's members come in hash order: sorted by key, the query is the same every time.
-    if value is [String: Any], case .object(let members) = captured {
-      captured = .object(members.sorted { $0.name < $1.name })
-    }
+    let captured = try capturedObject(value)
     query += try withEncodingErrors {
       try Self.queryPairs.pairs(name: name, value: captured, style: style, explode: explode)
     }
   }
 
-  private static let queryPairs = StyledPairs(
+  static let queryPairs = StyledPairs(
     escape: { PercentEncoding.encode($0, allowing: PercentEncoding.unreserved) }, encodedSpace: "%20")
 
   /// Sets a header; `nil` sets nothing.

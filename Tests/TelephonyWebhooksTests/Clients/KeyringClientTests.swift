@@ -57,6 +57,37 @@ import Testing
     }
   }
 
+  @Test func objectHeadersAndCookiesAreWrittenAsTheirStylesSay() async throws {
+    try await TestServer.with { server in
+      server.enqueue(.init(status: 204))
+      let layout = Keyring.Layout(columns: 3, sort: .date, caption: "a b;c")
+
+      try await Self.client(server).listViews(
+        xLayout: layout, xLayoutPairs: Keyring.Layout(columns: 2), layout: layout,
+        labels: ["team": "ops & support", "area": "eu"])
+
+      let request = try #require(server.lastRequest)
+      #expect(request.header("X-Layout") == "columns,3,sort,date,caption,a b;c")
+      #expect(request.header("X-Layout-Pairs") == "columns=2")
+      #expect(
+        request.header("Cookie")
+          == "layout=columns,3,sort,date,caption,a%20b%3Bc; area=eu; team=ops%20%26%20support; session_id=s3ss10n")
+    }
+  }
+
+  @Test func withoutObjectParametersNothingIsSent() async throws {
+    try await TestServer.with { server in
+      server.enqueue(.init(status: 204))
+
+      try await Self.client(server, session: nil).listViews()
+
+      let request = try #require(server.lastRequest)
+      #expect(request.header("X-Layout") == nil)
+      #expect(request.header("X-Layout-Pairs") == nil)
+      #expect(request.header("Cookie") == nil)
+    }
+  }
+
   @Test func anHTTPSchemeOfItsOwnIsSentAsAuthorizationWithItsName() async throws {
     try await TestServer.with { server in
       server.enqueue(.json("{}"))

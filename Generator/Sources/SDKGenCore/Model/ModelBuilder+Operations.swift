@@ -107,7 +107,10 @@ extension ModelBuilder {
     pathItem: OpenAPI.PathItem, path: [String], schemes: [SecurityScheme]
   ) -> Operation? {
     let typePrefix = SwiftName.typeNamePart(id)
+    let start = diagnostics.count
     var parameters = translateParameters(operation, pathItem: pathItem, path: path, typePrefix: typePrefix)
+    // A path parameter that failed is declared all the same: its own error says why it is missing.
+    let parametersFailed = diagnostics.hasErrors(since: start)
     if operation.requestBody != nil, let index = parameters.firstIndex(where: { $0.swiftName == "body" }) {
       let renamed = parameters.contains { $0.swiftName == "bodyParameter" } ? "bodyParameter2" : "bodyParameter"
       warning(
@@ -115,7 +118,7 @@ extension ModelBuilder {
         key: path + ["parameters"])
       parameters[index].swiftName = renamed
     }
-    let pathSegments = pathSegments(template, parameters: parameters, path: path)
+    let pathSegments = pathSegments(template, parameters: parameters, path: path, reportsUndeclared: !parametersFailed)
     parameters.sort { $0.location.order < $1.location.order }
     let requestBody = operation.requestBody.flatMap {
       translateRequestBody($0, path: path + ["requestBody"], typePrefix: typePrefix)
@@ -265,7 +268,9 @@ extension ModelBuilder {
 
   /// The path template as text and path parameters, reporting a `{name}` that is no path
   /// parameter and a path parameter the template leaves out.
-  func pathSegments(_ template: String, parameters: [Parameter], path: [String]) -> [PathSegment] {
+  func pathSegments(_ template: String, parameters: [Parameter], path: [String], reportsUndeclared: Bool)
+    -> [PathSegment]
+  {
     let pathParameters = parameters.filter { $0.location == .path }
     var segments: [PathSegment] = []
     var names: [String] = []
@@ -285,9 +290,11 @@ extension ModelBuilder {
       if let parameter = pathParameters.first(where: { $0.name == name }) {
         segments.append(.parameter(swiftName: parameter.swiftName))
       } else {
-        error(
-          "the path parameter \"\(name)\" is not declared; add it to the operation's parameters with in: path",
-          key: Array(path.dropLast()))
+        if reportsUndeclared {
+          error(
+            "the path parameter \"\(name)\" is not declared; add it to the operation's parameters with in: path",
+            key: Array(path.dropLast()))
+        }
         literal(rest[open...close])
       }
       rest = rest[rest.index(after: close)...]

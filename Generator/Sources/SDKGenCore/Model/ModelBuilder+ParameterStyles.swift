@@ -60,7 +60,7 @@ extension ModelBuilder {
     default:
       element = resolved
     }
-    if isObject && location != .query {
+    if isObject && location == .path {
       error("unsupported: an object \(location.rawValue) parameter (\"\(name)\")", key: path)
       return nil
     }

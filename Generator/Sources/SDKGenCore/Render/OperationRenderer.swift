@@ -267,11 +267,17 @@ enum OperationRenderer {
       }
       return "request.addQuery(\(name), \(value))"
     case .header:
+      if parameter.isObject {
+        return "try request.setHeaderObject(\(name), \(value), explode: \(parameter.explode))"
+      }
       if isArray {
         return "request.setHeader(\(name), \(value)\(optionalChain).map(\\.parameterText).joined(separator: \",\"))"
       }
       return "request.setHeader(\(name), \(value))"
     case .cookie:
+      if parameter.isObject {
+        return "try request.addCookieObject(\(name), \(value), explode: \(parameter.explode))"
+      }
       if isArray {
         return "request.addCookie(\(name), \(value)" + (parameter.explode ? ")" : ", explode: false)")
       }
