@@ -118,12 +118,13 @@ import Testing
   @Test func checkOfABrokenSpecReportsTheSpecError() throws {
     let output = try SDKGenProcess.temporaryFolder()
     let spec = SDKGenProcess.packageRoot.appendingPathComponent(
-      "Tests/GeneratorTests/Diagnostics/duplicate-operation-id.yaml")
+      "Tests/GeneratorTests/Diagnostics/unresolved-schema-ref.yaml")
 
     let result = try SDKGenProcess.run(["generate", spec.path, "--output", output.path, "--check"])
 
     #expect(result.status == 1)
-    #expect(result.standardError.contains("duplicate-operation-id.yaml:"))
+    #expect(result.standardError.contains("unresolved-schema-ref.yaml:"))
+    #expect(result.standardError.contains(": error: the $ref"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
   }
 

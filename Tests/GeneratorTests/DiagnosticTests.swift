@@ -41,11 +41,13 @@ import Testing
   @Test func oneBrokenSpecStopsEveryOutputFile() throws {
     let output = try SDKGenProcess.temporaryFolder()
     let good = SDKGenProcess.packageRoot.appendingPathComponent("specs/plusofon.yaml").path
-    let broken = Self.folder.appendingPathComponent("duplicate-operation-id.yaml").path
+    let broken = Self.folder.appendingPathComponent("unresolved-schema-ref.yaml").path
 
     let result = try SDKGenProcess.run(["generate", good, broken, "--output", output.path])
 
     #expect(result.status == 1)
+    #expect(result.standardError.contains("unresolved-schema-ref.yaml:"))
+    #expect(result.standardError.contains(": error: the $ref"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
   }
 

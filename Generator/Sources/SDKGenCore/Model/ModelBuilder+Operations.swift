@@ -59,14 +59,13 @@ extension ModelBuilder {
           var operationID =
             endpoint.operation.operationId ?? Self.operationID(method: methodKey, path: pathKey.rawValue)
           if let first = operationIDs[operationID] {
+            // OpenAPI asks for unique ids; a spec that repeats one still generates, the repeat named
+            // from its method and path (numbered if that is taken too), with a warning.
             let line = sourceMap.value(first + ["operationId"]).line
-            guard options.skipUnsupported else {
-              error(
-                "duplicate operationId \"\(operationID)\"; it is also used on line \(line) (--skip-unsupported names this one from its method and path)",
-                value: operationPath + ["operationId"])
-              return nil
+            var renamed = Self.operationID(method: methodKey, path: pathKey.rawValue)
+            if operationIDs[renamed] != nil {
+              renamed = NameAllocator<Void>.firstFree(renamed, isTaken: { operationIDs[$0] != nil })
             }
-            let renamed = Self.operationID(method: methodKey, path: pathKey.rawValue)
             warning(
               "duplicate operationId \"\(operationID)\"; it is also used on line \(line), so this one is named \(SwiftName.memberName(renamed)) from its method and path",
               key: operationPath + ["operationId"])
