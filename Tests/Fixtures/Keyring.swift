@@ -11,8 +11,9 @@ import OpenAPIURLSession
 /// A fixture for the parameters and credentials beyond a schema in the header or the query: cookie
 /// parameters and a cookie apiKey in one Cookie header, parameters described by JSON content, the
 /// matrix and label path styles, object header and cookie parameters, an http scheme other than
-/// basic and bearer, a mutualTLS scheme left to the transport, a scheme whose name the initializer
-/// already uses, and responses that are a form (decoded) or multipart (read as a stream).
+/// basic and bearer, two basic schemes, a mutualTLS scheme left to the transport, a scheme whose
+/// name the initializer already uses, and responses that are a form (decoded) or multipart (read as
+/// a stream).
 public enum Keyring {}
 
 // MARK: - Client and operations
@@ -40,6 +41,12 @@ extension Keyring {
     ///   - digest: The `digest` credential, sent as `Authorization: Digest <value>`; the value as
     ///     the scheme computes it. An HTTP Digest response, computed by the caller.
     ///   - transport2: The `transport` credential.
+    ///   - username: The HTTP Basic user name (`member`), for the operations that accept it. A
+    ///     member's user name and password.
+    ///   - password: The HTTP Basic password (`member`).
+    ///   - adminUsername: The HTTP Basic user name (`admin`), for the operations that accept it. An
+    ///     administrator's user name and password.
+    ///   - adminPassword: The HTTP Basic password (`admin`).
     ///   - transport: Sends the requests; `URLSessionTransport()` by default. The spec's mutualTLS
     ///     scheme `clientCertificate` is the transport's: give one whose session presents the
     ///     client certificate.
@@ -51,6 +58,10 @@ extension Keyring {
       session: String? = nil,
       digest: String? = nil,
       transport2: String? = nil,
+      username: String? = nil,
+      password: String? = nil,
+      adminUsername: String? = nil,
+      adminPassword: String? = nil,
       transport: any ClientTransport = URLSessionTransport(),
       middlewares: [any ClientMiddleware] = [],
       configuration: ClientConfiguration = ClientConfiguration()
@@ -61,6 +72,10 @@ extension Keyring {
           session.map { ("session", Credential.apiKey($0, cookie: "session_id")) },
           digest.map { ("digest", Credential.authorization($0, scheme: "Digest")) },
           transport2.map { ("transport", Credential.apiKey($0, header: "X-Transport-Key")) },
+          username.flatMap { user in password.map { ("member", Credential.basic(username: user, password: $0)) } },
+          adminUsername.flatMap { user in
+            adminPassword.map { ("admin", Credential.basic(username: user, password: $0)) }
+          },
         ].compactMap { $0 },
         transport: transport,
         middlewares: middlewares,
@@ -251,6 +266,36 @@ extension Keyring {
       default: throw response.failure()
       }
     }
+
+    /// Get the signed-in member
+    ///
+    /// `GET /members/me`
+    ///
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    public func getMember() async throws {
+      let request = OperationRequest(operationID: "getMember", method: .get, path: "/members/me")
+      let response = try await core.send(request, security: [["member"]])
+      switch response.status {
+      case 204: return
+      default: throw response.failure()
+      }
+    }
+
+    /// Get the administration page
+    ///
+    /// `GET /admin`
+    ///
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    public func getAdmin() async throws {
+      let request = OperationRequest(operationID: "getAdmin", method: .get, path: "/admin")
+      let response = try await core.send(request, security: [["admin"]])
+      switch response.status {
+      case 204: return
+      default: throw response.failure()
+      }
+    }
   }
 }
 
@@ -364,6 +409,22 @@ extension Keyring {
       layout: Layout?,
       labels: [String: String]?
     ) async throws
+
+    /// Get the signed-in member
+    ///
+    /// `GET /members/me`
+    ///
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    func getMember() async throws
+
+    /// Get the administration page
+    ///
+    /// `GET /admin`
+    ///
+    /// - Throws: `APIError` for a status other than 204, a failed request or a body that does not
+    ///   match the spec.
+    func getAdmin() async throws
   }
 }
 
@@ -421,6 +482,16 @@ extension Keyring.API {
     labels: [String: String]?
   ) async throws {
     throw UnimplementedOperation(operationID: "listViews", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getMember() async throws {
+    throw UnimplementedOperation(operationID: "getMember", typeName: "\(Self.self)")
+  }
+
+  /// Throws `UnimplementedOperation`: a fake implements the operations its test calls.
+  public func getAdmin() async throws {
+    throw UnimplementedOperation(operationID: "getAdmin", typeName: "\(Self.self)")
   }
 }
 
@@ -490,6 +561,14 @@ extension Keyring.Client {
     ),
     OperationDescription(
       "listViews", .get, "/views",
+      answer: .empty(204)
+    ),
+    OperationDescription(
+      "getMember", .get, "/members/me",
+      answer: .empty(204)
+    ),
+    OperationDescription(
+      "getAdmin", .get, "/admin",
       answer: .empty(204)
     ),
   ])

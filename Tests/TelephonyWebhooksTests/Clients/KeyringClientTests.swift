@@ -88,6 +88,29 @@ import Testing
     }
   }
 
+  @Test func twoBasicSchemesEachSendTheirOwnCredentials() async throws {
+    try await TestServer.with { server in
+      server.enqueue(.init(status: 204))
+      server.enqueue(.init(status: 204))
+      server.enqueue(.init(status: 204))
+      let client = Keyring.Client(
+        serverURL: server.baseURL, session: nil, username: "ada", password: "m3mber", adminUsername: "root",
+        adminPassword: "4dmin")
+
+      try await client.getMember()
+      try await client.getAdmin()
+      try await Keyring.Client(serverURL: server.baseURL, session: nil, username: "ada", password: "m3mber")
+        .getAdmin()
+
+      #expect(
+        server.requests.map { $0.header("Authorization") } == [
+          "Basic " + Data("ada:m3mber".utf8).base64EncodedString(),
+          "Basic " + Data("root:4dmin".utf8).base64EncodedString(),
+          nil,
+        ])
+    }
+  }
+
   @Test func anHTTPSchemeOfItsOwnIsSentAsAuthorizationWithItsName() async throws {
     try await TestServer.with { server in
       server.enqueue(.json("{}"))

@@ -115,16 +115,19 @@ public struct SecurityScheme: Hashable, Sendable {
   /// The key in `components.securitySchemes`.
   public var key: String
   public var kind: Kind
-  /// The initializer's parameter: the key's Swift name, or `username`/`password` for basic.
+  /// The initializer's parameter: the key's Swift name, or the user name's for basic
+  /// (`username`, or `adminUsername` for a second basic scheme keyed `admin`).
   public var swiftName: String
+  /// Basic's password parameter: `password`, or `adminPassword`.
+  public var passwordSwiftName: String? = nil
   /// A default for the initializer parameter (`x-swift-default`).
   public var defaultValue: String?
   /// Whether some operation can be called without it (another alternative in its `security`),
   /// so that the initializer parameter is optional.
   public var isOptional: Bool = false
   public var documentation: Documentation
-  /// The client initializer's parameters that carry it: `username` and `password` for basic,
-  /// otherwise one named `swiftName`.
+  /// The client initializer's parameters that carry it: the user name's and the password's for
+  /// basic, otherwise one named `swiftName`.
   public var parameters: [CredentialParameter] = []
 }
 

@@ -102,8 +102,8 @@ public final class ModelBuilder {
   /// The initializer parameters that carry a scheme's credential: optional, and `nil` by
   /// default, when some operation goes without it and the spec gives no default.
   static func credentialParameters(_ scheme: SecurityScheme) -> [CredentialParameter] {
-    guard scheme.kind != .basic else {
-      return ["username", "password"].map {
+    if scheme.kind == .basic, let password = scheme.passwordSwiftName {
+      return [scheme.swiftName, password].map {
         CredentialParameter(swiftName: $0, isOptional: scheme.isOptional, defaultValue: nil)
       }
     }
@@ -207,14 +207,24 @@ public final class ModelBuilder {
         continue
       }
       let defaultValue = extensionValue("x-swift-default", at: path) as? String
-      var swiftName = kind == .basic ? "username" : SwiftName.memberName(key.rawValue)
+      var swiftName = SwiftName.memberName(key.rawValue)
+      var passwordSwiftName: String?
       if kind == .basic {
-        if schemes.contains(where: { $0.kind == .basic }) {
-          error(
-            "the security scheme \"\(key.rawValue)\" is a second http basic scheme; the client takes one", key: path)
+        // The first basic scheme takes `username` and `password`; another one its key's names
+        // (`adminUsername`, `adminPassword`).
+        let prefix = schemes.contains(where: { $0.kind == .basic }) ? SwiftName.camelName(key.rawValue) : ""
+        let names = ["username", "password"].map { name in
+          let wanted = prefix.isEmpty ? name : prefix + SwiftName.typeNamePart(name)
+          let claimed = parameterNames.claim(wanted, for: key.rawValue)
+          if let other = claimed.collision {
+            warning(
+              "the security scheme \"\(key.rawValue)\" gives the initializer parameter \(wanted), which \(other) already uses; this one is \(claimed.name)",
+              key: path)
+          }
+          return claimed.name
         }
-        _ = parameterNames.claim("username", for: key.rawValue)
-        _ = parameterNames.claim("password", for: key.rawValue)
+        swiftName = names[0]
+        passwordSwiftName = names[1]
       } else {
         let claimed = parameterNames.claim(swiftName, for: key.rawValue)
         if let other = claimed.collision {
@@ -226,7 +236,8 @@ public final class ModelBuilder {
       }
       schemes.append(
         SecurityScheme(
-          key: key.rawValue, kind: kind, swiftName: swiftName, defaultValue: defaultValue,
+          key: key.rawValue, kind: kind, swiftName: swiftName, passwordSwiftName: passwordSwiftName,
+          defaultValue: defaultValue,
           documentation: Documentation(
             details: [scheme.description, notes[key.rawValue]].compactMap { $0 }.joined(separator: "\n\n"))))
     }

@@ -118,9 +118,9 @@ enum ClientRenderer {
       switch scheme.kind {
       case .basic:
         parameterDocs += [
-          "  - username: The HTTP Basic user name (`\(scheme.key)`)"
+          "  - \(scheme.parameters[0].swiftName): The HTTP Basic user name (`\(scheme.key)`)"
             + (scheme.isOptional ? ", for the operations that accept it." : ".") + summary,
-          "  - password: The HTTP Basic password (`\(scheme.key)`).",
+          "  - \(scheme.parameters[1].swiftName): The HTTP Basic password (`\(scheme.key)`).",
         ]
       case .authorization(let httpScheme):
         parameterDocs.append(
