@@ -340,7 +340,7 @@ def partial(sections, folders):
         generated = generation(specs)
         scale_instructions(generated, specs)
         if before.available():
-            before.generation_instructions(published, generated)
+            before.generation_instructions(specs, generated)
         results["generation"] = {
             name: {"ours_ms": median([m.wall for m in entry["ours"]]) * 1e3,
                    "theirs_ms": median([m.wall for m in entry["theirs"]]) * 1e3,
@@ -408,7 +408,7 @@ def main():
     generated = generation(specs)
     scale_instructions(generated, specs)
     if before.available():
-        before.generation_instructions(published, generated)
+        before.generation_instructions(specs, generated)
     converted = conversions({name: specs[name] for name in HOUSE_SPECS + list(published)})
 
     runtime_modules = build_runtime_module()
