@@ -38,9 +38,16 @@ enum FormDecoder {
     return pairs
   }
 
+  /// `+` as a space, then the percent-escapes; read on the bytes, where Foundation's string
+  /// search bridged every name and value.
   private static func decoded(_ text: Substring) -> String? {
-    let spaced = text.replacingOccurrences(of: "+", with: " ")
-    return spaced.contains("%") ? spaced.removingPercentEncoding : spaced
+    var hasEscape = false
+    let spaced = String(
+      decoding: text.utf8.map { byte -> UInt8 in
+        if byte == UInt8(ascii: "%") { hasEscape = true }
+        return byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte
+      }, as: UTF8.self)
+    return hasEscape ? spaced.removingPercentEncoding : spaced
   }
 }
 

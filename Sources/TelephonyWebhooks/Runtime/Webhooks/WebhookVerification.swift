@@ -106,7 +106,7 @@ public struct WebhookVerifier: Sendable, CustomStringConvertible, CustomReflecta
       }
       let parts = value.split(separator: " ", maxSplits: 1)
       guard parts.count == 2, parts[0].lowercased() == "basic",
-        let decoded = Data(base64Encoded: String(parts[1]).trimmingCharacters(in: .whitespaces))
+        let decoded = Data(base64Encoded: SignatureSupport.trimmed(parts[1]))
       else {
         throw WebhookVerificationError(reason: .malformed, credential: "Authorization header")
       }

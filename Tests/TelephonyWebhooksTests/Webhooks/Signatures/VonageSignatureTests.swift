@@ -20,6 +20,22 @@ import Testing
     }
   }
 
+  /// RFC 4648's base64url alphabet (`-` and `_` for `+` and `/`), without padding, both ways;
+  /// padding or a character outside the alphabet is no token part.
+  @Test func base64URLIsRFC4648sAlphabetWithoutPadding() {
+    let bytes = Data([0xFB, 0xFF, 0xBF, 0x00, 0x10])
+    #expect(bytes.base64EncodedString() == "+/+/ABA=")
+    #expect(SignatureSupport.base64URLEncoded(bytes) == "-_-_ABA")
+    #expect(SignatureSupport.base64URLDecoded("-_-_ABA") == bytes)
+    #expect(SignatureSupport.base64URLDecoded("-_-_ABA=") == nil)
+    #expect(SignatureSupport.base64URLDecoded("-_-_AB*") == nil)
+    #expect(SignatureSupport.base64URLDecoded("") == Data())
+    for count in 0..<8 {
+      let data = Data((0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 250) })
+      #expect(SignatureSupport.base64URLDecoded(Substring(SignatureSupport.base64URLEncoded(data))) == data)
+    }
+  }
+
   /// A bearer JWT with these parts, signed with HS256 by `secret` unless `signature` is given.
   private func token(header: String, claims: String, signature: String? = nil) -> HTTPFields {
     let head = SignatureSupport.base64URLEncoded(Data(header.utf8))

@@ -14,6 +14,21 @@ protocol SignatureScheme: Sendable, CustomStringConvertible {
 /// What the signed schemes share: timestamps within a tolerance, and the encodings of their
 /// headers.
 enum SignatureSupport {
+  /// `text` without the whitespace around it, as `trimmingCharacters(in: .whitespaces)` gives
+  /// it; a value that begins and ends with a visible ASCII character, as nearly every header
+  /// value does, is returned as it is, without Foundation's scan (a quarter of a Vonage
+  /// delivery's verification).
+  static func trimmed(_ text: String) -> String { trimmed(text, bytes: text.utf8) }
+
+  static func trimmed(_ text: Substring) -> String { trimmed(text, bytes: text.utf8) }
+
+  private static func trimmed(_ text: some StringProtocol, bytes: some BidirectionalCollection<UInt8>) -> String {
+    if let first = bytes.first, let last = bytes.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+      return String(text)
+    }
+    return text.trimmingCharacters(in: .whitespaces)
+  }
+
   /// Accepts `timestamp` (seconds since 1970) when it is at most `tolerance` from `now`, in
   /// either direction: an old one is a replay, a future one was made to outlive the window.
   static func checkTimestamp(
@@ -31,7 +46,7 @@ enum SignatureSupport {
     guard let text = header(name) else {
       throw WebhookVerificationError(reason: .missing, credential: "\(name) header")
     }
-    guard let seconds = Int64(text.trimmingCharacters(in: .whitespaces)) else {
+    guard let seconds = Int64(trimmed(text)) else {
       throw WebhookVerificationError(reason: .malformed, credential: "\(name) header")
     }
     try checkTimestamp(Double(seconds), now: now, tolerance: tolerance, credential: "\(name) header")
@@ -59,16 +74,35 @@ enum SignatureSupport {
     hex(SHA256.hash(data: body))
   }
 
-  /// Decodes base64url without padding, as JWTs carry their parts.
+  /// Decodes base64url without padding, as JWTs carry their parts; mapped to base64 on its
+  /// bytes (Foundation's string search cost a third of a Vonage delivery's verification).
   static func base64URLDecoded(_ text: Substring) -> Data? {
-    var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-    guard !base64.contains("=") else { return nil }
-    base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-    return Data(base64Encoded: base64)
+    var base64: [UInt8] = []
+    base64.reserveCapacity(text.utf8.count + 3)
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "="): return nil
+      case UInt8(ascii: "-"): base64.append(UInt8(ascii: "+"))
+      case UInt8(ascii: "_"): base64.append(UInt8(ascii: "/"))
+      default: base64.append(byte)
+      }
+    }
+    base64 += repeatElement(UInt8(ascii: "="), count: (4 - base64.count % 4) % 4)
+    return Data(base64Encoded: Data(base64))
   }
 
   static func base64URLEncoded(_ data: some DataProtocol) -> String {
-    Data(data).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-      .replacingOccurrences(of: "=", with: "")
+    let base64 = Data(data).base64EncodedData()
+    var url: [UInt8] = []
+    url.reserveCapacity(base64.count)
+    for byte in base64 {
+      switch byte {
+      case UInt8(ascii: "="): continue
+      case UInt8(ascii: "+"): url.append(UInt8(ascii: "-"))
+      case UInt8(ascii: "/"): url.append(UInt8(ascii: "_"))
+      default: url.append(byte)
+      }
+    }
+    return String(decoding: url, as: UTF8.self)
   }
 }

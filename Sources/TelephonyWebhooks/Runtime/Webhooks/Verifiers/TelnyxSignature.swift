@@ -36,7 +36,7 @@ struct TelnyxSignature: SignatureScheme {
       throw WebhookVerificationError(reason: .missing, credential: signatureName)
     }
     let timestamp = try SignatureSupport.unixTimestamp(header, "telnyx-timestamp", now: now, tolerance: tolerance)
-    guard let signature = Data(base64Encoded: value.trimmingCharacters(in: .whitespaces)), signature.count == 64
+    guard let signature = Data(base64Encoded: SignatureSupport.trimmed(value)), signature.count == 64
     else { throw WebhookVerificationError(reason: .malformed, credential: signatureName) }
     guard key.isValidSignature(signature, for: Self.signedContent(timestamp: timestamp, body: body)) else {
       throw WebhookVerificationError(reason: .mismatch, credential: signatureName)

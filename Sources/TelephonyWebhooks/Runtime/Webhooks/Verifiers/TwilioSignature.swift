@@ -68,7 +68,7 @@ struct TwilioSignature: SignatureScheme {
     guard let name = provider.headers.first(where: { header($0) != nil }), let value = header(name) else {
       throw WebhookVerificationError(reason: .missing, credential: signatureName)
     }
-    guard let signature = Data(base64Encoded: value.trimmingCharacters(in: .whitespaces)) else {
+    guard let signature = Data(base64Encoded: SignatureSupport.trimmed(value)) else {
       throw WebhookVerificationError(reason: .malformed, credential: "\(name) header")
     }
     let fullURL = try Self.fullURL(target: url, publicURL: publicURL, header: header)
@@ -135,7 +135,7 @@ struct TwilioSignature: SignatureScheme {
       throw WebhookVerificationError(reason: .missing, credential: "Host header")
     }
     let forwarded = header("X-Forwarded-Proto")?.split(separator: ",").first
-      .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+      .map { SignatureSupport.trimmed($0).lowercased() }
     let scheme = forwarded.flatMap { $0 == "http" || $0 == "https" ? $0 : nil } ?? "https"
     return "\(scheme)://\(host)\(target.hasPrefix("/") ? target : "/" + target)"
   }

@@ -41,7 +41,7 @@ struct VonageSignature: SignatureScheme {
     let malformed = WebhookVerificationError(reason: .malformed, credential: signatureName)
     let words = value.split(separator: " ", maxSplits: 1)
     guard words.count == 2, words[0].lowercased() == "bearer" else { throw malformed }
-    let parts = words[1].trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
+    let parts = SignatureSupport.trimmed(words[1]).split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count == 3, let headerData = SignatureSupport.base64URLDecoded(parts[0]),
       let claimsData = SignatureSupport.base64URLDecoded(parts[1]),
       let signature = SignatureSupport.base64URLDecoded(parts[2]),
