@@ -57,26 +57,6 @@ extension ModelBuilder {
       mediaType: type.rawValue, kind: kind, content: resolved.value, path: resolved.path, declared: declared)
   }
 
-  /// The JSON schema of a content map, or an error when it has no JSON.
-  func jsonSchema(_ content: OpenAPI.Content.Map, path: [String], what: String) -> (JSONSchema, [String])? {
-    for (type, entry) in content where MediaKind(type.rawValue) == .json {
-      guard
-        let resolved = resolve(
-          entry, in: document.components.mediaTypes, kind: "mediaTypes", path: path + [type.rawValue])
-      else { return nil }
-      guard let schema = resolved.value.schema else {
-        error("the \(what)'s JSON content has no schema", key: path + [type.rawValue])
-        return nil
-      }
-      return (schema, resolved.path + ["schema"])
-    }
-    let types = content.keys.map(\.rawValue).joined(separator: ", ")
-    error(
-      "unsupported: a \(what) of type \(types); only application/json is supported",
-      key: path + [content.keys.first?.rawValue ?? ""])
-    return nil
-  }
-
   func translateRequestBody(
     _ entry: Either<OpenAPI.Reference<OpenAPI.Request>, OpenAPI.Request>, path: [String], typePrefix: String
   ) -> RequestBody? {

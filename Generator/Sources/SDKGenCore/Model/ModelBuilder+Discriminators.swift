@@ -13,9 +13,7 @@ extension ModelBuilder {
     guard depth < 16 else { return }
     switch schema.value {
     case .reference(let reference, _):
-      guard let name = reference.name, let key = OpenAPI.ComponentKey(componentName: name),
-        let target = document.components.schemas[key]
-      else { return }
+      guard let target = componentSchema(reference)?.schema else { return }
       propertyValues(target, prefix: prefix, depth: depth + 1, into: &result)
     case .all(let parts, _):
       for part in parts { propertyValues(part, prefix: prefix, depth: depth + 1, into: &result) }
@@ -42,9 +40,7 @@ extension ModelBuilder {
     guard depth < 16 else { return [] }
     switch schema.value {
     case .reference(let reference, _):
-      guard let name = reference.name, let key = OpenAPI.ComponentKey(componentName: name),
-        let target = document.components.schemas[key]
-      else { return [] }
+      guard let target = componentSchema(reference)?.schema else { return [] }
       return stringValues(target, depth: depth + 1)
     case .all(let parts, _):
       return parts.lazy.map { self.stringValues($0, depth: depth + 1) }.first { !$0.isEmpty } ?? []

@@ -142,9 +142,7 @@ extension ModelBuilder {
       }
       return value
     case .reference(let reference, _):
-      guard let name = reference.name, let key = OpenAPI.ComponentKey(componentName: name),
-        let target = document.components.schemas[key]
-      else { return nil }
+      guard let (name, target) = componentSchema(reference) else { return nil }
       return exampleValue(target, depth: depth + 1, visiting: visiting.union([name]))
     case .not, .fragment:
       return "example"

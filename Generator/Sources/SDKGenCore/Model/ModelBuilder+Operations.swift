@@ -111,7 +111,8 @@ extension ModelBuilder {
     // A path parameter that failed is declared all the same: its own error says why it is missing.
     let parametersFailed = diagnostics.hasErrors(since: start)
     if operation.requestBody != nil, let index = parameters.firstIndex(where: { $0.swiftName == "body" }) {
-      let renamed = parameters.contains { $0.swiftName == "bodyParameter" } ? "bodyParameter2" : "bodyParameter"
+      var taken = NameAllocator<Void>(reserving: parameters.map { SwiftName.unescaped($0.swiftName) })
+      let renamed = taken.claim("bodyParameter")
       warning(
         "the parameter \"\(parameters[index].name)\" becomes \(renamed) in Swift: body is the request body's label (set x-swift-name to choose)",
         key: path + ["parameters"])

@@ -33,6 +33,15 @@ extension ModelBuilder {
     return .named(swiftName)
   }
 
+  /// The component schema a `$ref` names, with its name; `nil`, silently, when it names none
+  /// (``resolveSchemaReference(_:at:)`` reports that).
+  func componentSchema(_ reference: JSONReference<JSONSchema>) -> (name: String, schema: JSONSchema)? {
+    guard let name = reference.name, let key = OpenAPI.ComponentKey(componentName: name),
+      let schema = document.components.schemas[key]
+    else { return nil }
+    return (name, schema)
+  }
+
   func componentSwiftName(_ name: String) -> String {
     componentNames[name]
       ?? (extensionValue("x-swift-name", at: ["components", "schemas", name]) as? String

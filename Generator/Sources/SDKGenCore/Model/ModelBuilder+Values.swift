@@ -15,8 +15,7 @@ extension ModelBuilder {
     }
     let own = Documentation(summary: schema.title, details: schema.description)
     guard own.isEmpty, case .reference(let reference, _) = schema.value,
-      let name = reference.name, let key = OpenAPI.ComponentKey(componentName: name),
-      let target = document.components.schemas[key], !target.isReference
+      let target = componentSchema(reference)?.schema, !target.isReference
     else { return own }
     return Documentation(summary: target.title, details: target.description)
   }

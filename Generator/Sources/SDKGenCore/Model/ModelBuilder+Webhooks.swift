@@ -227,12 +227,7 @@ extension ModelBuilder {
 
   /// The content of the webhook's first 2xx response that has some: what its handler returns.
   private func webhookAnswer(_ responses: OpenAPI.Response.Map, path: [String], key: String) -> WebhookAnswerBody {
-    for (status, entry) in responses {
-      switch status.value {
-      case .status(let code) where (200..<300).contains(code): break
-      case .range(let range) where range.rawValue.hasPrefix("2"): break
-      default: continue
-      }
+    for (status, entry) in responses where Self.statusMatch(status).isSuccess {
       guard
         let resolved = resolve(
           entry, in: document.components.responses, kind: "responses", path: path + [status.rawValue])

@@ -2,7 +2,7 @@
 enum ClientRenderer {
   /// The client with its operations, as `operations` holds them already rendered (two levels
   /// in); with `nil`, without them, for a namespace split into several files that declares them
-  /// in extensions (``renderOperation(_:into:)``).
+  /// in extensions (``OperationRenderer/render(_:into:)``).
   static func render(_ model: APIModel, operations: [String]?, into writer: inout SwiftWriter) {
     let defaultServer = model.defaultServer
     let names = writer.names
@@ -61,12 +61,6 @@ enum ClientRenderer {
         writer.append(rendered: operation)
       }
     }
-  }
-
-  /// An operation's method; its sequence of pages, if it has one, is the `API` protocol's
-  /// (``APIProtocolRenderer``).
-  static func renderOperation(_ operation: Operation, into writer: inout SwiftWriter) {
-    OperationRenderer.render(operation, into: &writer)
   }
 
   private static func renderServerFunction(_ server: Server, named name: String, into writer: inout SwiftWriter) {

@@ -57,7 +57,7 @@ public enum FileRenderer {
     }
     let operations = Parallel.map(model.operations) { operation in
       unit(model, options: options, declared: declared, level: 2) {
-        ClientRenderer.renderOperation(operation, into: &$0)
+        OperationRenderer.render(operation, into: &$0)
       }
     }
     let single = render(model, options: options, types: types, operations: operations)

@@ -100,8 +100,12 @@ enum OperationRenderer {
 
   /// The labels of the method's parameters, for a symbol link.
   private static func labels(_ operation: Operation) -> [String] {
-    operation.parameters.map(\.swiftName)
-      + (operation.requestBody.map { $0.takesContentType ? ["contentType", "body"] : ["body"] } ?? [])
+    operation.parameters.map(\.swiftName) + bodyLabels(operation)
+  }
+
+  /// The labels of the body's parameters: `body`, after `contentType` when the caller names it.
+  private static func bodyLabels(_ operation: Operation) -> [String] {
+    operation.requestBody.map { $0.takesContentType ? ["contentType", "body"] : ["body"] } ?? []
   }
 
   /// The method's parameters, leaving out `excluding` (the page parameter of a sequence).
@@ -228,10 +232,8 @@ enum OperationRenderer {
   private static func pathInterpolation(_ parameter: Parameter?, _ swiftName: String) -> String {
     guard let parameter, parameter.style == .matrix || parameter.style == .label else { return swiftName }
     var value = swiftName
-    let isArray: Bool
-    if case .array = parameter.type { isArray = true } else { isArray = false }
-    if parameter.isEnum { value += isArray ? ".map(\\.rawValue)" : ".rawValue" }
-    let explode = isArray && parameter.explode ? ", explode: true" : ""
+    if parameter.isEnum { value += parameter.isArray ? ".map(\\.rawValue)" : ".rawValue" }
+    let explode = parameter.isArray && parameter.explode ? ", explode: true" : ""
     return parameter.style == .matrix
       ? "matrix: \(value), name: \(SwiftSyntax.stringLiteral(parameter.name))\(explode)"
       : "label: \(value)\(explode)"
@@ -240,8 +242,7 @@ enum OperationRenderer {
   private static func parameterStatement(_ parameter: Parameter) -> String {
     let name = SwiftSyntax.stringLiteral(parameter.name)
     let optionalChain = parameter.isRequired ? "" : "?"
-    let isArray: Bool
-    if case .array = parameter.type { isArray = true } else { isArray = false }
+    let isArray = parameter.isArray
     var value = parameter.swiftName
     if parameter.isEnum {
       value += isArray ? "\(optionalChain).map(\\.rawValue)" : "\(optionalChain).rawValue"
@@ -310,8 +311,6 @@ enum OperationRenderer {
 
   static func renderPagination(_ pagination: Pagination, of operation: Operation, into writer: inout SwiftWriter) {
     let forwarded = operation.parameters.filter { $0.swiftName != pagination.pageParameter }
-    let bodyLabels =
-      operation.requestBody.map { $0.takesContentType ? ["contentType", "body"] : ["body"] } ?? []
     let labels = labels(operation)
     var parameterLines = forwarded.map { parameter in
       "  - \(SwiftName.unescaped(parameter.swiftName)): \(parameter.documentation.summary ?? "The `\(parameter.name)` parameter.")"
@@ -338,7 +337,7 @@ enum OperationRenderer {
           operation.parameters.map { parameter in
             parameter.swiftName == pagination.pageParameter
               ? "\(parameter.swiftName): page" : "\(parameter.swiftName): \(parameter.swiftName)"
-          } + bodyLabels.map { "\($0): \($0)" }
+          } + bodyLabels(operation).map { "\($0): \($0)" }
         writer.wrapped("let response = try await \(operation.swiftName)", arguments, "")
         let (items, itemsOptional) = chain(pagination.itemsPath)
         let (next, _) = chain(pagination.nextPath)
@@ -360,5 +359,13 @@ enum OperationRenderer {
       optional = optional || step.isOptional
     }
     return (expression, optional)
+  }
+}
+
+extension Parameter {
+  /// Whether the value is a list, which the styles write item by item.
+  fileprivate var isArray: Bool {
+    if case .array = type { return true }
+    return false
   }
 }

@@ -10,7 +10,7 @@ struct SplitRenderer {
     let options = options
     let operations = Parallel.map(model.operations) { operation in
       FileRenderer.unit(model, options: options, declared: declared, level: 1, qualified: true) {
-        ClientRenderer.renderOperation(operation, into: &$0)
+        OperationRenderer.render(operation, into: &$0)
       }
     }
     let operationFiles = Self.pack(operations, linesPerFile: linesPerFile)
