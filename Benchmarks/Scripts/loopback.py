@@ -257,6 +257,3 @@ def inside_check(rows, unverified, deliveries, count=6):
         if len(chosen) == count:
             break
     return chosen
-
-
-    return {"deliveries": long, "per_delivery": counts, "top": top}

@@ -58,11 +58,8 @@ import HTTPTypes
     switch self {
     case .headerAPIKey(_, let value), .bearer(let value), .authorization(_, let value):
       [value.value]
-    case .cookieAPIKey(_, let value):
-      // A cookie holds the value percent-encoded where it must be.
-      [value.value, PercentEncoding.encode(value.value, allowing: PercentEncoding.unreserved)]
-    case .queryAPIKey(_, let value):
-      // A URL holds the key percent-encoded.
+    case .cookieAPIKey(_, let value), .queryAPIKey(_, let value):
+      // A cookie or a URL holds the value percent-encoded where it must be.
       [value.value, PercentEncoding.encode(value.value, allowing: PercentEncoding.unreserved)]
     case .basic(let username, let password):
       [password.value, Data("\(username):\(password.value)".utf8).base64EncodedString()]

@@ -11,8 +11,6 @@ import Foundation
 /// repeated name is a list; an empty value (Twilio's `CallerName=`) is `nil` for an optional
 /// property. A value that does not fit throws `DecodingError` with the field's name in its path.
 enum FormDecoder {
-  static let contentType = "application/x-www-form-urlencoded"
-
   static func decode<T: Decodable>(_ type: T.Type, from body: Data) throws -> T {
     guard let pairs = pairs(in: body) else {
       throw DecodingError.dataCorrupted(

@@ -42,8 +42,6 @@ public struct WebhookDecodingError: Error, CustomStringConvertible {
 
   let provider: String
   let body: Data
-  /// How the body is encoded, from its `Content-Type`.
-  let format: Format
   /// The body as received, before renames: what errors carry.
   private let received: Data
   /// The renames applied, from the standard name to the name sent: errors name fields as sent.
@@ -68,7 +66,6 @@ public struct WebhookDecodingError: Error, CustomStringConvertible {
     self.provider = provider
     self.received = body
     let format = try Self.format(of: headers[.contentType], accepting: formats, provider: provider, body: body)
-    self.format = format
     if format == .form {
       guard let pairs = FormDecoder.pairs(in: body) else {
         throw WebhookDecodingError(
@@ -114,8 +111,8 @@ public struct WebhookDecodingError: Error, CustomStringConvertible {
   ) throws -> Format {
     guard let contentType else { return formats.first ?? .json }
     if formats.contains(.json), mentionsJSON(contentType) { return .json }
-    if formats.contains(.form), MediaType(contentType).essence == FormDecoder.contentType { return .form }
-    let expected = formats.map { $0 == .json ? "JSON" : FormDecoder.contentType }.joined(separator: " or ")
+    if formats.contains(.form), MediaType(contentType).essence == FormEncoder.contentType { return .form }
+    let expected = formats.map { $0 == .json ? "JSON" : FormEncoder.contentType }.joined(separator: " or ")
     throw WebhookDecodingError(
       provider: provider, reason: "the body is \(contentType.lowercased()), not \(expected)", rawBody: body)
   }

@@ -92,6 +92,12 @@ import OpenAPIRuntime
 
   /// What a handler that threw, or whose answer would not encode, gets: a generic 500, as its
   /// error may hold anything, secrets included.
+  /// What a delivery whose credential or signature does not verify gets: where the credential
+  /// was expected is for the server's owner, not for the caller. Built only for such a delivery.
+  static var unauthorized: (HTTPResponse, HTTPBody?) {
+    answer(.unauthorized, "unauthorized")
+  }
+
   static var handlerFailed: (HTTPResponse, HTTPBody?) {
     answer(.internalServerError, "the webhook could not be handled; deliver it again")
   }
@@ -126,13 +132,11 @@ import OpenAPIRuntime
     ) {
       (answer, WebhookDeliveryOutcome(status: answer.0.status.code, rejection: rejection))
     }
-    // Where the credential was expected is for the server's owner, not for the caller.
-    let unauthorized = Self.answer(.unauthorized, "unauthorized")
     if let verifier, !verifier.coversBody {
       do {
         try verifier.verify(headers: request.headerFields, url: request.path)
       } catch {
-        return rejected(unauthorized, .unauthorized(reason: Self.reason(error)))
+        return rejected(Self.unauthorized, .unauthorized(reason: Self.reason(error)))
       }
     }
     let data: Data
@@ -149,7 +153,7 @@ import OpenAPIRuntime
       do {
         try verifier.verify(headers: Self.withHost(request), url: request.path, body: data)
       } catch {
-        return rejected(unauthorized, .unauthorized(reason: Self.reason(error)))
+        return rejected(Self.unauthorized, .unauthorized(reason: Self.reason(error)))
       }
     }
     let event: Event

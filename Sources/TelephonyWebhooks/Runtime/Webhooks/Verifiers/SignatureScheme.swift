@@ -34,7 +34,7 @@ enum SignatureSupport {
   static func checkTimestamp(
     _ timestamp: Double, now: Date, tolerance: Duration, credential: String
   ) throws(WebhookVerificationError) {
-    guard abs(now.timeIntervalSince1970 - timestamp) <= seconds(tolerance) else {
+    guard abs(now.timeIntervalSince1970 - timestamp) <= tolerance / .seconds(1) else {
       throw WebhookVerificationError(reason: .expired, credential: credential)
     }
   }
@@ -51,11 +51,6 @@ enum SignatureSupport {
     }
     try checkTimestamp(Double(seconds), now: now, tolerance: tolerance, credential: "\(name) header")
     return text
-  }
-
-  static func seconds(_ duration: Duration) -> Double {
-    let (seconds, attoseconds) = duration.components
-    return Double(seconds) + Double(attoseconds) / 1e18
   }
 
   /// Lowercase hex, as `payload_hash` and Twilio's `bodySHA256` carry a SHA-256.
