@@ -31,6 +31,10 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
   private let credentialsByScheme: [String: Credential]
   /// Every credential's secret strings, to scrub from errors.
   private let credentialSecrets: [String]
+  /// Where the credentials are sent, for the middlewares' and the mock transport's redaction.
+  private let credentialNames: CredentialNames
+  /// The transport when it is the mock, which answers from the namespace's table.
+  private let mock: MockTransport?
   /// The namespace's operations: their path templates, and what a ``MockTransport`` answers.
   let operations: OperationTable?
 
@@ -50,7 +54,9 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     self.credentials = credentials.map { (scheme: $0.0, credential: $0.1) }
     self.credentialsByScheme = Dictionary(credentials, uniquingKeysWith: { first, _ in first })
     self.credentialSecrets = credentials.flatMap(\.1.secretValues)
+    self.credentialNames = CredentialNames(credentials: credentials.map(\.1))
     self.transport = transport
+    self.mock = transport as? MockTransport
     self.middlewares = middlewares
     self.configuration = configuration
     self.operations = operations
@@ -100,7 +106,7 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
       let context = ClientOperationContext(
         operationID: request.operationID,
         pathTemplate: request.pathTemplate ?? operations?[request.operationID]?.pathTemplate,
-        credentials: credentials.map(\.credential),
+        credentialNames: credentialNames,
         secrets: credentialSecrets + request.secretValues)
       return try await ClientOperationContext.$current.withValue(context) {
         try await send(httpRequest, body, baseURL)
@@ -125,14 +131,15 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomDebugStringCo
     -> @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
   {
     let transport = transport
+    let mock = mock
     let operations = operations
-    let redactions =
-      transport is MockTransport ? RedactionList(credentials: credentials.map(\.credential)) : RedactionList()
+    let credentialNames = credentialNames
     var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
       do {
-        if let mock = transport as? MockTransport {
+        if let mock {
           // The mock answers from the namespace's table, which a plain transport never sees.
-          return try await mock.send($0, body: $1, operationID: operationID, table: operations, redacting: redactions)
+          return try await mock.send(
+            $0, body: $1, operationID: operationID, table: operations, redacting: credentialNames)
         }
         return try await transport.send($0, body: $1, baseURL: $2, operationID: operationID)
       } catch {

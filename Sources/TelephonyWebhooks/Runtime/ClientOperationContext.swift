@@ -27,13 +27,11 @@ package struct ClientOperationContext: Sendable, CustomStringConvertible, Custom
   /// The secret strings of the request: its credentials' and its `Secret` parameters'.
   private let secrets: [String]
 
-  init(
-    operationID: String, pathTemplate: String?, credentials: [Credential], secrets: [String]
-  ) {
+  init(operationID: String, pathTemplate: String?, credentialNames: CredentialNames, secrets: [String]) {
     self.operationID = operationID
     self.pathTemplate = pathTemplate
-    self.credentialHeaders = Self.alwaysCredentialHeaders.union(credentials.compactMap(\.headerName))
-    self.credentialQueryNames = Set(credentials.compactMap(\.queryName))
+    self.credentialHeaders = credentialNames.headers
+    self.credentialQueryNames = credentialNames.queryNames
     self.secrets = secrets
   }
 
@@ -66,5 +64,20 @@ package struct ClientOperationContext: Sendable, CustomStringConvertible, Custom
         "credentialHeaders": credentialHeaders.map(\.rawName).sorted(),
         "credentialQueryNames": credentialQueryNames.sorted(),
       ], displayStyle: .struct)
+  }
+}
+
+/// The headers and query parameters a client's credentials are sent in, with the headers that
+/// always hold one: what the observability middlewares and ``MockTransport`` redact. A client
+/// works them out once.
+struct CredentialNames: Sendable {
+  var headers: Set<HTTPField.Name> = ClientOperationContext.alwaysCredentialHeaders
+  var queryNames: Set<String> = []
+
+  init() {}
+
+  init(credentials: [Credential]) {
+    headers.formUnion(credentials.compactMap(\.headerName))
+    queryNames = Set(credentials.compactMap(\.queryName))
   }
 }

@@ -125,12 +125,12 @@ public final class MockTransport: ClientTransport, @unchecked Sendable {
   public func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
     HTTPResponse, HTTPBody?
   ) {
-    try await send(request, body: body, operationID: operationID, table: nil, redacting: RedactionList())
+    try await send(request, body: body, operationID: operationID, table: nil, redacting: CredentialNames())
   }
 
   /// What a generated client calls: `table` is its namespace's operations.
   func send(
-    _ request: HTTPRequest, body: HTTPBody?, operationID: String, table: OperationTable?, redacting: RedactionList
+    _ request: HTTPRequest, body: HTTPBody?, operationID: String, table: OperationTable?, redacting: CredentialNames
   ) async throws -> (HTTPResponse, HTTPBody?) {
     var data: Data?
     if let body { data = try await Data(collecting: body, upTo: 64 * 1024 * 1024) }
@@ -183,19 +183,8 @@ public final class MockTransport: ClientTransport, @unchecked Sendable {
   }
 }
 
-/// The names whose values a ``MockTransport`` records as `<redacted>`: the headers and query
-/// parameters the client's credentials are sent in, and the headers that always hold one.
-struct RedactionList: Sendable {
-  var headers: Set<HTTPField.Name> = ClientOperationContext.alwaysCredentialHeaders
-  var queryNames: Set<String> = []
-
-  init() {}
-
-  init(credentials: [Credential]) {
-    headers.formUnion(credentials.compactMap(\.headerName))
-    queryNames = Set(credentials.compactMap(\.queryName))
-  }
-
+extension CredentialNames {
+  /// Records the values of these headers and query parameters as `<redacted>`.
   func redact(_ request: inout MockTransport.Request) {
     for name in headers where request.headerFields[name] != nil {
       request.headerFields[name] = "<redacted>"
