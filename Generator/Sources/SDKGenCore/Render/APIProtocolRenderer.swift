@@ -25,12 +25,7 @@ enum APIProtocolRenderer {
     writer.line("extension \(namespace).Client: \(namespace).API {}")
     writer.line()
 
-    // Outside the namespace's scope: its types are written `Namespace.Type`.
-    var names = writer.names
-    names.qualifier = namespace
-    var outside = SwiftWriter(names: names)
-    outside.linksRuntimeSymbols = writer.linksRuntimeSymbols
-    outside.block("extension \(namespace).API") { writer in
+    writer.extensionOutside(namespace, extending: "\(namespace).API") { writer in
       for (index, operation) in model.operations.enumerated() {
         if index > 0 { writer.blankLine() }
         writer.docComment([
@@ -49,6 +44,5 @@ enum APIProtocolRenderer {
         }
       }
     }
-    writer.append(rendered: outside.text)
   }
 }

@@ -3,11 +3,7 @@
 /// runtime for path templates and for `MockTransport`.
 enum ExampleTableRenderer {
   static func render(_ model: APIModel, into writer: inout SwiftWriter) {
-    var names = writer.names
-    names.qualifier = model.namespace
-    var outside = SwiftWriter(names: names)
-    outside.linksRuntimeSymbols = writer.linksRuntimeSymbols
-    outside.block("extension \(model.namespace).Client") { writer in
+    writer.extensionOutside(model.namespace, extending: "\(model.namespace).Client") { writer in
       writer.docComment([
         "Every operation of the spec: its method, path template, required parameters, request body and example answer.",
         "The client takes each request's path template from it, and a `MockTransport` answers from it.",
@@ -26,7 +22,6 @@ enum ExampleTableRenderer {
       writer.outdent()
       writer.line("])")
     }
-    writer.append(rendered: outside.text)
   }
 
   private static func renderEntry(_ operation: Operation, comma: Bool, into writer: inout SwiftWriter) {

@@ -154,6 +154,19 @@ extension String {
 extension SwiftWriter {
   /// A type declared in the namespace, in an extension of its own:
   /// `extension <namespace> { /// documentation  <declaration> { body } }`.
+  /// `block("extension <declaration>")` outside the namespace's scope, where its own types are
+  /// written `Namespace.Type`: printed by a writer of its own that qualifies them, then appended.
+  mutating func extensionOutside(
+    _ namespace: String, extending declaration: String, _ body: (inout SwiftWriter) -> Void
+  ) {
+    var names = self.names
+    names.qualifier = namespace
+    var outside = SwiftWriter(names: names)
+    outside.linksRuntimeSymbols = linksRuntimeSymbols
+    outside.block("extension \(declaration)", body)
+    append(rendered: outside.text)
+  }
+
   mutating func namespaceMember(
     _ namespace: String, documentation: [String], declaration: String, _ body: (inout SwiftWriter) -> Void
   ) {
